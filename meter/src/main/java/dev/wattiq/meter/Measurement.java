@@ -1,0 +1,73 @@
+package dev.wattiq.meter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What was measured over one window: energy by component and device, each with its method.
+ * Units are in the names: joules, watts, {@link Duration}.
+ *
+ * @param label            the window's label, e.g. {@code epoch-3} or the command line
+ * @param start            wall time at the window's start
+ * @param duration         monotonic length of the window
+ * @param scope            what was charged
+ * @param energies         one entry per component and device
+ * @param avgPowerWatts    charged energy / duration
+ * @param peakPowerWatts   highest charged power between two consecutive samples (avg when there were none)
+ * @param idlePowerWatts   the machine's baseline (idle) power, reported separately; NaN when unknown
+ * @param samples          number of sampler readings inside the window
+ * @param assumptions      model names and coefficients used for estimated figures, e.g. {@code cpu_watts_per_core=10.5 (default)}
+ * @param notes            warnings a user must see: unreliable short window, sensor gap, unreadable counter
+ */
+public record Measurement(
+        String label,
+        Instant start,
+        Duration duration,
+        Scope scope,
+        List<ComponentEnergy> energies,
+        double avgPowerWatts,
+        double peakPowerWatts,
+        double idlePowerWatts,
+        int samples,
+        Map<String, String> assumptions,
+        List<String> notes) {
+
+    public Measurement {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(scope, "scope");
+        energies = List.copyOf(energies);
+        assumptions = Map.copyOf(assumptions);
+        notes = List.copyOf(notes);
+    }
+
+    /** Total charged energy in joules. Components are non-overlapping by construction (sensors never report nested RAPL domains). */
+    public double totalJoules() {
+        double t = 0;
+        for (ComponentEnergy e : energies) t += e.energyJoules();
+        return t;
+    }
+
+    /** Charged energy per component, summed over devices, in joules, in first-seen order. */
+    public Map<String, Double> joulesByComponent() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (ComponentEnergy e : energies) m.merge(e.component(), e.energyJoules(), Double::sum);
+        return m;
+    }
+
+    /** The weakest method over all components ({@code measured} when there are none). */
+    public Method method() {
+        Method m = Method.MEASURED;
+        for (ComponentEnergy e : energies) m = Method.weakest(m, e.method());
+        return m;
+    }
+
+    public double durationSeconds() {
+        return duration.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.wattiq.meter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Polls a fixed set of sensors from one background thread and hands out measurement windows.
+ *
+ * <pre>{@code
+ * try (Meter meter = Meter.start(sensors, env, Duration.ofMillis(100))) {
+ *     try (Window w = meter.window("epoch-3")) {
+ *         train();
+ *         Measurement m = w.end();
+ *     }
+ * }
+ * }</pre>
+ *
+ * Windows may overlap and nest; each is the difference of two {@link Reading}s taken at its boundaries, so its
+ * energy is exact for counters. The sampler in between sees every counter wrap, integrates power where a sensor
+ * must, and feeds the power timeline. Sensors are only ever called under one lock, one call at a time.
+ * A sensor that throws leaves a gap (its counters stop advancing; the gap is noted) and the meter keeps going.
+ */
+public final class Meter implements AutoCloseable {
+    private final List<Sensor> sensors;
+    private final SensorEnvironment env;
+    private final Duration interval;
+    private final ReentrantLock pollLock = new ReentrantLock();
+    private final Map<Sensor, List<EnergyCounter>> lastGood = new HashMap<>();
+    private final Set<Window> open = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<PowerSample>> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> meterNotes = new CopyOnWriteArrayList<>();
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile Reading latest;
+    private volatile PowerSample latestSample;
+    private long samplesTaken;
+
+    private Meter(List<Sensor> sensors, SensorEnvironment env, Duration interval, boolean startThread) {
+        this.sensors = List.copyOf(sensors);
+        this.env = Objects.requireNonNull(env, "env");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.latest = pollAll(false).reading;
+        if (startThread) {
+            if (interval.toNanos() < 1_000_000) {
+                throw new IllegalArgumentException("sampling interval must be at least 1 ms, got " + interval.toMillis() + " ms");
+            }
+            sampler = Thread.ofPlatform().daemon().name("wattiq-sampler").unstarted(this::sampleLoop);
+            sampler.setPriority(Thread.MAX_PRIORITY);
+            sampler.start();
+        } else {
+            sampler = null;
+        }
+    }
+
+    /** Starts a meter that samples every {@code interval} (at least 1 ms) on a background daemon thread. */
+    public static Meter start(List<Sensor> sensors, SensorEnvironment env, Duration interval) {
+        return new Meter(sensors, env, interval, true);
+    }
+
+    /** A meter without a sampler thread: the caller drives it with {@link #sampleNow()} (tests, replay). */
+    public static Meter manual(List<Sensor> sensors, SensorEnvironment env) {
+        return new Meter(sensors, env, Duration.ZERO, false);
+    }
+
+    /** Opens a window that starts now. Close it to get its {@link Measurement}. */
+    public Window window(String label) {
+        Window w = new Window(this, label, pollAll(true).reading);
+        open.add(w);
+        return w;
+    }
+
+    /** Takes one sample now, as the background thread does (manual meters and tests). */
+    public PowerSample sampleNow() {
+        return pollAll(true).sample;
+    }
+
+    /** Called on the sampler thread after each sample; keep it quick (hand off I/O to another thread). */
+    public void addListener(Consumer<PowerSample> listener) {
+        listeners.add(listener);
+    }
+
+    /** The most recent reading of every counter (a snapshot; never blocks on a sensor). */
+    public Reading latest() {
+        return latest;
+    }
+
+    /** The most recent power sample, or null before the first interval. */
+    public PowerSample latestSample() {
+        return latestSample;
+    }
+
+    public List<Sensor> sensors() {
+        return sensors;
+    }
+
+    public SensorEnvironment environment() {
+        return env;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** Samples taken so far, including those taken at window boundaries. */
+    public long samplesTaken() {
+        return samplesTaken;
+    }
+
+    /** Baseline power: the sum of the sensors' idle power, NaN if any is unknown. */
+    public double idlePowerWatts() {
+        double t = 0;
+        for (Sensor s : sensors) t += s.idlePowerWatts();
+        return t;
+    }
+
+    /** Every sensor's assumptions, keyed as the sensor gives them. */
+    public Map<String, String> assumptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Sensor s : sensors) m.putAll(s.assumptions());
+        return m;
+    }
+
+    /** The longest update period among the sensors: windows shorter than this are flagged. */
+    public Duration updatePeriod() {
+        Duration d = Duration.ZERO;
+        for (Sensor s : sensors) if (s.updatePeriod().compareTo(d) > 0) d = s.updatePeriod();
+        return d;
+    }
+
+    private void sampleLoop() {
+        long period = interval.toNanos();
+        long next = System.nanoTime() + period;
+        while (running) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            pollAll(true);
+            next += period;
+            long now = System.nanoTime();
+            if (next < now) next = now + period; // fell behind (suspended machine): don't burst
+        }
+    }
+
+    private record Poll(Reading reading, PowerSample sample) {
+    }
+
+    private Poll pollAll(boolean emit) {
+        pollLock.lock();
+        try {
+            List<EnergyCounter> all = new ArrayList<>();
+            boolean gap = false;
+            for (Sensor s : sensors) {
+                try {
+                    List<EnergyCounter> c = s.poll();
+                    lastGood.put(s, c);
+                    all.addAll(c);
+                } catch (SensorException | RuntimeException e) {
+                    gap = true;
+                    all.addAll(lastGood.getOrDefault(s, List.of()));
+                    String note = "sensor " + s.name() + " failed at " + env.clock().wallTime() + ": " + e.getMessage()
+                            + "; its energy during the gap is missing";
+                    for (Window w : open) w.noteOnce(s.name(), note);
+                    if (meterNotes.size() < 100) meterNotes.add(note);
+                }
+            }
+            Reading r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
+            Reading prev = latest;
+            latest = r;
+            samplesTaken++;
+            PowerSample sample = null;
+            if (prev != null && emit) {
+                double dt = r.secondsSince(prev);
+                if (dt > 0) {
+                    Map<String, Double> watts = new LinkedHashMap<>();
+                    double total = 0;
+                    for (EnergyCounter d : r.minus(prev)) {
+                        double j = env.scope() == Scope.PROCESS ? d.attributedJoules() : d.joules();
+                        watts.merge(d.component(), j / dt, Double::sum);
+                        total += j / dt;
+                    }
+                    sample = new PowerSample(r.wallTime(), dt, watts, total, gap);
+                    latestSample = sample;
+                    for (Window w : open) w.observe(sample);
+                    for (Consumer<PowerSample> l : listeners) {
+                        try {
+                            l.accept(sample);
+                        } catch (RuntimeException e) {
+                            if (meterNotes.size() < 100) meterNotes.add("a power-sample listener failed: " + e);
+                        }
+                    }
+                }
+            }
+            return new Poll(r, sample);
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    Measurement finish(Window w) {
+        Reading end = pollAll(true).reading;
+        open.remove(w);
+        Reading begin = w.begin();
+        double seconds = end.secondsSince(begin);
+        List<ComponentEnergy> energies = new ArrayList<>();
+        double total = 0;
+        for (EnergyCounter d : end.minus(begin)) {
+            double charged = env.scope() == Scope.PROCESS ? d.attributedJoules() : d.joules();
+            energies.add(new ComponentEnergy(d.component(), d.device(), charged, d.joules(), d.method()));
+            total += charged;
+        }
+        double avg = seconds > 0 ? total / seconds : 0;
+        double peak = Math.max(w.peakWatts(), avg);
+        List<String> notes = new ArrayList<>(w.notes());
+        Duration period = updatePeriod();
+        Duration length = Duration.ofNanos(end.monotonicNanos() - begin.monotonicNanos());
+        if (!period.isZero() && length.compareTo(period) < 0) {
+            notes.add("window of " + length.toMillis() + " ms is shorter than the sensors' update period ("
+                    + period.toMillis() + " ms): its energy is unreliable");
+        }
+        return new Measurement(w.label(), begin.wallTime(), length, env.scope(), energies, avg, peak,
+                idlePowerWatts(), w.samples(), assumptions(), notes);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (sampler != null) {
+            LockSupport.unpark(sampler);
+            try {
+                sampler.join(Math.max(1000, interval.toMillis() * 4));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Sensor s : sensors) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // closing is best effort; the readings are already taken
+            }
+        }
+    }
+}

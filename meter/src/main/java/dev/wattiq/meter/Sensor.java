@@ -1,0 +1,43 @@
+package dev.wattiq.meter;
+
+import java.util.List;
+
+/**
+ * An open source of cumulative energy counters. Small on purpose (after Scaphandre's {@code Sensor} trait).
+ * The meter calls {@link #poll()} from its single sampler thread at the sampling interval; the sensor uses
+ * it to see every counter wrap and, where it integrates power or attributes by CPU time, to accumulate.
+ */
+public interface Sensor extends AutoCloseable {
+    /** Short name shown to users, e.g. {@code rapl}, {@code nvml}, {@code cpu-estimate}. */
+    String name();
+
+    /**
+     * Reads the hardware and returns every counter, cumulative since the sensor opened (wraparound undone).
+     * Called from one thread only.
+     *
+     * @throws SensorException when the sensor failed this time; the meter marks a gap and keeps going
+     */
+    List<EnergyCounter> poll() throws SensorException;
+
+    /** Model names and coefficients behind estimated figures, shown with every measurement. Empty for counters. */
+    default java.util.Map<String, String> assumptions() {
+        return java.util.Map.of();
+    }
+
+    /** Baseline power of what this sensor covers when idle, in watts; NaN when unknown. */
+    default double idlePowerWatts() {
+        return Double.NaN;
+    }
+
+    /**
+     * The counter's update period: a window shorter than this is flagged unreliable
+     * (RAPL updates about every 1 ms, NVML's energy counter about every 100 ms).
+     */
+    default java.time.Duration updatePeriod() {
+        return java.time.Duration.ZERO;
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wattiq.meter;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Everything a sensor may look at, injected so tests can build fake trees and stub libraries.
+ *
+ * @param sysfsRoot          where {@code /sys} is (tests: a fake tree)
+ * @param procfsRoot         where {@code /proc} is (tests: recorded fixtures)
+ * @param nvmlLibrary        the NVML shared library to load; empty means the system's {@code libnvidia-ml.so.1}
+ * @param clock              the meter's clock
+ * @param scope              what to charge
+ * @param rootPid            pid of the measured process tree's root; 0 when measuring no process (machine scope, serve)
+ * @param cpuWatts           override of the CPU power model's full-load watts (estimation)
+ * @param memoryWattsPerGb   override of the memory power model (estimation)
+ */
+public record SensorEnvironment(
+        Path sysfsRoot,
+        Path procfsRoot,
+        Optional<Path> nvmlLibrary,
+        Clock clock,
+        Scope scope,
+        long rootPid,
+        OptionalDouble cpuWatts,
+        OptionalDouble memoryWattsPerGb) {
+
+    public SensorEnvironment {
+        Objects.requireNonNull(sysfsRoot, "sysfsRoot");
+        Objects.requireNonNull(procfsRoot, "procfsRoot");
+        Objects.requireNonNull(nvmlLibrary, "nvmlLibrary");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cpuWatts, "cpuWatts");
+        Objects.requireNonNull(memoryWattsPerGb, "memoryWattsPerGb");
+    }
+
+    /** The real machine: {@code /sys}, {@code /proc}, the system NVML, the system clock, machine scope. */
+    public static SensorEnvironment system() {
+        return new SensorEnvironment(Path.of("/sys"), Path.of("/proc"), Optional.empty(), Clock.system(),
+                Scope.MACHINE, 0, OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    public SensorEnvironment withSysfsRoot(Path p) {
+        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+    }
+
+    public SensorEnvironment withProcfsRoot(Path p) {
+        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+    }
+
+    public SensorEnvironment withNvmlLibrary(Optional<Path> p) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+    }
+
+    public SensorEnvironment withClock(Clock c) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb);
+    }
+
+    public SensorEnvironment withScope(Scope s, long pid) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb);
+    }
+
+    public SensorEnvironment withEstimation(OptionalDouble cpu, OptionalDouble memPerGb) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.wattiq.meter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A measurement window opened by {@link Meter#window(String)}. {@link #end()} takes the end reading and returns the
+ * {@link Measurement}; ending twice returns the same measurement. Usable in try-with-resources.
+ */
+public final class Window implements AutoCloseable {
+    private final Meter meter;
+    private final String label;
+    private final Reading begin;
+    private final List<String> notes = new ArrayList<>();
+    private final Set<String> noted = new HashSet<>();
+    private double peakWatts;
+    private int samples;
+    private Measurement result;
+
+    Window(Meter meter, String label, Reading begin) {
+        this.meter = meter;
+        this.label = label;
+        this.begin = begin;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    Reading begin() {
+        return begin;
+    }
+
+    synchronized void observe(PowerSample s) {
+        samples++;
+        if (s.totalWatts() > peakWatts) peakWatts = s.totalWatts();
+    }
+
+    synchronized void noteOnce(String key, String note) {
+        if (noted.add(key)) notes.add(note);
+    }
+
+    synchronized double peakWatts() {
+        return peakWatts;
+    }
+
+    synchronized int samples() {
+        return samples;
+    }
+
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Ends the window (the first call) and returns its measurement; later calls return the same one. */
+    public synchronized Measurement end() {
+        if (result == null) result = meter.finish(this);
+        return result;
+    }
+
+    /** Ends the window if {@link #end()} was not called; for try-with-resources. */
+    @Override
+    public void close() {
+        end();
+    }
+}
