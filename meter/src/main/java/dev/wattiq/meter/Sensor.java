@@ -37,6 +37,11 @@ public interface Sensor extends AutoCloseable {
         return java.time.Duration.ZERO;
     }
 
+    /** The devices this sensor covers, for {@code wattiq devices}. */
+    default List<DeviceInfo> devices() {
+        return List.of();
+    }
+
     @Override
     default void close() {
     }
