@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The exact Pareto frontier of points over k objectives, each to be minimised or maximised.
@@ -17,9 +18,13 @@ import java.util.Objects;
  * sort): one objective, the points of the best value; two, a sweep keeping the best second rank seen,
  * O(n log n); three, a sweep with a Fenwick tree of prefix minima over the second rank, O(n log n); more, a
  * sort-filter-skyline pass comparing each point with the frontier found so far, O(n·f·k) for f frontier points.
- * In lexicographic order a point's dominators all come before it, which is what makes one sweep exact.
+ * In lexicographic order a point's dominators all come before it, which is what makes one sweep exact. Large
+ * inputs first drop the points a well-chosen pivot dominates (exact: whatever they dominate, the pivot does too).
  */
 public final class Pareto {
+    private static final int PARALLEL_THRESHOLD = 1 << 15;
+    private static final int PIVOT_THRESHOLD = 1 << 12;
+
     private Pareto() {
     }
 
@@ -66,18 +71,45 @@ public final class Pareto {
                         + " values but '" + names[0] + "' has " + n + ": give every point every objective");
             }
         }
+        for (int j = 0; j < k; j++) {
+            Objects.requireNonNull(directions[j], "direction");
+            double[] c = columns[j];
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(c[i])) {
+                    throw new IllegalArgumentException("objective '" + names[j] + "' is not a number at point " + i
+                            + " (0-based): give every point a value for it, or leave that objective out");
+                }
+            }
+        }
+        if (n < PIVOT_THRESHOLD) return exactMask(columns, directions, names);
+        int[] kept = PivotFilter.survivors(columns, directions);
+        if (kept.length > n / 2) return exactMask(columns, directions, names);
+        double[][] sub = new double[k][kept.length];
+        for (int j = 0; j < k; j++) for (int t = 0; t < kept.length; t++) sub[j][t] = columns[j][kept[t]];
+        boolean[] subOn = exactMask(sub, directions, names);
+        boolean[] on = new boolean[n];
+        for (int t = 0; t < kept.length; t++) on[kept[t]] = subOn[t];
+        return on;
+    }
+
+    /** The frontier without the pivot pre-filter (validated, NaN-free input). */
+    static boolean[] exactMask(double[][] columns, Direction[] directions, String[] names) {
+        int k = columns.length;
+        int n = columns[0].length;
         boolean[] on = new boolean[n];
         if (n == 0) return on;
         int[][] ranks = new int[k][n];
         int[] distinct = new int[k];
-        for (int j = 0; j < k; j++) {
-            distinct[j] = Ranks.dense(columns[j], Objects.requireNonNull(directions[j], "direction"), names[j], ranks[j]);
-        }
+        int[] order = new int[n];
+        // Rank the columns in parallel when it pays; the last column's sorted order seeds the lexicographic sort.
+        IntStream cols = IntStream.range(0, k);
+        (n >= PARALLEL_THRESHOLD ? cols.parallel() : cols).forEach(j -> distinct[j] = Ranks.dense(columns[j],
+                directions[j], ranks[j], j == k - 1 ? order : new int[n]));
         if (k == 1) {
             for (int i = 0; i < n; i++) on[i] = ranks[0][i] == 0;
             return on;
         }
-        int[] order = Ranks.lexicographicOrder(ranks, distinct, n);
+        for (int j = k - 2; j >= 0; j--) Ranks.stableSortByRank(order, ranks[j], distinct[j]);
         switch (k) {
             case 2 -> sweep2(ranks, order, on);
             case 3 -> sweep3(ranks, distinct[1], order, on);
