@@ -1,5 +1,9 @@
 package dev.wattiq.lab.experiments;
 
+import dev.wattiq.ledger.Bill;
+import dev.wattiq.ledger.EnergyTrace;
+import dev.wattiq.ledger.Ledger;
+import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.Measurement;
 
 /**
@@ -13,6 +17,14 @@ public interface Pricer {
 
     /** Prices nothing: every figure NaN, currency {@code XXX} (ISO 4217's "no currency"). */
     Pricer UNPRICED = m -> new Price(Double.NaN, "XXX", Double.NaN, Double.NaN);
+
+    /** Prices each window with the ledger at {@code site} (tariff, PUE, grid intensity, green energy). */
+    static Pricer at(Site site) {
+        return m -> {
+            Bill b = Ledger.bill(EnergyTrace.of(m), site);
+            return new Price(b.cost().amount(), b.cost().currency(), b.co2eLocationKg(), b.co2eMarketKg());
+        };
+    }
 
     /**
      * @param cost           money, in {@code currency}
