@@ -189,7 +189,7 @@ public final class Meter implements AutoCloseable {
             gapSinceSample |= gap;
             PowerSample sample = null;
             Reading prev = sampledAt;
-            if (prev == null) sampledAt = r;
+            if (prev == null || r.monotonicNanos() == prev.monotonicNanos()) sampledAt = r; // no time, no power: restart here
             if (prev != null && emit) {
                 double dt = r.secondsSince(prev);
                 // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
