@@ -99,4 +99,14 @@ class FlatRateTest {
         assertThatThrownBy(() -> new Embodied(100, 0, "x")).hasMessageContaining("lifetime");
         assertThatThrownBy(() -> EnergyTrace.of(T0, 0, 5)).hasMessageContaining("give it a length");
     }
+
+    @Test
+    void pointCarriesTheBillsFigures() {
+        Bill b = Ledger.bill(EnergyTrace.of(T0, 100, 5000), Site.builder().pue(1.5, "t").price(0.2, "t").gridIntensity(100, "t").build());
+        Point p = Point.of("fp32", Map.of("precision", "fp32"), 100, b, 0.9, "r2", true);
+        assertThat(p.energyJoules()).isEqualTo(5000);
+        assertThat(p.cost()).isEqualTo(b.cost().amount());
+        assertThat(p.currency()).isEqualTo("USD");
+        assertThat(p.co2eLocationKg()).isEqualTo(b.co2eLocationKg());
+    }
 }
