@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
  * series, green shares) and runs: cost and CO2e are monotone in energy and add up over any split of a run; a 100%
  * green share zeroes market-based CO2e and leaves location-based unchanged.
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
     static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
 
     @Provide
