@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class GridTable {
     /** The region used when the user names none. */
     public static final String WORLD = "WORLD";
-    static final List<String> COLUMNS = List.of("region", "name", "g_per_kwh", "kind", "scope", "year", "source", "is_default", "same_as");
+    public static final List<String> COLUMNS = List.of("region", "name", "g_per_kwh", "kind", "scope", "year", "source", "is_default", "same_as");
 
     /**
      * One cited figure.
