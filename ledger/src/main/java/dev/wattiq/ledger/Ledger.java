@@ -65,7 +65,7 @@ public final class Ledger {
                 if (series.isPresent()) {
                     OptionalDouble s = series.get().at(t);
                     if (s.isPresent()) g = s.getAsDouble();
-                    else missingHours.add(Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 3600) * 3600));
+                    else addHours(missingHours, t, next);
                 }
                 facilityJ += pieceFacilityJ;
                 energyCharge += kwh * tariff.pricePerKwhAt(t);
@@ -99,6 +99,12 @@ public final class Ledger {
         OptionalDouble embodied = site.embodied().map(e -> OptionalDouble.of(e.amortisedKg(trace.durationSeconds()))).orElse(OptionalDouble.empty());
         Money cost = new Money(energyCharge + demandCharge, tariff.currency());
         return new Bill(itJ, facilityJ, cost, energyCharge, demandCharge, peakW, locationG / 1000, marketG / 1000, embodied, assumptions, warnings);
+    }
+
+    /** Adds the start of every UTC hour that [from, to) touches. */
+    private static void addHours(TreeSet<Instant> hours, Instant from, Instant to) {
+        long h = Math.floorDiv(from.getEpochSecond(), 3600) * 3600;
+        for (; Instant.ofEpochSecond(h).isBefore(to); h += 3600) hours.add(Instant.ofEpochSecond(h));
     }
 
     private static Instant earliest(Instant a, Instant b) {
