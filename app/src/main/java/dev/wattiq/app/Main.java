@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 ShowCommand.class,
                 LabCommand.class,
                 DemoCommand.class,
+                TuneCommand.class,
+                ScheduleCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -10,12 +10,13 @@ public final class Names {
     private Names() {
     }
 
-    /** Lower case, spaces/underscores/dots-before-digits kept as is except spaces and underscores become dashes. */
+    /** Lower case; spaces and underscores become dashes; an organisation prefix (meta-llama/) and a vendor prefix (nvidia-) are dropped. */
     public static String normalize(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        if (t.startsWith("nvidia-") || t.startsWith("amd-") || t.startsWith("google-")) t = t.substring(t.indexOf('-') + 1);
         int slash = t.lastIndexOf('/');
-        return slash >= 0 ? t.substring(slash + 1) : t;
+        if (slash >= 0) t = t.substring(slash + 1);
+        if (t.startsWith("nvidia-") || t.startsWith("amd-") || t.startsWith("google-")) t = t.substring(t.indexOf('-') + 1);
+        return t;
     }
 
     /** Levenshtein edit distance. */

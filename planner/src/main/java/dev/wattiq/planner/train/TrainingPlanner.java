@@ -164,7 +164,12 @@ public final class TrainingPlanner {
         int nodes = (devices + node - 1) / node;
         describe(r, hw, active, devices, host, u, p, a);
         return new TrainingEstimate(out.flops, devices, nodes, u, seconds, devices * seconds / 3600, p,
-                p * Math.min(node, devices) * (1 + host), itPower, itPower * seconds, List.copyOf(a));
+                p * Math.min(node, devices) * (1 + host), itPower, itEnergyJoules(devices * seconds / 3600, p, host), List.copyOf(a));
+    }
+
+    /** IT energy of {@code deviceHours} at {@code devicePowerWatts} per device plus a host/network fraction. */
+    public static double itEnergyJoules(double deviceHours, double devicePowerWatts, double hostOverhead) {
+        return deviceHours * 3600 * devicePowerWatts * (1 + hostOverhead);
     }
 
     /** Estimates at each device count (overrides of time and power dropped) to show what scaling out costs. */
