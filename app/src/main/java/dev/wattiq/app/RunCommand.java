@@ -90,7 +90,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
         RunStore store = noStore ? null : Stores.open();
+        try {
+            warm.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             return measure(env, sc, store, err);
         } finally {
@@ -114,25 +120,34 @@ public final class RunCommand implements Callable<Integer> {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
             Sensors.Selection selection = Sensors.select(env, providers);
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
+                SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
+                if (pending != null) meter.addListener(pending::offer);
+                Window window = meter.window(command.getFirst());
+                long unmeteredNanos = System.nanoTime() - startNanos;
+                boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
                 RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
                         Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
                         weakestMethod(meter));
                 List<String> storeProblems = new ArrayList<>();
-                SampleWriter writer = begin(store, start, meter, storeProblems);
-                Window window = meter.window(start.runId());
+                SampleWriter writer = begin(store, start, pending, storeProblems);
                 int exit = waitFor(child);
                 Duration commandTime = Duration.ofNanos(System.nanoTime() - startNanos);
                 Measurement m = window.end();
                 Instant endedAt = Instant.now();
                 if (writer != null) writer.close();
-                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime);
+                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime,
+                        exitedBeforeSensors);
+                if (!exitedBeforeSensors && (unmeteredNanos > 50_000_000L || unmeteredNanos > commandTime.toNanos() / 20)) {
+                    record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
+                            + " command's pid): energy before that is not included");
+                }
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
                 }
                 if (writer != null && writer.error() != null) storeProblems.add(writer.error());
                 finish(store, record, storeProblems);
-                Summary.print(record, err);
+                Summary.print(record, err, false);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
                 return exit;
@@ -142,17 +157,19 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static SampleWriter begin(RunStore store, RunStart start, Meter meter, List<String> problems) {
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static SampleWriter begin(RunStore store, RunStart start, SampleWriter writer, List<String> problems) {
         if (store == null) return null;
         try {
             store.begin(start);
         } catch (StoreException e) {
             problems.add(e.getMessage());
-            return null;
+            return null; // its queue fills and drops: nothing is written for a run the store does not have
         }
-        SampleWriter writer = new SampleWriter(store, start.runId(), FLUSH_EVERY).start();
-        meter.addListener(writer::offer);
-        return writer;
+        return writer.start(start.runId());
     }
 
     private static void finish(RunStore store, RunRecord record, List<String> problems) {

@@ -40,7 +40,7 @@ public final class ShowCommand implements Callable<Integer> {
             RunRecord r = store.find(runId).orElseThrow(() -> new Errors.UserError(
                     "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
             if (json) out.println(RunJson.write(RunJson.full(r)));
-            else Summary.print(r, out);
+            else Summary.print(r, out, true);
             if (samplesCsv != null) {
                 OutputFiles.write("--samples-csv", samplesCsv, csv(store, r.runId()));
                 spec.commandLine().getErr().println("wattiq: wrote " + r.samples() + " samples to " + samplesCsv);

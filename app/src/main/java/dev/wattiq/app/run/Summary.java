@@ -12,7 +12,8 @@ public final class Summary {
     private Summary() {
     }
 
-    public static void print(RunRecord r, PrintWriter out) {
+    /** Prints the summary; {@code withAssumptions} lists every model coefficient, otherwise only how many there are. */
+    public static void print(RunRecord r, PrintWriter out, boolean withAssumptions) {
         out.println("wattiq: run " + r.runId() + " " + r.status() + ": " + String.join(" ", r.command()));
         out.printf(Locale.ROOT, "  duration   %.3f s, exit code %s, %d samples at %s, scope %s%n", r.durationSeconds(),
                 r.exitCode() == null ? "unknown" : r.exitCode(), r.samples(), interval(r.intervalSeconds()), r.scope());
@@ -37,7 +38,12 @@ public final class Summary {
             out.printf(Locale.ROOT, "  facility   %s J; cost %s %s; CO2e %s kg (location), %s kg (market)%n", num(k.facilityJoules()),
                     num(k.cost()), k.currency() == null ? "" : k.currency(), num(k.co2eLocationKg()), num(k.co2eMarketKg()));
         }
-        for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
+        if (withAssumptions) {
+            for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
+        } else if (!r.assumptions().isEmpty()) {
+            out.printf("  assumes    %d model inputs (%s): see 'wattiq show %s' or --json-out%n", r.assumptions().size(),
+                    String.join(", ", r.assumptions().keySet()), r.runId());
+        }
         for (String n : r.notes()) out.printf("  note       %s%n", n);
         out.flush();
     }
