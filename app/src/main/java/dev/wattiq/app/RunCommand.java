@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     Path jsonOut;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Attach a label to the run (repeatable).")
-    Map<String, String> labels = new LinkedHashMap<>();
+    List<String> labelArgs = new ArrayList<>();
 
     @Option(names = "--job", paramLabel = "ID", description = "Job id, to group runs of one job (e.g. across nodes).")
     String job;
@@ -85,9 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (command.isEmpty()) throw new Errors.UserError("no command to run: put it after '--', e.g. wattiq run -- python train.py");
         Scope sc = parseScope(scope);
-        for (String k : labels.keySet()) {
-            if (k.isBlank()) throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, e.g. --label model=resnet50");
-        }
+        Map<String, String> labels = parseLabels(labelArgs);
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
@@ -98,13 +96,13 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         try {
-            return measure(env, sc, store, err);
+            return measure(env, sc, labels, store, err);
         } finally {
             if (store != null) store.close();
         }
     }
 
-    private int measure(SensorEnvironment baseEnv, Scope sc, RunStore store, PrintWriter err) {
+    private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, RunStore store, PrintWriter err) {
         List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
         Process child;
         Instant startedAt = Instant.now();
@@ -202,6 +200,19 @@ public final class RunCommand implements Callable<Integer> {
         for (EnergyCounter c : meter.latest().counters()) m = m == null ? c.method() : Method.weakest(m, c.method());
         if (m != null) label = m.label();
         return label;
+    }
+
+    /** {@code KEY=VALUE} pairs; a later pair with the same key wins. */
+    static Map<String, String> parseLabels(List<String> args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0 || a.substring(0, eq).isBlank()) {
+                throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, got '" + a + "' (e.g. --label model=resnet50)");
+            }
+            out.put(a.substring(0, eq).trim(), a.substring(eq + 1));
+        }
+        return out;
     }
 
     static Scope parseScope(String s) {
