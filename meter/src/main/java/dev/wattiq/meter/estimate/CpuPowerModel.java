@@ -64,7 +64,8 @@ public record CpuPowerModel(String cpuModelName, CpuPowerTable.Row row, int logi
         return m;
     }
 
-    static String fmt(double w) {
+    /** Formats a number with at most three decimals and no trailing zeros, e.g. {@code 3.5}. */
+    public static String fmt(double w) {
         return String.format(java.util.Locale.ROOT, "%.3f", w).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }
