@@ -1,10 +1,12 @@
 package dev.wattiq.app;
 
+import dev.wattiq.app.run.Bills;
 import dev.wattiq.app.run.Intervals;
 import dev.wattiq.app.run.OutputFiles;
 import dev.wattiq.app.run.RunIds;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.run.RunResults;
+import dev.wattiq.app.run.SampleShape;
 import dev.wattiq.app.run.SampleWriter;
 import dev.wattiq.app.run.SignalForwarder;
 import dev.wattiq.app.run.Summary;
@@ -12,6 +14,7 @@ import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStart;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
@@ -66,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     Path jsonOut;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Attach a label to the run (repeatable).")
-    Map<String, String> labels = new LinkedHashMap<>();
+    List<String> labelArgs = new ArrayList<>();
 
     @Option(names = "--job", paramLabel = "ID", description = "Job id, to group runs of one job (e.g. across nodes).")
     String job;
@@ -77,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SensorOptions sensors;
 
+    @Mixin
+    SiteOptions siteOptions;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments (put them after --).")
     List<String> command = new ArrayList<>();
 
@@ -85,20 +91,25 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (command.isEmpty()) throw new Errors.UserError("no command to run: put it after '--', e.g. wattiq run -- python train.py");
         Scope sc = parseScope(scope);
-        for (String k : labels.keySet()) {
-            if (k.isBlank()) throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, e.g. --label model=resnet50");
-        }
+        Map<String, String> labels = parseLabels(labelArgs);
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        Site site = siteOptions.site(); // and the site flags
+        Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
         RunStore store = noStore ? null : Stores.open();
         try {
-            return measure(env, sc, store, err);
+            warm.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return measure(env, sc, labels, site, store, err);
         } finally {
             if (store != null) store.close();
         }
     }
 
-    private int measure(SensorEnvironment baseEnv, Scope sc, RunStore store, PrintWriter err) {
+    private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
         List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
         Process child;
         Instant startedAt = Instant.now();
@@ -114,25 +125,37 @@ public final class RunCommand implements Callable<Integer> {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
             Sensors.Selection selection = Sensors.select(env, providers);
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
+                SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
+                if (pending != null) meter.addListener(pending::offer);
+                SampleShape shape = new SampleShape();
+                meter.addListener(shape::add);
+                Window window = meter.window(command.getFirst());
+                long unmeteredNanos = System.nanoTime() - startNanos;
+                boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
                 RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
                         Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
                         weakestMethod(meter));
                 List<String> storeProblems = new ArrayList<>();
-                SampleWriter writer = begin(store, start, meter, storeProblems);
-                Window window = meter.window(start.runId());
+                SampleWriter writer = begin(store, start, pending, storeProblems);
                 int exit = waitFor(child);
                 Duration commandTime = Duration.ofNanos(System.nanoTime() - startNanos);
                 Measurement m = window.end();
                 Instant endedAt = Instant.now();
                 if (writer != null) writer.close();
-                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime);
+                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime,
+                        exitedBeforeSensors);
+                if (!exitedBeforeSensors && (unmeteredNanos > 50_000_000L || unmeteredNanos > commandTime.toNanos() / 20)) {
+                    record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
+                            + " command's pid): energy before that is not included");
+                }
+                record = withBill(record, site, m, shape);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
                 }
                 if (writer != null && writer.error() != null) storeProblems.add(writer.error());
                 finish(store, record, storeProblems);
-                Summary.print(record, err);
+                Summary.print(record, err, false);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
                 return exit;
@@ -142,17 +165,27 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static SampleWriter begin(RunStore store, RunStart start, Meter meter, List<String> problems) {
+    private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
+        try {
+            return r.withBill(Bills.bill(site, m.start(), m.durationSeconds(), m.totalJoules(), shape.samples()));
+        } catch (RuntimeException e) { // LedgerException included: the run is kept, only its bill is missing
+            return r.withNote("no bill: " + e.getMessage());
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static SampleWriter begin(RunStore store, RunStart start, SampleWriter writer, List<String> problems) {
         if (store == null) return null;
         try {
             store.begin(start);
         } catch (StoreException e) {
             problems.add(e.getMessage());
-            return null;
+            return null; // its queue fills and drops: nothing is written for a run the store does not have
         }
-        SampleWriter writer = new SampleWriter(store, start.runId(), FLUSH_EVERY).start();
-        meter.addListener(writer::offer);
-        return writer;
+        return writer.start(start.runId());
     }
 
     private static void finish(RunStore store, RunRecord record, List<String> problems) {
@@ -185,6 +218,19 @@ public final class RunCommand implements Callable<Integer> {
         for (EnergyCounter c : meter.latest().counters()) m = m == null ? c.method() : Method.weakest(m, c.method());
         if (m != null) label = m.label();
         return label;
+    }
+
+    /** {@code KEY=VALUE} pairs; a later pair with the same key wins. */
+    static Map<String, String> parseLabels(List<String> args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0 || a.substring(0, eq).isBlank()) {
+                throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, got '" + a + "' (e.g. --label model=resnet50)");
+            }
+            out.put(a.substring(0, eq).trim(), a.substring(eq + 1));
+        }
+        return out;
     }
 
     static Scope parseScope(String s) {

@@ -30,9 +30,10 @@ public final class RunResults {
      * @param endedAt     wall time at end
      * @param commandTime the command's run time, from spawn to exit (the meter's window opens a few ms after the spawn,
      *                    since the sensors need the command's pid)
+     * @param endedBeforeSensors the command ended before any sensor could open (its energy is not measured)
      */
     public static RunRecord finished(RunStart start, Measurement m, List<Sensor> sensors, List<String> skipped, int exitCode, Instant endedAt,
-                                     java.time.Duration commandTime) {
+                                     java.time.Duration commandTime, boolean endedBeforeSensors) {
         Map<String, DeviceInfo> known = deviceIndex(sensors);
         List<DeviceEnergy> devices = new ArrayList<>();
         for (ComponentEnergy e : m.energies()) {
@@ -41,7 +42,11 @@ public final class RunResults {
                     info == null ? null : info.name(), info == null ? null : info.uuid()));
         }
         List<String> notes = new ArrayList<>(m.notes());
-        notes.addAll(methodNotes(m, sensors, skipped));
+        if (endedBeforeSensors) {
+            notes.add("the command ended before its sensors could open: too short to measure (" + String.join("; ", skipped) + ")");
+        } else {
+            notes.addAll(methodNotes(m, sensors, skipped));
+        }
         double idle = sensors.isEmpty() ? Double.NaN : m.idlePowerWatts();
         return new RunRecord(start.runId(), "complete", start.command(), exitCode, start.startedAt(), endedAt, commandTime.toNanos() / 1e9,
                 start.scope(), start.intervalSeconds(), start.labels(), start.job(), start.host(), m.energies().isEmpty() ? null : m.method().label(),

@@ -21,7 +21,7 @@ public final class SampleWriter implements AutoCloseable {
     private static final int CAPACITY = 1 << 16;
 
     private final RunStore store;
-    private final String runId;
+    private volatile String runId;
     private final Duration flushEvery;
     private final BlockingQueue<StoredSample> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong seq = new AtomicLong();
@@ -31,14 +31,16 @@ public final class SampleWriter implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String error;
 
-    public SampleWriter(RunStore store, String runId, Duration flushEvery) {
+    /** A writer whose queue collects samples from now on; nothing is written before {@link #start(String)}. */
+    public SampleWriter(RunStore store, Duration flushEvery) {
         this.store = store;
-        this.runId = runId;
         this.flushEvery = flushEvery;
         this.thread = Thread.ofPlatform().daemon().name("wattiq-sample-writer").unstarted(this::loop);
     }
 
-    public SampleWriter start() {
+    /** Starts writing the queued and later samples to run {@code runId}, which the store already has. */
+    public SampleWriter start(String runId) {
+        this.runId = runId;
         thread.start();
         return this;
     }

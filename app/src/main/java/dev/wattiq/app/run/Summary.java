@@ -1,5 +1,6 @@
 package dev.wattiq.app.run;
 
+import dev.wattiq.app.BillText;
 import dev.wattiq.app.store.RunRecord;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -12,7 +13,8 @@ public final class Summary {
     private Summary() {
     }
 
-    public static void print(RunRecord r, PrintWriter out) {
+    /** Prints the summary; {@code withAssumptions} lists every model coefficient, otherwise only how many there are. */
+    public static void print(RunRecord r, PrintWriter out, boolean withAssumptions) {
         out.println("wattiq: run " + r.runId() + " " + r.status() + ": " + String.join(" ", r.command()));
         out.printf(Locale.ROOT, "  duration   %.3f s, exit code %s, %d samples at %s, scope %s%n", r.durationSeconds(),
                 r.exitCode() == null ? "unknown" : r.exitCode(), r.samples(), interval(r.intervalSeconds()), r.scope());
@@ -32,12 +34,24 @@ public final class Summary {
         out.printf(Locale.ROOT, "  method     %s%n", r.method() == null ? "none (nothing measured)" : r.method());
         if (r.job() != null) out.printf("  job        %s%n", r.job());
         if (!r.labels().isEmpty()) out.printf("  labels     %s%n", r.labels());
-        if (r.costing() != null) {
-            RunRecord.Costing k = r.costing();
-            out.printf(Locale.ROOT, "  facility   %s J; cost %s %s; CO2e %s kg (location), %s kg (market)%n", num(k.facilityJoules()),
-                    num(k.cost()), k.currency() == null ? "" : k.currency(), num(k.co2eLocationKg()), num(k.co2eMarketKg()));
+        if (r.bill() != null) {
+            for (String line : BillText.lines(r.bill())) {
+                if (line.equals("assumptions:")) {
+                    if (!withAssumptions) continue;
+                    out.println("  site assumptions:");
+                } else if (line.startsWith("warning: ") || withAssumptions || !line.startsWith("  ")) {
+                    out.println("  " + line);
+                }
+            }
+        } else {
+            out.println("  cost       unknown (no bill: see the notes)");
         }
-        for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
+        if (withAssumptions) {
+            for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
+        } else if (!r.assumptions().isEmpty()) {
+            out.printf("  assumes    %d model inputs (%s): see 'wattiq show %s' or --json-out%n", r.assumptions().size(),
+                    String.join(", ", r.assumptions().keySet()), r.runId());
+        }
         for (String n : r.notes()) out.printf("  note       %s%n", n);
         out.flush();
     }

@@ -21,7 +21,7 @@ final class Schema {
           scope TEXT NOT NULL, interval_s REAL NOT NULL, job TEXT, host TEXT,
           method TEXT, energy_total_j REAL NOT NULL DEFAULT 0, avg_power_w REAL, peak_power_w REAL, idle_power_w REAL,
           samples INTEGER NOT NULL DEFAULT 0,
-          facility_energy_j REAL, cost REAL, currency TEXT, co2e_location_kg REAL, co2e_market_kg REAL,
+          facility_energy_j REAL, cost REAL, currency TEXT, co2e_location_kg REAL, co2e_market_kg REAL, bill_json TEXT,
           owner_pid INTEGER, owner_started_at_ms INTEGER)""",
         "CREATE INDEX runs_status ON runs(status)",
         "CREATE INDEX runs_job ON runs(job)",
@@ -47,18 +47,20 @@ final class Schema {
     private Schema() {
     }
 
-    /** Brings the database to {@link #VERSION}; {@code file} is only for messages. */
-    static void migrate(Connection c, String file) throws SQLException, StoreException {
-        int version;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
+    /** Refuses, without writing anything, a file that is not a WattIQ store this version can use. */
+    static void check(Connection c, String file) throws SQLException, StoreException {
+        int version = version(c);
         if (version > VERSION) {
             throw new StoreException(file + " was written by a newer WattIQ (schema " + version + ", this one knows " + VERSION
                     + "): upgrade wattiq, or set WATTIQ_HOME to another directory");
         }
-        if (version == VERSION) return;
         if (version == 0) refuseForeign(c, file);
+    }
+
+    /** Brings a checked database to {@link #VERSION}; {@code file} is only for messages. */
+    static void migrate(Connection c, String file) throws SQLException, StoreException {
+        int version = version(c);
+        if (version == VERSION) return;
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (int v = version; v < VERSION; v++) {
@@ -71,6 +73,12 @@ final class Schema {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

@@ -39,14 +39,18 @@ public final class SqliteRunStore implements RunStore {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new StoreException(file + " is not a regular file: move it aside (e.g. mv " + file + " " + file + ".bak) and run again");
         }
+        // WAL is switched on only after the file is known to be ours: the switch rewrites the file's header.
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         Connection c = null;
         try {
             c = config.createConnection("jdbc:sqlite:" + file);
+            Schema.check(c, file.toString());
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL"); // in WAL mode: a commit survives a crash of wattiq, not a power cut
+            }
             Schema.migrate(c, file.toString());
             SqliteRunStore store = new SqliteRunStore(file, c);
             store.recoverAbandoned();
