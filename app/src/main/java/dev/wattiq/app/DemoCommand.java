@@ -8,7 +8,6 @@ import dev.wattiq.app.lab.LabSession;
 import dev.wattiq.app.lab.LabTable;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.LabConfig;
-import dev.wattiq.lab.experiments.Pricer;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
 import java.io.PrintWriter;
@@ -67,13 +66,12 @@ public final class DemoCommand implements Callable<Integer> {
         LabConfig c = lab.config(quick ? QUICK_STEPS : LabConfig.article().steps());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pricer pricer = Pricer.at(site.site());
         int total = Experiment.allTrials(c);
         AtomicInteger done = new AtomicInteger();
         List<Trial> trials;
         List<String> methods = new ArrayList<>();
         List<String> notes;
-        try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), pricer, !noStore)) {
+        try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
             progress(err, 0, total, "starting");
             trials = Experiment.all(c, s.runner(List.of("wattiq", "demo"), t -> progress(err, done.incrementAndGet(), total, t.name())));
             err.println();

@@ -6,7 +6,6 @@ import dev.wattiq.app.lab.LabSession;
 import dev.wattiq.app.lab.LabTable;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.LabConfig;
-import dev.wattiq.lab.experiments.Pricer;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
 import java.io.PrintWriter;
@@ -66,10 +65,9 @@ public final class LabCommand implements Runnable {
             LabConfig c = lab.config(LabConfig.article().steps());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Pricer pricer = Pricer.at(site.site());
-            List<Trial> trials = new ArrayList<>();
+                List<Trial> trials = new ArrayList<>();
             List<String> methods = new ArrayList<>();
-            try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), pricer, !noStore)) {
+            try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
                 trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
                     err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
                     err.flush();

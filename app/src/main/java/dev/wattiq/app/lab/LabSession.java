@@ -12,6 +12,9 @@ import dev.wattiq.app.store.WattiqHome;
 import dev.wattiq.lab.experiments.LabRunner;
 import dev.wattiq.lab.experiments.Pricer;
 import dev.wattiq.lab.experiments.Trial;
+import dev.wattiq.ledger.EnergyTrace;
+import dev.wattiq.ledger.Ledger;
+import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.SensorEnvironment;
@@ -33,13 +36,15 @@ public final class LabSession implements AutoCloseable {
     private final Sensors.Selection selection;
     private final Meter meter;
     private final Pricer pricer;
+    private final Site site;
     private final RunStore store;
     private final List<String> notes = new ArrayList<>();
 
-    public LabSession(SensorEnvironment env, Pricer pricer, boolean useStore) {
+    public LabSession(SensorEnvironment env, Site site, boolean useStore) {
         this.selection = Sensors.select(env);
         this.meter = Meter.start(selection.sensors(), env, INTERVAL);
-        this.pricer = pricer;
+        this.site = site;
+        this.pricer = Pricer.at(site);
         if (selection.sensors().isEmpty()) {
             notes.add("no energy sensor available: energy, cost and CO2e are zero"
                     + (selection.skipped().isEmpty() ? "" : " (" + String.join("; ", selection.skipped()) + ")"));
@@ -86,9 +91,9 @@ public final class LabSession implements AutoCloseable {
                     INTERVAL.toNanos() / 1e9, labels, null, host(), ProcessHandle.current().pid(),
                     ProcessHandle.current().info().startInstant().orElse(null), method(m));
             store.begin(start);
-            RunRecord r = RunResults.finished(start, m, selection.sensors(), selection.skipped(), 0, m.start().plus(m.duration()), m.duration());
-            double facility = Double.NaN;
-            r = r.withCosting(new RunRecord.Costing(facility, t.point().cost(), t.point().currency(), t.point().co2eLocationKg(), t.point().co2eMarketKg()));
+            RunRecord r = RunResults.finished(start, m, selection.sensors(), selection.skipped(), 0, m.start().plus(m.duration()),
+                    m.duration(), false);
+            r = r.withBill(Ledger.bill(EnergyTrace.of(m), site));
             store.finish(r);
         } catch (StoreException e) {
             if (notes.size() < 5) notes.add("trial " + t.name() + " was not stored: " + e.getMessage());
