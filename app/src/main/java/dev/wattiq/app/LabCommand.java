@@ -5,6 +5,7 @@ import dev.wattiq.app.lab.LabOptions;
 import dev.wattiq.app.lab.LabSession;
 import dev.wattiq.app.lab.LabTable;
 import dev.wattiq.lab.experiments.Experiment;
+import dev.wattiq.lab.experiments.FixedDataset;
 import dev.wattiq.lab.experiments.LabConfig;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
@@ -94,8 +95,38 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "seed", mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
     static final class Seed extends ExperimentCommand {
+        @Option(names = "--dataset", paramLabel = "DIR", description = "Train on a dataset and initial weights exported by "
+                + "examples/seed/fixed_dataset.py instead (no meter): prints the loss of every step, to compare with PyTorch's.")
+        Path dataset;
+
         Experiment experiment() {
             return Experiment.SEED;
+        }
+
+        @Override
+        public Integer call() {
+            if (dataset == null) return super.call();
+            LabConfig c = lab.config(200);
+            FixedDataset d;
+            try {
+                d = FixedDataset.read(dataset, c.width());
+            } catch (IllegalArgumentException e) {
+                throw new Errors.UserError(e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            double[] losses = d.train(c.steps(), c.batch(), c.lr());
+            double loop = (System.nanoTime() - t0) / 1e9;
+            java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+            root.put("experiment", "seed-fixed-dataset");
+            root.put("dataset", dataset.toString());
+            root.put("loop_s", loop);
+            root.put("final_loss", losses[losses.length - 1]);
+            root.put("losses", losses);
+            String json = LabJson.writeJson(root);
+            if (jsonOut != null) write(jsonOut, json);
+            else spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 
