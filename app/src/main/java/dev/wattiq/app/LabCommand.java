@@ -61,6 +61,11 @@ public final class LabCommand implements Runnable {
 
         abstract Experiment experiment();
 
+        /** How many times to run the experiment in this process. */
+        int repeats() {
+            return 1;
+        }
+
         @Override
         public Integer call() {
             LabConfig c = lab.config(LabConfig.article().steps());
@@ -69,10 +74,13 @@ public final class LabCommand implements Runnable {
                 List<Trial> trials = new ArrayList<>();
             List<String> methods = new ArrayList<>();
             try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
-                trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
-                    err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
-                    err.flush();
-                })));
+                if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
+                for (int r = 0; r < repeats(); r++) {
+                    trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
+                        err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
+                        err.flush();
+                    })));
+                }
                 for (Trial t : trials) methods.add(s.method(t.measurement()));
                 LabTable.print(trials, methods, null, out);
                 for (String n : s.notes()) err.println("wattiq: " + n);
@@ -95,12 +103,21 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "seed", mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
     static final class Seed extends ExperimentCommand {
+        @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+                description = "Run the loop R times in this process, each its own measured trial (benchmarks: the first warms the JIT).")
+        int repeats;
+
         @Option(names = "--dataset", paramLabel = "DIR", description = "Train on a dataset and initial weights exported by "
                 + "examples/seed/fixed_dataset.py instead (no meter): prints the loss of every step, to compare with PyTorch's.")
         Path dataset;
 
         Experiment experiment() {
             return Experiment.SEED;
+        }
+
+        @Override
+        int repeats() {
+            return repeats;
         }
 
         @Override
