@@ -22,6 +22,7 @@ public final class Kernels {
         for (; b + 1 < rows; b += 2) {
             int o = 0;
             for (; o + 3 < out; o += 4) forward2x4(x, w, bias, y, b, o, in, out);
+            for (; o + 1 < out; o += 2) forward2x2(x, w, bias, y, b, o, in, out);
             for (; o < out; o++) {
                 y[b * out + o] = dot(x, b * in, w, o * in, in) + bias[o];
                 y[(b + 1) * out + o] = dot(x, (b + 1) * in, w, o * in, in) + bias[o];
@@ -69,6 +70,33 @@ public final class Kernels {
         y[y1] = s10 + bias[o]; y[y1 + 1] = s11 + bias[o + 1]; y[y1 + 2] = s12 + bias[o + 2]; y[y1 + 3] = s13 + bias[o + 3];
     }
 
+    private static void forward2x2(float[] x, float[] w, float[] bias, float[] y, int b, int o, int in, int out) {
+        int x0 = b * in, x1 = x0 + in, w0 = o * in, w1 = w0 + in;
+        FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00;
+        int i = 0;
+        int bound = S.loopBound(in);
+        for (; i < bound; i += L) {
+            FloatVector xa = FloatVector.fromArray(S, x, x0 + i);
+            FloatVector xb = FloatVector.fromArray(S, x, x1 + i);
+            FloatVector v = FloatVector.fromArray(S, w, w0 + i);
+            a00 = xa.fma(v, a00);
+            a10 = xb.fma(v, a10);
+            v = FloatVector.fromArray(S, w, w1 + i);
+            a01 = xa.fma(v, a01);
+            a11 = xb.fma(v, a11);
+        }
+        float s00 = a00.reduceLanes(VectorOperators.ADD), s01 = a01.reduceLanes(VectorOperators.ADD);
+        float s10 = a10.reduceLanes(VectorOperators.ADD), s11 = a11.reduceLanes(VectorOperators.ADD);
+        for (; i < in; i++) {
+            float xa = x[x0 + i], xb = x[x1 + i];
+            s00 += xa * w[w0 + i]; s01 += xa * w[w1 + i];
+            s10 += xb * w[w0 + i]; s11 += xb * w[w1 + i];
+        }
+        int y0 = b * out + o, y1 = y0 + out;
+        y[y0] = s00 + bias[o]; y[y0 + 1] = s01 + bias[o + 1];
+        y[y1] = s10 + bias[o]; y[y1 + 1] = s11 + bias[o + 1];
+    }
+
     /** The dot product of {@code a[ao, ao+n)} and {@code c[co, co+n)}. */
     public static float dot(float[] a, int ao, float[] c, int co, int n) {
         FloatVector acc0 = FloatVector.zero(S), acc1 = acc0;
@@ -95,6 +123,7 @@ public final class Kernels {
         }
         int o = 0;
         for (; o + 3 < out; o += 4) weightGrad4(dy, x, gw, rows, in, out, o);
+        for (; o + 1 < out; o += 2) weightGrad2(dy, x, gw, rows, in, out, o);
         for (; o < out; o++) weightGrad1(dy, x, gw, rows, in, out, o);
     }
 
@@ -121,6 +150,26 @@ public final class Kernels {
             a3.intoArray(gw, g + 3 * in); c3.intoArray(gw, g + 3 * in + L);
         }
         for (int k = 0; k < 4; k++) weightGradTail(dy, x, gw, rows, in, out, o + k, i);
+    }
+
+    private static void weightGrad2(float[] dy, float[] x, float[] gw, int rows, int in, int out, int o) {
+        int i = 0;
+        for (; i + 2 * L <= in; i += 2 * L) {
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, c0 = a0, c1 = a0;
+            for (int b = 0, xb = i, db = o; b < rows; b++, xb += in, db += out) {
+                FloatVector u = FloatVector.fromArray(S, x, xb);
+                FloatVector v = FloatVector.fromArray(S, x, xb + L);
+                FloatVector d = FloatVector.broadcast(S, dy[db]);
+                a0 = u.fma(d, a0); c0 = v.fma(d, c0);
+                d = FloatVector.broadcast(S, dy[db + 1]);
+                a1 = u.fma(d, a1); c1 = v.fma(d, c1);
+            }
+            int g = o * in + i;
+            a0.intoArray(gw, g); c0.intoArray(gw, g + L);
+            a1.intoArray(gw, g + in); c1.intoArray(gw, g + in + L);
+        }
+        weightGradTail(dy, x, gw, rows, in, out, o, i);
+        weightGradTail(dy, x, gw, rows, in, out, o + 1, i);
     }
 
     private static void weightGrad1(float[] dy, float[] x, float[] gw, int rows, int in, int out, int o) {
