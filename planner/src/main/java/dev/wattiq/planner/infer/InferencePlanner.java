@@ -40,6 +40,7 @@ public final class InferencePlanner {
         ModelArchitecture m = r.model();
         Hardware hw = r.hardware();
         List<Assumption> a = new ArrayList<>();
+        hw.requirePeakFlops(r.precision());
         double in = value(r.inputTokens(), "infer.default_input_tokens", "--input-tokens", a, true);
         double out = value(r.outputTokens(), "infer.default_output_tokens", "--output-tokens", a, false);
         double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", "--batch", a, false);

@@ -124,6 +124,7 @@ public final class TrainingPlanner {
         if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
         if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
         if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
+        hw.requirePeakFlops(r.precision());
         double host = r.hostOverhead() == null ? defaultHostOverhead
                 : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         List<Assumption> a = new ArrayList<>();
