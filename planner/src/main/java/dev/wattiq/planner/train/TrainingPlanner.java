@@ -193,7 +193,7 @@ public final class TrainingPlanner {
 
     private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,
                           List<Assumption> a) {
-        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", "models.csv"));
+        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", modelSource(r.modelName())));
         a.add(new Assumption("params", r.params(), "parameters", r.modelName() != null ? "models.csv" : "user flag --params"));
         a.add(new Assumption("active_params", active, "parameters",
                 r.activeParams() != null ? "user flag --active-params or models.csv" : "= params (dense)"));
@@ -235,6 +235,14 @@ public final class TrainingPlanner {
                 : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
         a.add(defaults.assumption("train.bytes_per_param"));
         a.add(defaults.assumption("memory.usable_fraction"));
+    }
+
+    private static String modelSource(String name) {
+        try {
+            return "models.csv: " + dev.wattiq.planner.model.ModelCatalog.shipped().find(name).source();
+        } catch (PlannerException e) {
+            return "given by the caller";
+        }
     }
 
     static String fmt(double n) {
