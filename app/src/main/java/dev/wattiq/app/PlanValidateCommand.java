@@ -49,9 +49,11 @@ public final class PlanValidateCommand implements Callable<Integer> {
             else throw new Errors.UserError(file + " has neither training_runs.csv columns (tokens_billion, device_hours, ...)"
                     + " nor inference.csv columns (metric, value, unit, ...): give one of those files");
         }
-        out.printf(Locale.ROOT, "%-4s %-12s %-62s %12s %12s %8s  %s%n", "mode", "metric", "row", "predicted", "published", "error", "note");
+        int width = rows.stream().mapToInt(c -> c.row().length()).max().orElse(10);
+        String format = "%-5s %-12s %-" + width + "s %12s %12s %8s  %s%n";
+        out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
         for (Comparison c : rows) {
-            out.printf(Locale.ROOT, "%-4s %-12s %-62s %12s %12s %8s  %s%n", c.mode(), c.metric(), cut(c.row(), 62),
+            out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
                     PlanOutput.num(c.predicted()), PlanOutput.num(c.published()),
                     Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
         }
@@ -86,9 +88,5 @@ public final class PlanValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Errors.UserError("cannot read " + p + ": " + e.getMessage());
         }
-    }
-
-    private static String cut(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 }

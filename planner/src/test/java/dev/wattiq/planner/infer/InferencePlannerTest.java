@@ -61,7 +61,8 @@ class InferencePlannerTest {
     void fleetIsSizedForTheDemandAndAYearAddsBusyAndIdleEnergy() {
         InferenceEstimate e = at(llama70, 4, 64, Precision.BF16, 1e6);
         double demand = 1e6 * 300 / 86400.0;
-        assertThat(e.replicas()).isEqualTo((int) Math.ceil(demand / e.tokensPerSecond()));
+        assertThat(e.replicas()).isEqualTo((int) Math.ceil(demand / (0.7 * e.tokensPerSecond())));
+        assertThat(e.utilisation()).isLessThanOrEqualTo(0.7);
         assertThat(e.utilisation()).isBetween(0.0, 1.0);
         double busy = 1e6 * 365 * e.energyPerRequestJoules();
         assertThat(e.annualItEnergyJoules()).isGreaterThanOrEqualTo(busy);
