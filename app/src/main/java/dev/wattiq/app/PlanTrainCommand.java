@@ -158,13 +158,17 @@ public final class PlanTrainCommand implements Callable<Integer> {
         return root;
     }
 
+    private static String tera(double flops) {
+        return Double.isNaN(flops) ? "-" : String.format(Locale.ROOT, "%.1f", flops / 1e12);
+    }
+
     private int list(PrintWriter out) {
         if (listHardware) {
             out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6s %6s %7s %8s  %s%n", "id", "kind", "fp32 TF", "bf16 TF",
                     "fp8 TF", "TDP W", "idle W", "mem GB", "BW GB/s", "reference MFU");
             for (Hardware h : HardwareCatalog.shipped().all()) {
-                out.printf(Locale.ROOT, "%-11s %-6s %9.1f %9.1f %9.1f %6.0f %6.0f %7.0f %8.0f  %.3f at %,d devices%n",
-                        h.id(), h.kind(), h.fp32Flops() / 1e12, h.bf16Flops() / 1e12, h.fp8Flops() / 1e12, h.tdpWatts(),
+                out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6.0f %6.0f %7.0f %8.0f  %.3f at %,d devices%n",
+                        h.id(), h.kind(), tera(h.fp32Flops()), tera(h.bf16Flops()), tera(h.fp8Flops()), h.tdpWatts(),
                         h.idleWatts(), h.memoryBytes() / 1e9, h.memoryBandwidthBytesPerSecond() / 1e9, h.trainMfu(),
                         (long) h.trainMfuDevices());
             }

@@ -42,6 +42,8 @@ class HardwareCatalogTest {
         assertThatThrownBy(() -> catalog.find("H110")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("unknown hardware 'H110'").hasMessageContaining("closest: ")
                 .satisfies(e -> assertThat(((UnknownNameException) e).closest()).contains("H100-SXM").hasSize(3));
+        assertThatThrownBy(() -> catalog.find("tpu5")).satisfies(e ->
+                assertThat(((UnknownNameException) e).closest()).startsWith("TPUv5e", "TPUv5p"));
         assertThatThrownBy(() -> catalog.find("tpuv9")).satisfies(e ->
                 assertThat(((UnknownNameException) e).closest().getFirst()).startsWith("TPUv"));
         assertThatThrownBy(() -> catalog.find(" ")).isInstanceOf(PlannerException.class).hasMessageContaining("--hardware");
