@@ -53,6 +53,8 @@ public final class PlanInferCommand implements Callable<Integer> {
     Instant start;
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the estimate as JSON.")
     Path jsonOut;
+    @Option(names = "--embodied", description = "Add the devices' manufacturing CO2e (hardware.csv, where published), amortised over a 4-year life.")
+    boolean embodied;
     @Mixin
     SiteOptions site;
     @picocli.CommandLine.Spec
@@ -85,7 +87,8 @@ public final class PlanInferCommand implements Callable<Integer> {
                 inputTokens, outputTokens, requestsPerDay, null, null, hostOverhead, true);
         InferenceEstimate e = InferencePlanner.shipped().estimate(req);
         Instant t0 = start != null ? start : Instant.now();
-        Bill bill = Ledger.bill(EnergyTrace.of(t0, Duration.ofDays(365), e.annualItEnergyJoules()), site.site());
+        dev.wattiq.ledger.Site where = embodied ? PlanOutput.withEmbodied(site.site(), hw, e.devices() * e.replicas()) : site.site();
+        Bill bill = Ledger.bill(EnergyTrace.of(t0, Duration.ofDays(365), e.annualItEnergyJoules()), where);
         print(spec.commandLine().getOut(), hw, arch, e, bill);
         if (jsonOut != null) PlanOutput.writeJson(jsonOut, json(e, bill));
         return 0;

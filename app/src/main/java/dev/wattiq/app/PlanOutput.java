@@ -33,6 +33,24 @@ final class PlanOutput {
         }
     }
 
+    /**
+     * {@code site} plus the devices' embodied CO2e from the hardware catalogue, amortised over the shipped service life
+     * (the ledger does the arithmetic); fails where the catalogue has no published figure.
+     */
+    static dev.wattiq.ledger.Site withEmbodied(dev.wattiq.ledger.Site site, dev.wattiq.planner.hardware.Hardware hw,
+                                                int devices) {
+        if (Double.isNaN(hw.embodiedKgCo2e())) {
+            throw new Errors.UserError("no published embodied CO2e for " + hw.id() + " in hardware.csv: drop --embodied"
+                    + " (or add the figure with its source to the catalogue)");
+        }
+        double years = dev.wattiq.planner.data.Defaults.shipped().get("hardware.lifetime_years");
+        var e = new dev.wattiq.ledger.Embodied(devices * hw.embodiedKgCo2e(), years, devices + " x " + hw.id() + " x "
+                + hw.embodiedKgCo2e() + " kg (hardware.csv: " + hw.source() + "); lifetime: "
+                + dev.wattiq.planner.data.Defaults.shipped().assumption("hardware.lifetime_years").source());
+        return new dev.wattiq.ledger.Site(site.region(), site.pue(), site.tariff(), site.gridIntensity(), site.carbonSeries(),
+                site.green(), java.util.Optional.of(e), site.strict(), site.warnings());
+    }
+
     /** The bill's JSON fields plus the plan's assumptions appended to the bill's. */
     static void writeBill(ObjectNode root, Bill bill, List<Assumption> plan) {
         BillJson.write(bill, root);

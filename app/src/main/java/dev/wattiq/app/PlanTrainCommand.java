@@ -66,6 +66,8 @@ public final class PlanTrainCommand implements Callable<Integer> {
     boolean listHardware;
     @Option(names = "--list-models", description = "List the published architectures and exit.")
     boolean listModels;
+    @Option(names = "--embodied", description = "Add the devices' manufacturing CO2e (hardware.csv, where published), amortised over a 4-year life.")
+    boolean embodied;
     @Mixin
     SiteOptions site;
     @picocli.CommandLine.Spec
@@ -93,7 +95,8 @@ public final class PlanTrainCommand implements Callable<Integer> {
         TrainingPlanner planner = TrainingPlanner.shipped();
         TrainingEstimate e = planner.estimate(req);
         Instant t0 = start != null ? start : Instant.now();
-        Bill bill = Ledger.bill(EnergyTrace.of(t0, e.durationSeconds(), e.itEnergyJoules()), site.site());
+        dev.wattiq.ledger.Site where = embodied ? PlanOutput.withEmbodied(site.site(), hw, e.devices()) : site.site();
+        Bill bill = Ledger.bill(EnergyTrace.of(t0, e.durationSeconds(), e.itEnergyJoules()), where);
         List<TrainingEstimate> scaling = planner.scaling(req, TrainingPlanner.doublings(e.devices()));
         print(out, hw, e, bill, scaling);
         if (jsonOut != null) PlanOutput.writeJson(jsonOut, json(e, bill, scaling));

@@ -61,6 +61,19 @@ class PlanCommandTest {
     }
 
     @Test
+    void embodiedCarbonComesFromTheCatalogueAndIsAmortisedByTheLedger(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("e.json");
+        Result r = run("plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100-SXM", "--devices", "2048",
+                "--mfu", "0.4", "--embodied", "--json-out", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        double hours = n.get("duration_h").asDouble();
+        assertThat(n.at("/co2e_kg/embodied").asDouble()).isCloseTo(2048 * 164 * hours / (4 * 365.25 * 24), within(1e-6));
+        assertOneLine(run("plan", "train", "--params", "7B", "--tokens", "1T", "--hardware", "A100-80GB", "--embodied"),
+                "no published embodied CO2e for A100-80GB");
+    }
+
+    @Test
     void inferWritesTheContractJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("infer.json");
         Result r = run("plan", "infer", "--model", "llama-3-70b", "--hardware", "H100-SXM", "--devices", "4", "--batch", "64",
