@@ -157,6 +157,11 @@ public final class TrainingPlanner {
         if (r.deviceHours() != null) {
             seconds = r.deviceHours() * 3600 / devices;
             u = out.flops / (devices * hw.peakFlops(r.precision()) * seconds);
+            if (u > 1) {
+                throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
+                        + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
+                        r.deviceHours(), u, hw.id()));
+            }
         }
         double p = r.devicePowerWatts() != null ? r.devicePowerWatts()
                 : r.deviceHours() != null ? devicePowerWatts(hw, Math.min(u, 1)) : out.devicePowerWatts;

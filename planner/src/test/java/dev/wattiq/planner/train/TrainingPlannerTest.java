@@ -108,6 +108,7 @@ class TrainingPlannerTest {
         assertThatThrownBy(() -> planner.estimate(req(2048, 0.0, null, null, null))).hasMessageContaining("--mfu");
         assertThatThrownBy(() -> planner.estimate(req(2048, null, null, null, -0.1))).hasMessageContaining("--host-overhead must be >= 0");
         assertThatThrownBy(() -> planner.estimate(req(2048, null, -5.0, null, null))).hasMessageContaining("--device-hours must be a positive");
+        assertThatThrownBy(() -> planner.estimate(req(2048, null, 1000.0, null, null))).hasMessageContaining("implies a utilisation of");
         assertThatThrownBy(() -> planner.estimate(new TrainingRequest(0, null, 1e12, h100, 8, null, null, null, null, 1, 1,
                 Precision.BF16, false, null))).hasMessageContaining("--params must be a positive number");
         assertThatThrownBy(() -> planner.estimate(new TrainingRequest(7e9, 8e9, 1e12, h100, 8, null, null, null, null, 1, 1,
