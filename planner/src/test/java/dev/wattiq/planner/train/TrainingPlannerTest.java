@@ -41,10 +41,11 @@ class TrainingPlannerTest {
 
     @Test
     void publishedDeviceHoursAndPowerReplaceTheModels() {
-        TrainingEstimate e = planner.estimate(req(1000, null, 1e6, 400.0, 0.0));
-        assertThat(e.deviceHours()).isEqualTo(1e6);
-        assertThat(e.durationSeconds()).isEqualTo(3600.0 * 1000);
-        assertThat(e.itEnergyJoules()).isEqualTo(1e6 * 3600 * 400);
+        TrainingEstimate e = planner.estimate(req(1000, null, 1e7, 400.0, 0.0));
+        assertThat(e.deviceHours()).isEqualTo(1e7);
+        assertThat(e.durationSeconds()).isEqualTo(3600.0 * 1e4);
+        assertThat(e.itEnergyJoules()).isEqualTo(1e7 * 3600 * 400);
+        assertThat(e.utilisation()).isCloseTo(6.3e24 / (1e7 * 3600 * 989.4e12), within(1e-12));
         assertThat(e.assumptions()).anyMatch(a -> a.key().equals("device_hours") && a.isUserGiven());
     }
 
