@@ -3,9 +3,9 @@
  * layouts and return codes of nvml.h, serving devices described in a control file.
  *
  * Control file: $WATTIQ_NVML_STUB_CONTROL, else "<this library's path>.ctl" (so each test copies the library
- * under its own name and gets its own state). Re-read whenever it changes. Lines (# starts a comment):
+ * under its own name and gets its own state). Re-read on every call. Lines (# starts a comment):
  *   init ok|driver_not_loaded|no_permission|lib_rm_version_mismatch
- *   time_ms N                      stub time; absent: real time since the library was loaded
+ *   time_ms N                      stub time in ms; absent: real time since the library was loaded
  *   device I key=value...          keys: name (underscores become spaces), uuid, mem_total, mem_used,
  *                                  power_mw, limit_mw, min_mw, max_mw, util, energy (counter|none),
  *                                  power (ok|none), energy0_mj, lost (0|1), lost_after_ms, mig (0|1),
@@ -53,9 +53,6 @@ static int ndev, init_result, initialized;
 static long long fixed_time_ms = -1;
 static struct timespec loaded;
 static char control[4096];
-static time_t control_mtime;
-static long control_mtime_ns;
-static long long control_size = -1;
 
 static double now_ms(void) {
     if (fixed_time_ms >= 0) return (double)fixed_time_ms;
@@ -78,7 +75,7 @@ static void find_control(void) {
     if (dladdr((void *)&find_control, &info) && info.dli_fname) snprintf(control, sizeof control, "%s.ctl", info.dli_fname);
 }
 
-static void set_key(struct stub_device *d, const char *k, const char *v) {
+static void set_key(struct stub_device *d, const char *k, const char *v, int fresh) {
     if (!strcmp(k, "name")) { snprintf(d->name, sizeof d->name, "%s", v); for (char *p = d->name; *p; p++) if (*p == '_') *p = ' '; }
     else if (!strcmp(k, "uuid")) snprintf(d->uuid, sizeof d->uuid, "%s", v);
     else if (!strcmp(k, "mem_total")) d->mem_total = strtoull(v, NULL, 10);
@@ -90,7 +87,7 @@ static void set_key(struct stub_device *d, const char *k, const char *v) {
     else if (!strcmp(k, "util")) d->util = (unsigned)strtoul(v, NULL, 10);
     else if (!strcmp(k, "energy")) d->has_energy = strcmp(v, "none") != 0;
     else if (!strcmp(k, "power")) d->has_power = strcmp(v, "none") != 0;
-    else if (!strcmp(k, "energy0_mj")) d->energy_mj = strtod(v, NULL);
+    else if (!strcmp(k, "energy0_mj")) { if (fresh) d->energy_mj = strtod(v, NULL); }
     else if (!strcmp(k, "lost")) d->lost = atoi(v);
     else if (!strcmp(k, "lost_after_ms")) d->lost_after_ms = strtoll(v, NULL, 10);
     else if (!strcmp(k, "mig")) d->mig = atoi(v);
@@ -107,14 +104,12 @@ static void advance(void) {
     }
 }
 
-/* Re-reads the control file when it changed; keeps accumulated energy across re-reads. */
+/* Re-reads the control file (on every call: tests rewrite it faster than mtime resolves); keeps accumulated energy. */
 static void refresh(void) {
     struct stat st;
     if (!control[0]) find_control();
     if (stat(control, &st) != 0) return;
-    if (st.st_mtim.tv_sec == control_mtime && st.st_mtim.tv_nsec == control_mtime_ns && st.st_size == control_size) { advance(); return; }
     advance();
-    control_mtime = st.st_mtim.tv_sec; control_mtime_ns = st.st_mtim.tv_nsec; control_size = st.st_size;
     FILE *f = fopen(control, "r");
     if (!f) return;
     for (int i = 0; i < MAX_DEV; i++) devs[i].nproc = 0;
@@ -136,7 +131,8 @@ static void refresh(void) {
             int i = v ? atoi(v) : -1;
             if (i < 0 || i >= MAX_DEV) continue;
             struct stub_device *d = &devs[i];
-            if (is_dev && !d->present) {
+            int fresh = is_dev && !d->present;
+            if (fresh) {
                 d->present = 1; d->has_energy = 1; d->has_power = 1; d->proc_util = 1; d->lost_after_ms = -1;
                 d->last_ms = now_ms();
                 if (i + 1 > ndev) ndev = i + 1;
@@ -146,7 +142,7 @@ static void refresh(void) {
                 char *eq = strchr(v, '=');
                 if (!eq) continue;
                 *eq = 0;
-                if (is_dev) set_key(d, v, eq + 1);
+                if (is_dev) set_key(d, v, eq + 1, fresh);
                 else if (p && !strcmp(v, "pid")) p->pid = (unsigned)strtoul(eq + 1, NULL, 10);
                 else if (p && !strcmp(v, "sm")) p->sm = (unsigned)strtoul(eq + 1, NULL, 10);
                 else if (p && !strcmp(v, "mem")) p->mem = strtoull(eq + 1, NULL, 10);

@@ -30,6 +30,8 @@ final class NvmlGpu {
     private long lastSeenMicros;
     private String lostNote;
     private GpuShare.Basis basis;
+    private double utilisationShare = Double.NaN;
+    private long utilisationShareNanos;
 
     private NvmlGpu(Nvml.Device device, String name, String uuid, Source source, String reason, boolean mig,
                     boolean processSamples, long lastSeenMicros) {
@@ -132,6 +134,18 @@ final class NvmlGpu {
 
     void markLost(String note) {
         lostNote = note;
+    }
+
+    /** Remembers the tree's share found from utilisation samples at monotonic time {@code nanos}. */
+    void utilisationShare(double share, long nanos) {
+        utilisationShare = share;
+        utilisationShareNanos = nanos;
+    }
+
+    /** The last utilisation share if it is at most {@code hold} old. */
+    java.util.OptionalDouble recentUtilisationShare(long nowNanos, java.time.Duration hold) {
+        if (Double.isNaN(utilisationShare) || nowNanos - utilisationShareNanos > hold.toNanos()) return java.util.OptionalDouble.empty();
+        return java.util.OptionalDouble.of(utilisationShare);
     }
 
     void basis(GpuShare.Basis b) {

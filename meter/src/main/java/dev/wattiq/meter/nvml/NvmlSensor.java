@@ -29,6 +29,8 @@ import java.util.OptionalLong;
 public final class NvmlSensor implements Sensor {
     static final Duration COUNTER_UPDATE = Duration.ofMillis(100);
     static final Duration POWER_AVERAGE = Duration.ofSeconds(1);
+    /** How long a utilisation share stands in for intervals without new per-process samples. */
+    static final Duration SHARE_HOLD = Duration.ofSeconds(2);
 
     private final Nvml nvml;
     private final SensorEnvironment env;
@@ -119,6 +121,13 @@ public final class NvmlSensor implements Sensor {
         Optional<List<ProcessSample>> samples = g.hasProcessSamples() ? nvml.processSamples(g.device(), g.lastSeenMicros()) : Optional.empty();
         samples.ifPresent(g::sawSamples);
         GpuShare.Share s = GpuShare.of(samples, nvml.computeProcesses(g.device()), tree::contains);
+        long now = env.clock().monotonicNanos();
+        if (s.basis() == GpuShare.Basis.UTILISATION) {
+            g.utilisationShare(s.fraction(), now);
+        } else if (g.recentUtilisationShare(now, SHARE_HOLD).isPresent()) {
+            // NVML samples processes every ~1/6 s to 1 s: an interval without a new sample keeps the last share
+            s = new GpuShare.Share(g.recentUtilisationShare(now, SHARE_HOLD).getAsDouble(), GpuShare.Basis.UTILISATION);
+        }
         g.basis(s.basis());
         return s.fraction();
     }
