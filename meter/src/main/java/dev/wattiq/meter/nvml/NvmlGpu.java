@@ -73,6 +73,13 @@ final class NvmlGpu {
         return new NvmlGpu(d, name, uuid, source, reason, mig, first.isPresent(), lastSeen);
     }
 
+    /** A GPU that NVML lists but cannot reach: shown, never measured. */
+    static NvmlGpu lost(Nvml.Device d, String note) {
+        NvmlGpu g = new NvmlGpu(d, "NVIDIA GPU " + d.index() + " (lost)", null, Source.NONE, note, false, false, 0);
+        g.markLost(note);
+        return g;
+    }
+
     private static long newest(List<ProcessSample> samples) {
         long t = 0;
         for (ProcessSample s : samples) t = Math.max(t, s.timestampMicros());

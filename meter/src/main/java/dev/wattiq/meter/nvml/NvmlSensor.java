@@ -52,7 +52,14 @@ public final class NvmlSensor implements Sensor {
                 throw new SensorException("NVML (" + nvml.library() + ") sees no GPU: nothing to measure on the GPU side");
             }
             List<NvmlGpu> gpus = new ArrayList<>();
-            for (int i = 0; i < n; i++) gpus.add(NvmlGpu.open(nvml, nvml.device(i)));
+            for (int i = 0; i < n; i++) {
+                Nvml.Device d = nvml.device(i);
+                try {
+                    gpus.add(NvmlGpu.open(nvml, d));
+                } catch (NvmlException.GpuLost e) {
+                    gpus.add(NvmlGpu.lost(d, d.id() + " was already lost when measuring started: " + e.getMessage() + "; it is not measured"));
+                }
+            }
             NvmlSensor s = new NvmlSensor(nvml, env, gpus);
             s.poll();
             return s;

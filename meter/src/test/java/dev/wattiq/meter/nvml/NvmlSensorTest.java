@@ -126,6 +126,20 @@ class NvmlSensorTest {
     }
 
     @Test
+    void aGpuAlreadyLostAtOpenIsListedButNotMeasured() throws Exception {
+        SensorEnvironment env = env(H100, P100 + " lost=1");
+        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+            Window w = meter.window("run");
+            runTo(meter, 0, 1000, 100);
+            Measurement m = w.end();
+            assertThat(m.energies()).extracting(ComponentEnergy::device).containsExactly("gpu-0");
+            assertThat(m.totalJoules()).isEqualTo(300.0);
+            assertThat(s.devices().get(1).energySource()).isEqualTo("none");
+            assertThat(m.assumptions().get("gpu-1.status")).contains("already lost when measuring started");
+        }
+    }
+
+    @Test
     void windowsShorterThanTheCounterUpdateAreFlagged() throws Exception {
         SensorEnvironment env = env(H100);
         try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
