@@ -253,7 +253,7 @@ class NvmlSensorTest {
             long until = System.nanoTime() + 400_000_000L;
             while (System.nanoTime() < until) Thread.onSpinWait();
             Measurement m = w.end();
-            assertThat(m.samples()).isGreaterThan(5);
+            assertThat(m.samples()).as("power samples span the 100 ms counter update").isGreaterThanOrEqualTo(2);
             assertThat(m.totalJoules() / m.durationSeconds()).as("average power of a 300 W GPU").isCloseTo(300.0, within(15.0));
         }
     }
