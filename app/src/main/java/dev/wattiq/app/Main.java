@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Measure, model and tune the energy, cost and CO2e of ML workloads.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                RunsCommand.class,
+                ShowCommand.class,
                 DevicesCommand.class,
         })
 public final class Main implements Runnable {

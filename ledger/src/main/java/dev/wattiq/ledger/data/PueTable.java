@@ -1,0 +1,55 @@
+package dev.wattiq.ledger.data;
+
+import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.ledger.pue.ConstantPue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shipped annual PUE figures ({@code pue.csv}): operator fleet averages ({@code aws}, {@code gcp}, {@code azure}, ...)
+ * and the industry average. Always marked defaults on a bill: a fleet average is not a given hall's PUE.
+ */
+public final class PueTable {
+    /** The scope used when nothing is known. */
+    public static final String INDUSTRY = "industry";
+    static final List<String> COLUMNS = List.of("scope", "pue", "year", "source");
+
+    private static volatile PueTable shipped;
+    private final Map<String, ConstantPue> byScope;
+
+    private PueTable(Map<String, ConstantPue> byScope) {
+        this.byScope = byScope;
+    }
+
+    public static PueTable shipped() {
+        PueTable t = shipped;
+        if (t == null) shipped = t = parse(Csv.resource(PueTable.class, "/dev/wattiq/ledger/pue.csv", COLUMNS));
+        return t;
+    }
+
+    public static PueTable parse(List<Csv.Row> rows) {
+        Map<String, ConstantPue> m = new LinkedHashMap<>();
+        for (Csv.Row r : rows) {
+            String scope = r.required("scope");
+            double pue = r.number("pue");
+            if (pue < 1) throw r.error("pue", "is " + pue + ": a PUE is >= 1");
+            m.put(scope, new ConstantPue(pue, r.required("source") + "; " + scope + ", " + r.required("year"), true));
+        }
+        return new PueTable(m);
+    }
+
+    /** The operator's fleet PUE for a cloud region such as {@code aws:us-east-1}, else the industry average. */
+    public ConstantPue forRegion(String region) {
+        int colon = region.indexOf(':');
+        if (colon > 0) {
+            ConstantPue p = byScope.get(region.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+            if (p != null) return p;
+        }
+        return industry();
+    }
+
+    public ConstantPue industry() {
+        return byScope.get(INDUSTRY);
+    }
+}
