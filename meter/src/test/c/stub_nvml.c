@@ -9,7 +9,8 @@
  *   device I key=value...          keys: name (underscores become spaces), uuid, mem_total, mem_used,
  *                                  power_mw, limit_mw, min_mw, max_mw, util, energy (counter|none),
  *                                  power (ok|none), energy0_mj, lost (0|1), lost_after_ms, mig (0|1),
- *                                  proc_util (ok|none)
+ *                                  proc_util (ok|none), count_query (insufficient_size|success: what a
+ *                                  NULL buffer gets back from the two process lists; drivers differ)
  *   process I pid=P sm=S mem=B     a compute process on device I with SM utilisation S % and B bytes
  * Energy counters advance by power_mw x elapsed stub time. Compiled with -DSTUB_OLD_DRIVER it lacks the symbols
  * an old driver lacks (total energy, process utilisation, _v3 running processes).
@@ -41,7 +42,7 @@ struct stub_device {
     char name[96], uuid[96];
     unsigned long long mem_total, mem_used;
     unsigned int power_mw, limit_mw, min_mw, max_mw, util;
-    int has_energy, has_power, lost, mig, proc_util;
+    int has_energy, has_power, lost, mig, proc_util, count_ok;
     long long lost_after_ms;
     double energy_mj, last_ms;
     int nproc;
@@ -92,6 +93,7 @@ static void set_key(struct stub_device *d, const char *k, const char *v, int fre
     else if (!strcmp(k, "lost_after_ms")) d->lost_after_ms = strtoll(v, NULL, 10);
     else if (!strcmp(k, "mig")) d->mig = atoi(v);
     else if (!strcmp(k, "proc_util")) d->proc_util = strcmp(v, "none") != 0;
+    else if (!strcmp(k, "count_query")) d->count_ok = !strcmp(v, "success");
 }
 
 /* Advances every device's energy to the current stub time at its current power. */
@@ -281,7 +283,7 @@ nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(nvmlDevice_t d, unsigned in
     nvmlReturn_t r = check(d);
     if (r) return r;
     if (!count) return INVALID_ARGUMENT;
-    if (*count < (unsigned)d->nproc || (!infos && d->nproc)) { *count = (unsigned)d->nproc; return INSUFFICIENT_SIZE; }
+    if (*count < (unsigned)d->nproc || (!infos && d->nproc)) { *count = (unsigned)d->nproc; return d->count_ok && !infos ? OK : INSUFFICIENT_SIZE; }
     for (int i = 0; i < d->nproc; i++) {
         infos[i].pid = d->procs[i].pid; infos[i].usedGpuMemory = d->procs[i].mem;
         infos[i].gpuInstanceId = d->mig ? 1 : 0xFFFFFFFFu; infos[i].computeInstanceId = d->mig ? 0 : 0xFFFFFFFFu;
@@ -300,7 +302,7 @@ nvmlReturn_t nvmlDeviceGetProcessUtilization(nvmlDevice_t d, nvmlProcessUtilizat
     unsigned long long ts = now_us_wall();
     unsigned n = ts > lastSeen ? (unsigned)d->nproc : 0;
     if (n == 0) return NOT_FOUND;
-    if (!out || *count < n) { *count = n; return INSUFFICIENT_SIZE; }
+    if (!out || *count < n) { *count = n; return d->count_ok && !out ? OK : INSUFFICIENT_SIZE; }
     for (unsigned i = 0; i < n; i++) {
         out[i].pid = d->procs[i].pid; out[i].timeStamp = ts; out[i].smUtil = d->procs[i].sm;
         out[i].memUtil = d->procs[i].sm / 2; out[i].encUtil = 0; out[i].decUtil = 0;

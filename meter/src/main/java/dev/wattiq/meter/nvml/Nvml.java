@@ -15,7 +15,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,13 +32,11 @@ public final class Nvml implements AutoCloseable {
     public static final String DEFAULT_LIBRARY = "libnvidia-ml.so.1";
     /** NVML_DEVICE_NAME_V2_BUFFER_SIZE and NVML_DEVICE_UUID_V2_BUFFER_SIZE. */
     private static final int STRING_BUFFER = 96;
-    /** NVML_VALUE_NOT_AVAILABLE as an unsigned 64-bit value. */
-    private static final long VALUE_NOT_AVAILABLE = -1L;
 
     private static final FunctionDescriptor INT_OF_VOID = FunctionDescriptor.of(JAVA_INT);
     private static final FunctionDescriptor INT_OF_PTR = FunctionDescriptor.of(JAVA_INT, ADDRESS);
     private static final FunctionDescriptor INT_OF_PTR_PTR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-    private static final FunctionDescriptor INT_OF_PTR_PTR_PTR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+    static final FunctionDescriptor INT_OF_PTR_PTR_PTR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
 
     /** One GPU as NVML addresses it: an index and an opaque {@code nvmlDevice_t}. */
     public record Device(int index, MemorySegment handle) {
@@ -211,33 +208,7 @@ public final class Nvml implements AutoCloseable {
 
     /** Processes with a compute context on the GPU ({@code nvmlDeviceGetComputeRunningProcesses_v3}). */
     public Optional<List<ComputeProcess>> computeProcesses(Device d) throws NvmlException {
-        String fn = "nvmlDeviceGetComputeRunningProcesses_v3";
-        if (!has(fn)) return Optional.empty();
-        int capacity = 0;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment count = a.allocate(JAVA_INT);
-                count.set(JAVA_INT, 0, capacity);
-                MemorySegment infos = capacity == 0 ? MemorySegment.NULL : a.allocate(NvmlLayouts.PROCESS_INFO, capacity);
-                int rc = invoke(fn, INT_OF_PTR_PTR_PTR, d.handle(), count, infos);
-                if (rc == NvmlError.INSUFFICIENT_SIZE.code() || (rc == 0 && capacity == 0 && count.get(JAVA_INT, 0) > 0)) {
-                    capacity = count.get(JAVA_INT, 0) + 8; // processes may start between the two calls
-                    continue;
-                }
-                if (NvmlError.of(rc).meansCapabilityAbsent()) return Optional.empty();
-                check(fn, rc, d.id());
-                int n = Math.min(capacity, count.get(JAVA_INT, 0));
-                List<ComputeProcess> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    MemorySegment p = infos.asSlice(i * NvmlLayouts.PROCESS_INFO.byteSize(), NvmlLayouts.PROCESS_INFO.byteSize());
-                    long mem = p.get(JAVA_LONG, 8);
-                    out.add(new ComputeProcess(Integer.toUnsignedLong(p.get(JAVA_INT, 0)), mem == VALUE_NOT_AVAILABLE ? -1 : mem,
-                            signedId(p.get(JAVA_INT, 16)), signedId(p.get(JAVA_INT, 20))));
-                }
-                return Optional.of(out);
-            }
-        }
-        throw failure(fn, NvmlError.INSUFFICIENT_SIZE.code(), d.id());
+        return NvmlProcesses.running(this, d);
     }
 
     /**
@@ -246,34 +217,7 @@ public final class Nvml implements AutoCloseable {
      * empty optional where the GPU or the library cannot sample processes (e.g. MIG mode, old drivers).
      */
     public Optional<List<ProcessSample>> processSamples(Device d, long lastSeenMicros) throws NvmlException {
-        String fn = "nvmlDeviceGetProcessUtilization";
-        if (!has(fn)) return Optional.empty();
-        FunctionDescriptor fd = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
-        int capacity = 0;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment count = a.allocate(JAVA_INT);
-                count.set(JAVA_INT, 0, capacity);
-                MemorySegment buf = capacity == 0 ? MemorySegment.NULL : a.allocate(NvmlLayouts.PROCESS_SAMPLE, capacity);
-                int rc = invoke(fn, fd, d.handle(), buf, count, lastSeenMicros);
-                if (rc == NvmlError.INSUFFICIENT_SIZE.code() || (rc == 0 && capacity == 0 && count.get(JAVA_INT, 0) > 0)) {
-                    capacity = count.get(JAVA_INT, 0) + 8; // a NULL buffer asks for the count
-                    continue;
-                }
-                if (rc == NvmlError.NOT_FOUND.code()) return Optional.of(List.of());
-                if (NvmlError.of(rc).meansCapabilityAbsent()) return Optional.empty();
-                check(fn, rc, d.id());
-                int n = capacity == 0 ? 0 : Math.min(capacity, count.get(JAVA_INT, 0));
-                List<ProcessSample> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    MemorySegment s = buf.asSlice(i * NvmlLayouts.PROCESS_SAMPLE.byteSize(), NvmlLayouts.PROCESS_SAMPLE.byteSize());
-                    out.add(new ProcessSample(Integer.toUnsignedLong(s.get(JAVA_INT, 0)), s.get(JAVA_LONG, 8),
-                            s.get(JAVA_INT, 16), s.get(JAVA_INT, 20)));
-                }
-                return Optional.of(out);
-            }
-        }
-        throw failure(fn, NvmlError.INSUFFICIENT_SIZE.code(), d.id());
+        return NvmlProcesses.samples(this, d, lastSeenMicros);
     }
 
     /** Shuts NVML down ({@code nvmlShutdown}) and unloads the library. Idempotent. */
@@ -283,10 +227,6 @@ public final class Nvml implements AutoCloseable {
         open = false;
         invoke("nvmlShutdown", INT_OF_VOID);
         arena.close();
-    }
-
-    private static long signedId(int raw) {
-        return raw == -1 ? -1 : Integer.toUnsignedLong(raw);
     }
 
     private Optional<String> string(Device d, String fn) throws NvmlException {
@@ -315,15 +255,15 @@ public final class Nvml implements AutoCloseable {
         return true;
     }
 
-    private void check(String fn, int rc, String subject) throws NvmlException {
+    void check(String fn, int rc, String subject) throws NvmlException {
         if (rc != 0) throw failure(fn, rc, subject);
     }
 
-    private NvmlException failure(String fn, int rc, String subject) {
+    NvmlException failure(String fn, int rc, String subject) {
         return NvmlException.of(fn, rc, errorString(rc), subject);
     }
 
-    private int invoke(String fn, FunctionDescriptor fd, Object... args) {
+    int invoke(String fn, FunctionDescriptor fd, Object... args) {
         try {
             return (int) symbols.handle(fn, fd).invokeWithArguments(args);
         } catch (RuntimeException | Error e) {

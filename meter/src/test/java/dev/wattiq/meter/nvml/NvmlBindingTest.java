@@ -54,6 +54,16 @@ class NvmlBindingTest {
     }
 
     @Test
+    void aNullBufferAnsweredWithSuccessAndACountStillGetsTheList() throws Exception {
+        StubNvml stub = StubNvml.create(dir, "time_ms 0", H100 + " count_query=success", "process 0 pid=4242 sm=60 mem=1");
+        try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
+            Nvml.Device d = nvml.device(0);
+            assertThat(nvml.computeProcesses(d).orElseThrow()).extracting(ComputeProcess::pid).containsExactly(4242L);
+            assertThat(nvml.processSamples(d, 0).orElseThrow()).extracting(ProcessSample::smPercent).containsExactly(60);
+        }
+    }
+
+    @Test
     void aGpuWithoutEnergyCounterSaysSoInsteadOfFailing() throws Exception {
         StubNvml stub = StubNvml.create(dir, "time_ms 0", H100, P100);
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
