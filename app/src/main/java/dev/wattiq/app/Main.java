@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ShowCommand.class,
                 PlanCommand.class,
+                DevicesCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
