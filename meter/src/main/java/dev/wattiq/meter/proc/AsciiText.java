@@ -21,6 +21,11 @@ public final class AsciiText implements CharSequence {
         this.length = len;
     }
 
+    /** The backing bytes (valid up to {@link #length()}); for the parsers' fast paths. */
+    byte[] bytes() {
+        return bytes;
+    }
+
     @Override
     public int length() {
         return length;
@@ -34,7 +39,8 @@ public final class AsciiText implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return toString().substring(start, end);
+        if (start < 0 || end > length || start > end) throw new IndexOutOfBoundsException(start + ".." + end + " of " + length);
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -11,8 +11,13 @@ package dev.wattiq.meter.proc;
  * @param stime  system time of the process
  * @param cutime user time of its children that have exited and been waited for (recursively, as they waited)
  * @param cstime system time of those children
+ * @param numThreads threads in the process (1 when the line is too short to say, as on very old kernels)
  */
-public record ProcessStat(long pid, String comm, char state, long ppid, long utime, long stime, long cutime, long cstime) {
+public record ProcessStat(long pid, String comm, char state, long ppid, long utime, long stime, long cutime, long cstime,
+                          long numThreads) {
+
+    /** How far after '(' the closing ')' is looked for: comm is at most 15 characters (TASK_COMM_LEN - 1), with margin. */
+    private static final int COMM_SCAN = 64;
 
     /** The process's own CPU time plus that of its reaped children: {@code utime+stime+cutime+cstime}. */
     public long cpuTicksWithReapedChildren() {
@@ -26,12 +31,19 @@ public record ProcessStat(long pid, String comm, char state, long ppid, long uti
      * @throws IllegalArgumentException naming what is wrong for malformed text
      */
     public static ProcessStat parse(CharSequence text) {
+        // the kernel prints at most 15 characters of comm, and only numbers and the state letter after it, so the last
+        // ')' within a short stretch after the first '(' closes the name even when the name holds ')' itself
         int open = -1;
         int close = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(' && open < 0) open = i;
-            if (c == ')') close = i;
+        int n0 = text.length();
+        for (int i = 0; i < n0 && i < 24; i++) {
+            if (text.charAt(i) == '(') {
+                open = i;
+                break;
+            }
+        }
+        if (open >= 0) {
+            for (int i = open + 1; i < n0 && i <= open + 1 + COMM_SCAN; i++) if (text.charAt(i) == ')') close = i;
         }
         if (open < 1 || close < open) throw new IllegalArgumentException("malformed /proc/[pid]/stat: no '(comm)' field");
         long[] pid = new long[1];
@@ -43,11 +55,13 @@ public record ProcessStat(long pid, String comm, char state, long ppid, long uti
             throw new IllegalArgumentException("malformed /proc/[pid]/stat: nothing after '(comm)'");
         }
         char state = text.charAt(at + 1);
-        long[] v = new long[15];
+        long[] v = new long[17];
         int end = Fields.lineEnd(text, at + 2);
         int n = Fields.longs(text, at + 2, end, v, "malformed /proc/[pid]/stat");
         if (n < 15) throw new IllegalArgumentException("malformed /proc/[pid]/stat: " + n + " numbers after the state, expected at least 15");
         // v[0]=ppid v[1]=pgrp v[2]=session v[3]=tty_nr v[4]=tpgid v[5]=flags v[6..9]=faults v[10]=utime ... v[13]=cstime
-        return new ProcessStat(pid[0], text.subSequence(open + 1, close).toString(), state, v[0], v[10], v[11], v[12], v[13]);
+        // v[14]=priority v[15]=nice v[16]=num_threads
+        return new ProcessStat(pid[0], text.subSequence(open + 1, close).toString(), state, v[0], v[10], v[11], v[12], v[13],
+                n >= 17 ? Math.max(1, v[16]) : 1);
     }
 }

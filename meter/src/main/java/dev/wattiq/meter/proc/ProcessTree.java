@@ -29,14 +29,40 @@ import java.util.Set;
  * children does not receive their times.
  */
 public final class ProcessTree implements AutoCloseable {
+    /** How often a multi-threaded member's thread list is listed again even when its thread count did not change. */
+    private static final long RELIST_NANOS = 1_000_000_000L;
     private final Path procfs;
     private final long rootPid;
     private final long ticksPerSecond;
-    private final Map<Long, OpenFile> statFiles = new HashMap<>();
-    private final List<Long> children = new ArrayList<>();
+    private final Map<Long, Member> cache = new HashMap<>();
+    private final Set<Long> seen = new HashSet<>();
+    private final ArrayDeque<Long> queue = new ArrayDeque<>();
+    private final List<Long> kids = new ArrayList<>();
     private Boolean childrenFiles;
     private long maxTicks;
     private int members;
+
+    /** One member's kept-open files: its stat and its threads' children lists. */
+    private static final class Member {
+        final OpenFile stat;
+        final List<OpenFile> children = new ArrayList<>();
+        long listedThreads = -1;
+        long listedAtNanos;
+
+        Member(OpenFile stat) {
+            this.stat = stat;
+        }
+
+        void close() {
+            stat.close();
+            closeChildren();
+        }
+
+        void closeChildren() {
+            children.forEach(OpenFile::close);
+            children.clear();
+        }
+    }
 
     public ProcessTree(Path procfsRoot, long rootPid) {
         if (rootPid <= 0) throw new IllegalArgumentException("a process tree needs a root pid > 0, got " + rootPid);
@@ -67,26 +93,38 @@ public final class ProcessTree implements AutoCloseable {
     public long cpuTicks() throws IOException {
         long sum = 0;
         int found = 0;
-        Set<Long> seen = new HashSet<>();
+        seen.clear();
+        queue.clear();
         Map<Long, List<Long>> scan = useChildrenFiles() ? null : scanParents();
-        ArrayDeque<Long> queue = new ArrayDeque<>();
         queue.add(rootPid);
         while (!queue.isEmpty()) {
             long pid = queue.poll();
             if (!seen.add(pid)) continue;
-            ProcessStat st = stat(pid);
-            if (st == null) continue;
+            Member m = cache.get(pid);
+            ProcessStat st = m == null ? null : read(m);
+            if (st == null) {
+                if (m != null) cache.remove(pid).close(); // gone, or a handle to a pid since reused: open afresh
+                m = open(pid);
+                st = m == null ? null : read(m);
+                if (st == null) {
+                    if (m != null) m.close();
+                    continue;
+                }
+                cache.put(pid, m);
+            }
             found++;
             sum += st.cpuTicksWithReapedChildren();
             if (scan != null) queue.addAll(scan.getOrDefault(pid, List.of()));
-            else queue.addAll(childrenOf(pid));
+            else addChildren(pid, m, st.numThreads());
         }
-        Iterator<Map.Entry<Long, OpenFile>> it = statFiles.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!seen.contains(e.getKey())) {
-                e.getValue().close();
-                it.remove();
+        if (cache.size() > seen.size()) {
+            Iterator<Map.Entry<Long, Member>> it = cache.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!seen.contains(e.getKey())) {
+                    e.getValue().close();
+                    it.remove();
+                }
             }
         }
         members = found;
@@ -107,49 +145,57 @@ public final class ProcessTree implements AutoCloseable {
         return childrenFiles;
     }
 
-    private ProcessStat stat(long pid) {
-        OpenFile cached = statFiles.remove(pid);
-        if (cached != null) {
-            try {
-                ProcessStat st = ProcessStat.parse(cached.read());
-                statFiles.put(pid, cached);
-                return st;
-            } catch (IOException | IllegalArgumentException e) {
-                cached.close(); // gone, or a handle to a pid since reused: try a fresh open below
-            }
-        }
-        OpenFile f;
+    private Member open(long pid) {
         try {
-            f = OpenFile.open(procfs.resolve(pid + "/stat"), 512);
+            return new Member(OpenFile.open(procfs.resolve(pid + "/stat"), 512));
         } catch (IOException e) {
-            return null;
-        }
-        try {
-            ProcessStat st = ProcessStat.parse(f.read());
-            statFiles.put(pid, f);
-            return st;
-        } catch (IOException | IllegalArgumentException e) {
-            f.close();
             return null;
         }
     }
 
-    private List<Long> childrenOf(long pid) {
-        children.clear();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(procfs.resolve(pid + "/task"))) {
-            for (Path task : tasks) {
-                String text;
-                try {
-                    text = Files.readString(task.resolve("children"));
-                } catch (IOException e) {
-                    continue; // the thread exited
-                }
-                parsePids(text, children);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process exited between its stat and its task list
+    private static ProcessStat read(Member m) {
+        try {
+            return ProcessStat.parse(m.stat.read());
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
         }
-        return List.copyOf(children);
+    }
+
+    /** Queues the children of {@code pid} from its threads' {@code children} files, listing threads only when needed. */
+    private void addChildren(long pid, Member m, long threads) {
+        long now = System.nanoTime();
+        if (threads != m.listedThreads || (threads > 1 && now - m.listedAtNanos > RELIST_NANOS)) {
+            m.closeChildren();
+            m.listedThreads = threads;
+            m.listedAtNanos = now;
+            if (threads == 1) {
+                openChildren(m, procfs.resolve(pid + "/task/" + pid + "/children"));
+            } else {
+                try (DirectoryStream<Path> tasks = Files.newDirectoryStream(procfs.resolve(pid + "/task"))) {
+                    for (Path task : tasks) openChildren(m, task.resolve("children"));
+                } catch (IOException | RuntimeException e) {
+                    // the process exited between its stat and its task list
+                }
+            }
+        }
+        for (OpenFile f : m.children) {
+            kids.clear();
+            try {
+                parsePids(f.read(), kids);
+            } catch (IOException e) {
+                m.listedThreads = -1; // a thread exited: list again next time
+                continue;
+            }
+            queue.addAll(kids);
+        }
+    }
+
+    private static void openChildren(Member m, Path file) {
+        try {
+            m.children.add(OpenFile.open(file, 64));
+        } catch (IOException e) {
+            // the thread exited
+        }
     }
 
     /** Parses a {@code children} file: space-separated pids. Malformed tokens are skipped. */
@@ -192,7 +238,7 @@ public final class ProcessTree implements AutoCloseable {
 
     @Override
     public void close() {
-        statFiles.values().forEach(OpenFile::close);
-        statFiles.clear();
+        cache.values().forEach(Member::close);
+        cache.clear();
     }
 }
