@@ -109,4 +109,27 @@ class FlatRateTest {
         assertThat(p.currency()).isEqualTo("USD");
         assertThat(p.co2eLocationKg()).isEqualTo(b.co2eLocationKg());
     }
+
+    @Test
+    void tracesMustBeOrderedAndAnEmptyTraceCostsNothing() {
+        assertThatThrownBy(() -> new EnergyTrace(List.of(new EnergyTrace.Interval(T0, 60, 1), new EnergyTrace.Interval(T0.plusSeconds(30), 60, 1))))
+                .hasMessageContaining("overlap or are out of order");
+        Bill empty = Ledger.bill(new EnergyTrace(List.of()), Site.defaults());
+        assertThat(empty.cost().amount()).isZero();
+        assertThat(empty.co2eLocationKg()).isZero();
+        assertThat(empty.facilityEnergyJoules()).isZero();
+        // a gap between intervals draws nothing
+        EnergyTrace gappy = new EnergyTrace(List.of(new EnergyTrace.Interval(T0, 60, 600), new EnergyTrace.Interval(T0.plusSeconds(3600), 60, 600)));
+        assertThat(gappy.durationSeconds()).isEqualTo(120);
+        assertThat(Ledger.bill(gappy, Site.builder().pue(1, "t").build()).facilityEnergyJoules()).isEqualTo(1200);
+    }
+
+    @Test
+    void aCurrencyFlagCannotReinterpretAFilesDemandCharge() {
+        var demand = java.util.Optional.of(new dev.wattiq.ledger.tariff.DemandCharge(10, 15, java.time.ZoneOffset.UTC, "file"));
+        var tariff = new dev.wattiq.ledger.tariff.FlatTariff(0.1, "USD", "file", false, demand);
+        assertThatThrownBy(() -> Site.builder().tariff(tariff).price(0.2, "user: --price").currency("EUR", "user: --currency").build())
+                .hasMessageContaining("demand charge is priced in USD");
+        assertThat(Site.builder().tariff(tariff).price(0.2, "user: --price").build().tariff().demandCharge()).isPresent();
+    }
 }
