@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 ShowCommand.class,
+                PlanCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
