@@ -107,8 +107,8 @@ class SqliteRunStoreTest {
 
     @Test
     void aKilledOwnerNotYetReapedCountsAsGone() throws Exception {
-        // sh starts a child and execs sleep, which never reaps it: the child stays a zombie while sleep runs
-        Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 5").start();
+        // sh starts a child and execs sleep, which never reaps it: once the child ends it stays a zombie while sleep runs
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 5").start();
         try {
             long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
             long deadline = System.nanoTime() + 5_000_000_000L;
