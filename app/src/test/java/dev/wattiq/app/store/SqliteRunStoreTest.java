@@ -46,7 +46,8 @@ class SqliteRunStoreTest {
                     "job-1", "node-1", "measured", 6.5, Map.of(), 6.5, 30, Double.NaN, 3,
                     List.of(new RunRecord.DeviceEnergy("cpu_package", "package-0", 5, 9, "measured", "AMD EPYC", null),
                             new RunRecord.DeviceEnergy("dram", "package-0", 1.5, 2, "measured", null, null)),
-                    Map.of("cpu_model", "AMD EPYC"), List.of("a note"), new RunRecord.Costing(7.8, 0.01, "EUR", 0.002, 0.001));
+                    Map.of("cpu_model", "AMD EPYC"), List.of("a note"),
+                    dev.wattiq.app.run.Bills.bill(dev.wattiq.ledger.Site.builder().region("FR").pue(1.2, "test").build(), T0, 1.0, 6.5, List.of()));
             s.finish(done);
             RunRecord back = s.find("r-1").orElseThrow();
             assertThat(back.command()).containsExactly("python", "train.py", "--lr", "it's \"quoted\"; DROP TABLE runs");
@@ -59,7 +60,10 @@ class SqliteRunStoreTest {
             assertThat(back.labels()).isEqualTo(Map.of("model", "tiny"));
             assertThat(back.assumptions()).isEqualTo(Map.of("cpu_model", "AMD EPYC"));
             assertThat(back.notes()).containsExactly("a note");
-            assertThat(back.costing()).isEqualTo(done.costing());
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper(); // the bill's contract is its JSON (numbers as JSON numbers)
+            assertThat(dev.wattiq.app.BillJson.write(back.bill(), mapper.createObjectNode()))
+                    .isEqualTo(dev.wattiq.app.BillJson.write(done.bill(), mapper.createObjectNode()));
+            assertThat(back.bill().facilityEnergyJoules()).isCloseTo(6.5 * 1.2, org.assertj.core.data.Offset.offset(1e-9));
             List<StoredSample> samples = new ArrayList<>();
             s.forEachSample("r-1", samples::add);
             assertThat(samples).containsExactly(sample(0, 10), sample(1, 20), sample(2, 30));
@@ -99,6 +103,24 @@ class SqliteRunStoreTest {
         }
         assertThatThrownBy(() -> SqliteRunStore.open(home)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("was written by a newer WattIQ (schema 99, this one knows " + Schema.VERSION + ")");
+    }
+
+    @Test
+    void aKilledOwnerNotYetReapedCountsAsGone() throws Exception {
+        // sh starts a child and execs sleep, which never reaps it: once the child ends it stays a zombie while sleep runs
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 5").start();
+        try {
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!Files.readString(Path.of("/proc", Long.toString(zombie), "stat")).contains(") Z ") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ProcessHandle.of(zombie)).isPresent();
+            assertThat(OwnerCheck.alive(zombie, null)).isFalse();
+            assertThat(OwnerCheck.alive(ProcessHandle.current().pid(), null)).isTrue();
+        } finally {
+            parent.destroyForcibly();
+        }
     }
 
     @Test
