@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Measure, model and tune the energy, cost and CO2e of ML workloads.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LabCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
