@@ -97,6 +97,8 @@ public final class LabServeCommand implements Callable<Integer> {
             throw new Errors.UserError(e.getMessage(), Errors.INTERNAL);
         }
         out.print(ServeReport.table(result));
+        out.println("energy: " + (result.sensors().isEmpty() ? "no sensor" : String.join(", ", result.sensors()))
+                + ", scope " + s.name().toLowerCase(java.util.Locale.ROOT) + "; fp32 and int8 interleaved at each batch size and thread count");
         for (String skipped : selection.skipped()) out.println("sensor skipped: " + skipped);
         for (String note : result.notes()) out.println("note: " + note);
         try {

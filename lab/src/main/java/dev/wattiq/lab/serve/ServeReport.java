@@ -31,7 +31,7 @@ public final class ServeReport {
         sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>WattIQ lab serve</title>")
                 .append("<style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{padding:2px 8px;text-align:right;border-bottom:1px solid #ddd}svg{margin:1em 1em 0 0}")
-                .append(".fp32{fill:#1f77b4}.int8{fill:#d62728}</style></head><body>")
+                .append("</style></head><body>")
                 .append("<h1>Serving levers: all-MiniLM-L6-v2 on ONNX Runtime</h1>")
                 .append("<p>").append(r.rows().isEmpty() ? 0 : r.rows().getFirst().embeddings())
                 .append(" sentences of <i>Pride and Prejudice</i> per configuration; sensors: ")
@@ -39,7 +39,7 @@ public final class ServeReport {
         boolean energy = r.rows().stream().anyMatch(x -> Double.isFinite(x.joulesPer1k()));
         if (energy) {
             sb.append(chart(r.rows(), "Energy vs fidelity", "top-10 overlap with fp32", true));
-            sb.append(chart(r.rows(), "Energy vs latency", "median batch latency (ms)", false));
+            sb.append(chart(r.rows(), "Energy vs latency", "median batch latency, ms", false));
         } else {
             sb.append("<p><b>No energy figures</b>: no sensor was available, so the charts are omitted.</p>");
         }
@@ -65,32 +65,49 @@ public final class ServeReport {
         return sb.append("</body></html>\n").toString();
     }
 
-    /** One scatter plot: x = J per 1,000 embeddings, y = overlap (fidelity) or p50 latency; a dot per row. */
+    /** One scatter plot: x = J per 1,000 embeddings, y = overlap (fidelity) or p50 latency; a labelled dot per row. */
     static String chart(List<ServeRow> rows, String title, String yLabel, boolean fidelity) {
-        int w = 460, h = 300, left = 60, right = 20, top = 30, bottom = 45;
+        int w = 480, h = 320, left = 60, right = 30, top = 40, bottom = 50;
         List<ServeRow> pts = rows.stream().filter(x -> Double.isFinite(x.joulesPer1k())).toList();
-        double xMax = pts.stream().mapToDouble(ServeRow::joulesPer1k).max().orElse(1) * 1.05;
-        double yMin = fidelity ? Math.min(0.9, pts.stream().mapToDouble(ServeRow::topkOverlap).min().orElse(0)) : 0;
-        double yMax = fidelity ? 1.0 : pts.stream().mapToDouble(ServeRow::latencyP50Ms).max().orElse(1) * 1.05;
+        double xMax = pts.stream().mapToDouble(ServeRow::joulesPer1k).max().orElse(1) * 1.08;
+        double minOverlap = pts.stream().mapToDouble(ServeRow::topkOverlap).min().orElse(0);
+        double yMin = fidelity ? Math.max(0, Math.floor((minOverlap - 0.02) * 20) / 20) : 0;
+        double yMax = fidelity ? 1.0 : pts.stream().mapToDouble(ServeRow::latencyP50Ms).max().orElse(1) * 1.08;
         if (yMax <= yMin) yMax = yMin + 1;
+        int x0 = left, x1 = w - right, y0 = h - bottom, y1 = top;
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">", w, h))
-                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-weight=\"bold\">%s</text>", left, esc(title)))
-                .append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>", left, h - bottom, w - right, h - bottom))
-                .append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>", left, top, left, h - bottom))
-                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">J per 1,000 embeddings (0 to %.0f)</text>", left, h - 10, xMax))
-                .append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 12 %d)\">%s (%.2f to %.2f)</text>",
-                        h - bottom, h - bottom, esc(yLabel), yMin, yMax));
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" font-family=\"sans-serif\">", w, h))
+                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-weight=\"bold\" font-size=\"14\">%s</text>", left, esc(title)))
+                .append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"16\" r=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"20\" font-size=\"12\">fp32</text>", w - 110, FP32_COLOUR, w - 102))
+                .append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"16\" r=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"20\" font-size=\"12\">int8</text>", w - 60, INT8_COLOUR, w - 52))
+                .append(String.format(Locale.ROOT, "<path d=\"M%d %d V%d H%d\" fill=\"none\" stroke=\"#444\"/>", x0, y1, y0, x1))
+                .append(tick(x0, y0 + 14, "middle", "0")).append(tick(x1, y0 + 14, "end", fmt(xMax)))
+                .append(tick(x0 - 4, y0, "end", fmt(yMin))).append(tick(x0 - 4, y1 + 8, "end", fmt(yMax)))
+                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">J per 1,000 embeddings</text>", (x0 + x1) / 2, h - 14))
+                .append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
+                        (y0 + y1) / 2, (y0 + y1) / 2, esc(yLabel)));
         for (ServeRow row : pts) {
             double y = fidelity ? row.topkOverlap() : row.latencyP50Ms();
-            double px = left + row.joulesPer1k() / xMax * (w - left - right);
-            double py = (h - bottom) - (y - yMin) / (yMax - yMin) * (h - top - bottom);
-            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"%s\"><title>%s: %.1f J/1k, %s %.3f</title></circle>",
-                    px, py, row.precision().label(), row.name(), row.joulesPer1k(), fidelity ? "top-10" : "p50 ms", y));
+            double px = x0 + row.joulesPer1k() / xMax * (x1 - x0);
+            double py = y0 - (y - yMin) / (yMax - yMin) * (y0 - y1);
+            String colour = row.precision() == Precision.FP32 ? FP32_COLOUR : INT8_COLOUR;
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>%s: %.1f J/1k, %s %.3f</title></circle>",
+                    px, py, colour, row.name(), row.joulesPer1k(), fidelity ? "top-10" : "p50 ms", y))
+                    .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"%s\">b%d/t%d</text>",
+                            px + 5, py - 4, colour, row.batch(), row.threads()));
         }
-        sb.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" class=\"fp32\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">fp32</text>", w - 110, top, w - 102, top + 4))
-                .append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" class=\"int8\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">int8</text>", w - 60, top, w - 52, top + 4));
         return sb.append("</svg>").toString();
+    }
+
+    private static final String FP32_COLOUR = "#1f77b4";
+    private static final String INT8_COLOUR = "#d62728";
+
+    private static String tick(int x, int y, String anchor, String text) {
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"%s\">%s</text>", x, y, anchor, esc(text));
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static String num(double v, String fmt) {
