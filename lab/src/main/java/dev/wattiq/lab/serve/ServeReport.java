@@ -39,7 +39,7 @@ public final class ServeReport {
         boolean energy = r.rows().stream().anyMatch(x -> Double.isFinite(x.joulesPer1k()));
         if (energy) {
             sb.append(chart(r.rows(), "Energy vs fidelity", "top-10 overlap with fp32", true));
-            sb.append(chart(r.rows(), "Energy vs latency", "median batch latency, ms", false));
+            sb.append(chart(r.rows(), "Energy vs latency", "median batch latency, ms (log scale)", false));
         } else {
             sb.append("<p><b>No energy figures</b>: no sensor was available, so the charts are omitted.</p>");
         }
@@ -71,8 +71,11 @@ public final class ServeReport {
         List<ServeRow> pts = rows.stream().filter(x -> Double.isFinite(x.joulesPer1k())).toList();
         double xMax = pts.stream().mapToDouble(ServeRow::joulesPer1k).max().orElse(1) * 1.08;
         double minOverlap = pts.stream().mapToDouble(ServeRow::topkOverlap).min().orElse(0);
-        double yMin = fidelity ? Math.max(0, Math.floor((minOverlap - 0.02) * 20) / 20) : 0;
-        double yMax = fidelity ? 1.0 : pts.stream().mapToDouble(ServeRow::latencyP50Ms).max().orElse(1) * 1.08;
+        // Latency spans orders of magnitude across batch sizes: a log scale keeps small batches apart.
+        double yMin = fidelity ? Math.max(0, Math.floor((minOverlap - 0.02) * 20) / 20)
+                : pts.stream().mapToDouble(ServeRow::latencyP50Ms).min().orElse(1) / 1.3;
+        double yMax = fidelity ? 1.0 : pts.stream().mapToDouble(ServeRow::latencyP50Ms).max().orElse(1) * 1.3;
+        if (!(yMin > 0) && !fidelity) yMin = 1e-3;
         if (yMax <= yMin) yMax = yMin + 1;
         int x0 = left, x1 = w - right, y0 = h - bottom, y1 = top;
         StringBuilder sb = new StringBuilder();
@@ -89,7 +92,8 @@ public final class ServeReport {
         for (ServeRow row : pts) {
             double y = fidelity ? row.topkOverlap() : row.latencyP50Ms();
             double px = x0 + row.joulesPer1k() / xMax * (x1 - x0);
-            double py = y0 - (y - yMin) / (yMax - yMin) * (y0 - y1);
+            double share = fidelity ? (y - yMin) / (yMax - yMin) : Math.log(Math.max(y, yMin) / yMin) / Math.log(yMax / yMin);
+            double py = y0 - share * (y0 - y1);
             String colour = row.precision() == Precision.FP32 ? FP32_COLOUR : INT8_COLOUR;
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\"><title>%s: %.1f J/1k, %s %.3f</title></circle>",
                     px, py, colour, row.name(), row.joulesPer1k(), fidelity ? "top-10" : "p50 ms", y))
