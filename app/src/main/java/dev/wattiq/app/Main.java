@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ShowCommand.class,
                 PlanCommand.class,
                 DevicesCommand.class,
+                LabCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
