@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Measure, model and tune the energy, cost and CO2e of ML workloads.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                RunsCommand.class,
+                ShowCommand.class,
+                LabCommand.class,
+                DemoCommand.class,
                 TuneCommand.class,
                 ScheduleCommand.class,
         })

@@ -38,4 +38,11 @@ public record Point(
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(qualityMetric, "qualityMetric");
     }
+
+    /** A point priced by a {@link Bill}: IT energy, cost and both CO2e figures come from the bill. */
+    public static Point of(String name, Map<String, String> config, double durationSeconds, Bill bill,
+                           double quality, String qualityMetric, boolean measured) {
+        return new Point(name, config, bill.itEnergyJoules(), durationSeconds, bill.cost().amount(), bill.cost().currency(),
+                bill.co2eLocationKg(), bill.co2eMarketKg(), quality, qualityMetric, measured);
+    }
 }

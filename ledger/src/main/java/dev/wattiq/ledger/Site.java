@@ -223,6 +223,10 @@ public record Site(
                 return base;
             }
             String cur = currency != null ? currency : base.currency();
+            if (!cur.equals(base.currency()) && base.demandCharge().isPresent()) {
+                throw new LedgerException(currencySource + " says " + cur + " but the site file's demand charge is priced in " + base.currency()
+                        + ": give the whole tariff in one currency in the site file");
+            }
             String src = currency != null ? priceSource : priceSource + "; currency " + cur + " from " + (tariff == null ? "the default price (give --currency)" : "the site file");
             if (base instanceof TimeOfUseTariff) warnings.add(priceSource + " replaces the time-of-use tariff from the site file with a flat price");
             return new FlatTariff(price, cur, src, false, base.demandCharge());

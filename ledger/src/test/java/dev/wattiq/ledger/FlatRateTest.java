@@ -99,4 +99,37 @@ class FlatRateTest {
         assertThatThrownBy(() -> new Embodied(100, 0, "x")).hasMessageContaining("lifetime");
         assertThatThrownBy(() -> EnergyTrace.of(T0, 0, 5)).hasMessageContaining("give it a length");
     }
+
+    @Test
+    void pointCarriesTheBillsFigures() {
+        Bill b = Ledger.bill(EnergyTrace.of(T0, 100, 5000), Site.builder().pue(1.5, "t").price(0.2, "t").gridIntensity(100, "t").build());
+        Point p = Point.of("fp32", Map.of("precision", "fp32"), 100, b, 0.9, "r2", true);
+        assertThat(p.energyJoules()).isEqualTo(5000);
+        assertThat(p.cost()).isEqualTo(b.cost().amount());
+        assertThat(p.currency()).isEqualTo("USD");
+        assertThat(p.co2eLocationKg()).isEqualTo(b.co2eLocationKg());
+    }
+
+    @Test
+    void tracesMustBeOrderedAndAnEmptyTraceCostsNothing() {
+        assertThatThrownBy(() -> new EnergyTrace(List.of(new EnergyTrace.Interval(T0, 60, 1), new EnergyTrace.Interval(T0.plusSeconds(30), 60, 1))))
+                .hasMessageContaining("overlap or are out of order");
+        Bill empty = Ledger.bill(new EnergyTrace(List.of()), Site.defaults());
+        assertThat(empty.cost().amount()).isZero();
+        assertThat(empty.co2eLocationKg()).isZero();
+        assertThat(empty.facilityEnergyJoules()).isZero();
+        // a gap between intervals draws nothing
+        EnergyTrace gappy = new EnergyTrace(List.of(new EnergyTrace.Interval(T0, 60, 600), new EnergyTrace.Interval(T0.plusSeconds(3600), 60, 600)));
+        assertThat(gappy.durationSeconds()).isEqualTo(120);
+        assertThat(Ledger.bill(gappy, Site.builder().pue(1, "t").build()).facilityEnergyJoules()).isEqualTo(1200);
+    }
+
+    @Test
+    void aCurrencyFlagCannotReinterpretAFilesDemandCharge() {
+        var demand = java.util.Optional.of(new dev.wattiq.ledger.tariff.DemandCharge(10, 15, java.time.ZoneOffset.UTC, "file"));
+        var tariff = new dev.wattiq.ledger.tariff.FlatTariff(0.1, "USD", "file", false, demand);
+        assertThatThrownBy(() -> Site.builder().tariff(tariff).price(0.2, "user: --price").currency("EUR", "user: --currency").build())
+                .hasMessageContaining("demand charge is priced in USD");
+        assertThat(Site.builder().tariff(tariff).price(0.2, "user: --price").build().tariff().demandCharge()).isPresent();
+    }
 }

@@ -45,11 +45,15 @@ public final class Meter implements AutoCloseable {
     private volatile Reading latest;
     private volatile PowerSample latestSample;
     private long samplesTaken;
+    private final long samplePeriodNanos;
+    private Reading sampledAt;
+    private boolean gapSinceSample;
 
     private Meter(List<Sensor> sensors, SensorEnvironment env, Duration interval, boolean startThread) {
         this.sensors = List.copyOf(sensors);
         this.env = Objects.requireNonNull(env, "env");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.samplePeriodNanos = updatePeriod().toNanos();
         this.latest = pollAll(false).reading;
         if (startThread) {
             if (interval.toNanos() < 1_000_000) {
@@ -80,7 +84,10 @@ public final class Meter implements AutoCloseable {
         return w;
     }
 
-    /** Takes one sample now, as the background thread does (manual meters and tests). */
+    /**
+     * Reads every sensor now, as the background thread does (manual meters and tests), and returns the power sample
+     * it completed: null when less than the sensors' {@link #updatePeriod()} has passed since the last sample.
+     */
     public PowerSample sampleNow() {
         return pollAll(true).sample;
     }
@@ -177,13 +184,20 @@ public final class Meter implements AutoCloseable {
                 }
             }
             Reading r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
-            Reading prev = latest;
             latest = r;
             samplesTaken++;
+            gapSinceSample |= gap;
             PowerSample sample = null;
+            Reading prev = sampledAt;
+            if (prev == null || r.monotonicNanos() == prev.monotonicNanos()) sampledAt = r; // no time, no power: restart here
             if (prev != null && emit) {
                 double dt = r.secondsSince(prev);
-                if (dt > 0) {
+                // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
+                // every 1 ms, would otherwise show nine zeros and one ten-fold spike (a false peak)
+                if (dt > 0 && dt * 1e9 >= samplePeriodNanos) {
+                    gap = gapSinceSample;
+                    gapSinceSample = false;
+                    sampledAt = r;
                     Map<String, Double> watts = new LinkedHashMap<>();
                     double total = 0;
                     for (EnergyCounter d : r.minus(prev)) {

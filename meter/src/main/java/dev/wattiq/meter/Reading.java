@@ -31,13 +31,27 @@ public record Reading(long monotonicNanos, Instant wallTime, List<EnergyCounter>
      * Counters absent from {@code earlier} (a sensor that appeared mid-window) count from zero.
      */
     public List<EnergyCounter> minus(Reading earlier) {
-        Map<String, EnergyCounter> before = earlier.byKey();
-        return counters.stream().map(c -> {
-            EnergyCounter b = before.get(c.key());
+        List<EnergyCounter> before = earlier.counters;
+        java.util.ArrayList<EnergyCounter> out = new java.util.ArrayList<>(counters.size());
+        Map<String, EnergyCounter> byKey = null;
+        for (int i = 0; i < counters.size(); i++) {
+            EnergyCounter c = counters.get(i);
+            EnergyCounter b = null;
+            if (i < before.size() && sameCounter(before.get(i), c)) {
+                b = before.get(i); // the usual case: the same sensors in the same order, no map needed
+            } else {
+                if (byKey == null) byKey = earlier.byKey();
+                b = byKey.get(c.key());
+            }
             double j = b == null ? c.joules() : Math.max(0, c.joules() - b.joules());
             double a = b == null ? c.attributedJoules() : Math.max(0, c.attributedJoules() - b.attributedJoules());
-            return new EnergyCounter(c.component(), c.device(), j, Math.min(a, j), c.method());
-        }).toList();
+            out.add(new EnergyCounter(c.component(), c.device(), j, Math.min(a, j), c.method()));
+        }
+        return out;
+    }
+
+    private static boolean sameCounter(EnergyCounter a, EnergyCounter b) {
+        return a.component().equals(b.component()) && a.device().equals(b.device());
     }
 
     /** Seconds between {@code earlier} and this reading. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class GridTable {
     /** The region used when the user names none. */
     public static final String WORLD = "WORLD";
-    static final List<String> COLUMNS = List.of("region", "name", "g_per_kwh", "kind", "scope", "year", "source", "is_default", "same_as");
+    public static final List<String> COLUMNS = List.of("region", "name", "g_per_kwh", "kind", "scope", "year", "source", "is_default", "same_as");
 
     /**
      * One cited figure.
@@ -35,10 +35,12 @@ public final class GridTable {
     private static volatile GridTable shipped;
     private final Map<String, List<Row>> byRegion;
     private final Map<String, String> names;
+    private final Map<String, String> codeByName = new LinkedHashMap<>();
 
     private GridTable(Map<String, List<Row>> byRegion, Map<String, String> names) {
         this.byRegion = byRegion;
         this.names = names;
+        byRegion.forEach((k, rows) -> codeByName.putIfAbsent(rows.getFirst().name().toLowerCase(Locale.ROOT), k));
     }
 
     /** The table shipped in the ledger jar. */
@@ -95,14 +97,27 @@ public final class GridTable {
         return List.copyOf(names.values());
     }
 
-    /** Every row for {@code region}, or an exception suggesting the closest codes. */
+    /** Every row for {@code region} (a code, or a region's name such as {@code Iowa}), or an exception suggesting the closest codes. */
     public List<Row> rows(String region) {
-        List<Row> rows = byRegion.get(key(region));
+        List<Row> rows = byRegion.get(resolve(region));
         if (rows == null) {
-            throw new LedgerException("unknown region '" + region + "': did you mean " + String.join(", ", Suggest.closest(region, regions(), 3))
+            List<String> labels = new ArrayList<>();
+            byRegion.forEach((k, v) -> labels.add(names.get(k) + " (" + v.getFirst().name() + ")"));
+            List<String> near = labels.stream()
+                    .sorted(java.util.Comparator.comparingInt((String l) -> Math.min(
+                            Suggest.distance(key(region), key(l.substring(0, l.indexOf(" (")))),
+                            Suggest.distance(region.strip().toLowerCase(Locale.ROOT), l.substring(l.indexOf(" (") + 2, l.length() - 1).toLowerCase(Locale.ROOT)))))
+                    .limit(3).toList();
+            throw new LedgerException("unknown region '" + region + "': did you mean " + String.join(", ", near)
                     + "? (codes: ISO country FR, US state US-IA, cloud aws:us-east-1; or give --grid-intensity)");
         }
         return rows;
+    }
+
+    private String resolve(String region) {
+        String k = key(region);
+        if (byRegion.containsKey(k)) return k;
+        return codeByName.getOrDefault(region.strip().toLowerCase(Locale.ROOT), k);
     }
 
     /** The preferred row for {@code region}. */
@@ -125,7 +140,7 @@ public final class GridTable {
     /** The canonical code for {@code region} (throws with suggestions when unknown). */
     public String canonical(String region) {
         rows(region);
-        return names.get(key(region));
+        return names.get(resolve(region));
     }
 
     static String key(String region) {

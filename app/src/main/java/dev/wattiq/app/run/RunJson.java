@@ -1,0 +1,124 @@
+package dev.wattiq.app.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wattiq.app.BillJson;
+import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunRecord.DeviceEnergy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of a run (the {@code --json-out} contract): snake_case keys, units as suffixes, unknown numbers null.
+ * Jackson is loaded only when JSON is asked for.
+ */
+public final class RunJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The full object for one run. */
+    public static ObjectNode full(RunRecord r) {
+        ObjectNode o = brief(r);
+        o.put("interval_s", r.intervalSeconds());
+        o.put("host", r.host());
+        o.set("labels", strings(r.labels()));
+        o.put("job", r.job());
+        ArrayNode devices = o.putArray("devices");
+        for (DeviceEnergy d : r.devices()) {
+            ObjectNode n = devices.addObject();
+            n.put("component", d.component());
+            n.put("device", d.device());
+            number(n, "energy_j", d.energyJoules());
+            number(n, "device_energy_j", d.deviceEnergyJoules());
+            n.put("method", d.method());
+            if (d.name() != null) n.put("name", d.name());
+            if (d.uuid() != null) n.put("uuid", d.uuid());
+        }
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        if (r.bill() != null) {
+            BillJson.write(r.bill(), o); // facility_energy_j, cost, co2e_kg, peak_facility_power_w, assumptions, bill_warnings
+        } else {
+            o.putNull("facility_energy_j");
+            o.putNull("cost");
+            ObjectNode co2 = o.putObject("co2e_kg");
+            co2.putNull("location_based");
+            co2.putNull("market_based");
+            o.putArray("assumptions");
+        }
+        // The meter's model inputs join the ledger's in one list, marked by their source.
+        ArrayNode assumptions = (ArrayNode) o.get("assumptions");
+        int at = 0;
+        for (Map.Entry<String, String> a : r.assumptions().entrySet()) {
+            ObjectNode n = MAPPER.createObjectNode();
+            n.put("name", a.getKey());
+            n.put("value", a.getValue());
+            n.put("source", "meter");
+            assumptions.insert(at++, n);
+        }
+        return o;
+    }
+
+    /** The fields {@code wattiq runs --json} lists. */
+    public static ObjectNode brief(RunRecord r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("run_id", r.runId());
+        ArrayNode cmd = o.putArray("command");
+        r.command().forEach(cmd::add);
+        if (r.exitCode() == null) o.putNull("exit_code"); else o.put("exit_code", r.exitCode());
+        o.put("status", r.status());
+        o.put("started_at", instant(r.startedAt()));
+        o.put("ended_at", instant(r.endedAt()));
+        number(o, "duration_s", r.durationSeconds());
+        ObjectNode energy = o.putObject("energy_j");
+        number(energy, "total", r.totalJoules());
+        ObjectNode by = energy.putObject("by_component");
+        for (Map.Entry<String, Double> e : r.joulesByComponent().entrySet()) number(by, e.getKey(), e.getValue());
+        o.put("method", r.method());
+        ObjectNode power = o.putObject("power_w");
+        number(power, "avg", r.avgPowerWatts());
+        number(power, "peak", r.peakPowerWatts());
+        number(o, "idle_power_w", r.idlePowerWatts());
+        o.put("samples", r.samples());
+        o.put("scope", r.scope());
+        return o;
+    }
+
+    /** A JSON array of brief objects. */
+    public static ArrayNode list(List<RunRecord> runs) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (RunRecord r : runs) a.add(brief(r));
+        return a;
+    }
+
+    public static String write(Object node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode strings(Map<String, String> m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        m.forEach(n::put);
+        return n;
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
+    }
+
+    private static String instant(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.wattiq.app.run;
+
+import dev.wattiq.app.BillText;
+import dev.wattiq.app.store.RunRecord;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** The short human summary printed on stderr at the end of {@code wattiq run} and by {@code wattiq show}. */
+public final class Summary {
+    private static final double JOULES_PER_WH = 3600.0;
+
+    private Summary() {
+    }
+
+    /** Prints the summary; {@code withAssumptions} lists every model coefficient, otherwise only how many there are. */
+    public static void print(RunRecord r, PrintWriter out, boolean withAssumptions) {
+        out.println("wattiq: run " + r.runId() + " " + r.status() + ": " + String.join(" ", r.command()));
+        out.printf(Locale.ROOT, "  duration   %.3f s, exit code %s, %d samples at %s, scope %s%n", r.durationSeconds(),
+                r.exitCode() == null ? "unknown" : r.exitCode(), r.samples(), interval(r.intervalSeconds()), r.scope());
+        int width = 5;
+        for (String c : r.joulesByComponent().keySet()) width = Math.max(width, c.length());
+        String row = "  %-10s %-" + width + "s %12s J  %12s Wh%s%n";
+        boolean first = true;
+        for (Map.Entry<String, Double> e : r.joulesByComponent().entrySet()) {
+            out.printf(Locale.ROOT, row, first ? "energy" : "", e.getKey(), num(e.getValue()), num(e.getValue() / JOULES_PER_WH),
+                    methodOf(r, e.getKey()));
+            first = false;
+        }
+        out.printf(Locale.ROOT, row, first ? "energy" : "", "total", num(r.totalJoules()), num(r.totalJoules() / JOULES_PER_WH), "");
+        out.printf(Locale.ROOT, "  power      avg %s W, peak %s W%n", num(r.avgPowerWatts()), num(r.peakPowerWatts()));
+        out.printf(Locale.ROOT, "  idle       %s%n", Double.isFinite(r.idlePowerWatts())
+                ? num(r.idlePowerWatts()) + " W baseline (reported separately, not included above)" : "unknown");
+        out.printf(Locale.ROOT, "  method     %s%n", r.method() == null ? "none (nothing measured)" : r.method());
+        if (r.job() != null) out.printf("  job        %s%n", r.job());
+        if (!r.labels().isEmpty()) out.printf("  labels     %s%n", r.labels());
+        if (r.bill() != null) {
+            for (String line : BillText.lines(r.bill())) {
+                if (line.equals("assumptions:")) {
+                    if (!withAssumptions) continue;
+                    out.println("  site assumptions:");
+                } else if (line.startsWith("warning: ") || withAssumptions || !line.startsWith("  ")) {
+                    out.println("  " + line);
+                }
+            }
+        } else {
+            out.println("  cost       unknown (no bill: see the notes)");
+        }
+        if (withAssumptions) {
+            for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
+        } else if (!r.assumptions().isEmpty()) {
+            out.printf("  assumes    %d model inputs (%s): see 'wattiq show %s' or --json-out%n", r.assumptions().size(),
+                    String.join(", ", r.assumptions().keySet()), r.runId());
+        }
+        for (String n : r.notes()) out.printf("  note       %s%n", n);
+        out.flush();
+    }
+
+    private static String methodOf(RunRecord r, String component) {
+        String m = null;
+        for (RunRecord.DeviceEnergy d : r.devices()) {
+            if (!d.component().equals(component)) continue;
+            if (m == null) m = d.method();
+            else if (!m.equals(d.method())) m = "mixed";
+        }
+        return m == null ? "" : "  " + m;
+    }
+
+    /** Three significant digits or more, never scientific for everyday magnitudes. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) return "n/a";
+        double a = Math.abs(v);
+        if (a == 0) return "0";
+        if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.3f", v);
+        if (a >= 1e-4) return String.format(Locale.ROOT, "%.6f", v);
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    static String interval(double seconds) {
+        return Intervals.format(java.time.Duration.ofNanos(Math.round(seconds * 1e9)));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wattiq.app.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Whether the wattiq process that owns a running run is still alive (and is the same process, not a reused pid). */
+final class OwnerCheck {
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
+
+    private OwnerCheck() {
+    }
+
+    static boolean alive(long pid, Instant ownerStartedAt) {
+        if (pid <= 0) return false;
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty() || !h.get().isAlive()) return false;
+        if (ownerStartedAt == null) return true;
+        Optional<Instant> start = h.get().info().startInstant();
+        return start.isEmpty() || Duration.between(start.get(), ownerStartedAt).abs().compareTo(START_TOLERANCE) <= 0;
+    }
+
+    /** This process's start time, or null when the OS does not say. */
+    static Instant currentStart() {
+        return ProcessHandle.current().info().startInstant().orElse(null);
+    }
+}

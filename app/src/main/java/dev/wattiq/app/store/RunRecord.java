@@ -1,0 +1,72 @@
+package dev.wattiq.app.store;
+
+import dev.wattiq.ledger.Bill;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as the user sees it: what {@code --json-out}, {@code wattiq show} and the summary print.
+ * Energies are in joules, power in watts; unknown numbers are NaN (printed as null), unknown objects null.
+ *
+ * @param runId               the run's id
+ * @param status              {@code running}, {@code complete} or {@code incomplete}
+ * @param command             the command and its arguments
+ * @param exitCode            the command's exit code (128+N after signal N); null when unknown
+ * @param startedAt           wall time at start
+ * @param endedAt             wall time at end (for an incomplete run: the last stored sample), or null
+ * @param durationSeconds     length of the run
+ * @param scope               {@code process} or {@code machine}
+ * @param intervalSeconds     sampling interval
+ * @param labels              user labels, sorted by key
+ * @param job                 job id, or null
+ * @param host                host name, or null
+ * @param method              weakest method over all components, or null when unknown (incomplete run)
+ * @param totalJoules         charged energy, all components
+ * @param joulesByComponent   charged energy per component
+ * @param avgPowerWatts       total / duration
+ * @param peakPowerWatts      highest sampled power
+ * @param idlePowerWatts      the machine's baseline power, reported separately (NaN when unknown)
+ * @param samples             number of power samples
+ * @param devices             energy per component and device
+ * @param assumptions         model names and coefficients behind estimated figures
+ * @param notes               warnings the user must see
+ * @param bill                what the run cost at its site (the ledger's bill), or null when it could not be made
+ */
+public record RunRecord(String runId, String status, List<String> command, Integer exitCode, Instant startedAt, Instant endedAt,
+                        double durationSeconds, String scope, double intervalSeconds, Map<String, String> labels, String job, String host,
+                        String method, double totalJoules, Map<String, Double> joulesByComponent, double avgPowerWatts,
+                        double peakPowerWatts, double idlePowerWatts, long samples, List<DeviceEnergy> devices,
+                        Map<String, String> assumptions, List<String> notes, Bill bill) {
+    public RunRecord {
+        command = List.copyOf(command);
+        labels = new java.util.TreeMap<>(labels);
+        joulesByComponent = new LinkedHashMap<>(joulesByComponent);
+        devices = List.copyOf(devices);
+        assumptions = new java.util.TreeMap<>(assumptions);
+        notes = List.copyOf(notes);
+    }
+
+    /** Energy of one component on one device; {@code name} and {@code uuid} come from the sensor's device list (or null). */
+    public record DeviceEnergy(String component, String device, double energyJoules, double deviceEnergyJoules, String method,
+                               String name, String uuid) {
+    }
+
+    /** A copy with the ledger's bill set. */
+    public RunRecord withBill(Bill c) {
+        return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
+                host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
+                assumptions, notes, c);
+    }
+
+    /** A copy with one more note. */
+    public RunRecord withNote(String note) {
+        List<String> n = new ArrayList<>(notes);
+        n.add(note);
+        return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
+                host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
+                assumptions, n, bill);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.wattiq.app.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where runs and their power samples are kept. SQLite ({@link SqliteRunStore}) on one machine; the interface is
+ * small so a shared database (e.g. PostgreSQL, for reports across a job's nodes) can implement it too.
+ * Every method may be called from any thread; implementations serialise access.
+ */
+public interface RunStore extends AutoCloseable {
+    /** Records a run that has just started, with status {@code running}. */
+    void begin(RunStart start) throws StoreException;
+
+    /** Appends samples to a running run and commits them (durable once this returns). */
+    void appendSamples(String runId, List<StoredSample> samples) throws StoreException;
+
+    /** Records the run's final figures and status. */
+    void finish(RunRecord record) throws StoreException;
+
+    /**
+     * Marks runs still {@code running} whose owner process is gone as {@code incomplete}, with the energy of
+     * the samples stored up to the owner's last flush. Returns their ids.
+     */
+    List<String> recoverAbandoned() throws StoreException;
+
+    /** Every run, newest first, without samples, devices, assumptions or notes. */
+    List<RunRecord> list(int limit) throws StoreException;
+
+    /** The run with this id, or the only run whose id starts with it; empty when none. */
+    Optional<RunRecord> find(String idOrPrefix) throws StoreException;
+
+    /** Streams a run's samples in order. */
+    void forEachSample(String runId, Consumer<StoredSample> action) throws StoreException;
+
+    /** A human name for where the store is, for messages (e.g. its file). */
+    String location();
+
+    @Override
+    void close();
+}

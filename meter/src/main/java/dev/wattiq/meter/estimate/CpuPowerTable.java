@@ -1,0 +1,124 @@
+package dev.wattiq.meter.estimate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CPU power coefficients shipped in {@code dev/wattiq/meter/cpu-power.csv} (one row per CPU model with its
+ * source and year, and a default row {@code *} for unknown CPUs) and the memory coefficient in
+ * {@code memory-power.csv}.
+ */
+public final class CpuPowerTable {
+    /**
+     * One row.
+     *
+     * @param model   case-insensitive substring of the CPU model name; {@code *} for the default row
+     * @param threads logical CPUs of one socket that {@code maxWatts} and {@code idleWatts} cover
+     * @param maxWatts full-load power of those threads, in watts
+     * @param idleWatts power at zero utilisation, in watts
+     * @param source  where the numbers come from
+     * @param year    the source's year
+     */
+    public record Row(String model, int threads, double maxWatts, double idleWatts, String source, int year) {
+        public Row {
+            if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 for " + model);
+            if (!(maxWatts > 0) || !(idleWatts >= 0) || idleWatts > maxWatts) {
+                throw new IllegalArgumentException("need 0 <= idle_w <= max_w and max_w > 0 for " + model);
+            }
+            if (source.isBlank()) throw new IllegalArgumentException("every row needs a source: " + model);
+        }
+
+        public boolean isDefault() {
+            return model.equals("*");
+        }
+    }
+
+    /** Memory power: watts per GB of installed memory, with its source. */
+    public record MemoryCoefficient(double wattsPerGb, String source, int year) {
+    }
+
+    private final List<Row> rows;
+    private final Row defaultRow;
+    private final MemoryCoefficient memory;
+
+    CpuPowerTable(List<Row> rows, MemoryCoefficient memory) {
+        this.rows = List.copyOf(rows);
+        this.defaultRow = rows.stream().filter(Row::isDefault).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("cpu-power.csv needs a default row with model '*'"));
+        this.memory = memory;
+    }
+
+    /** The shipped table. */
+    public static CpuPowerTable shipped() {
+        return new CpuPowerTable(parseCpu(resource("cpu-power.csv"), "cpu-power.csv"),
+                parseMemory(resource("memory-power.csv"), "memory-power.csv"));
+    }
+
+    /** Parses cpu-power.csv text (columns model, threads, max_w, idle_w, source, year). */
+    static List<Row> parseCpu(String text, String source) {
+        List<Row> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.parse(text, source)) {
+            try {
+                out.add(new Row(required(r, "model"), Integer.parseInt(required(r, "threads")),
+                        Double.parseDouble(required(r, "max_w")), Double.parseDouble(required(r, "idle_w")),
+                        required(r, "source"), Integer.parseInt(required(r, "year"))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ": row " + r.get("model") + " has a malformed number: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    static MemoryCoefficient parseMemory(String text, String source) {
+        for (Map<String, String> r : Csv.parse(text, source)) {
+            if ("default".equals(r.get("kind"))) {
+                double w = Double.parseDouble(required(r, "w_per_gb"));
+                if (!(w >= 0)) throw new IllegalArgumentException(source + ": w_per_gb must be >= 0");
+                return new MemoryCoefficient(w, required(r, "source"), Integer.parseInt(required(r, "year")));
+            }
+        }
+        throw new IllegalArgumentException(source + ": no row with kind 'default'");
+    }
+
+    private static String required(Map<String, String> r, String column) {
+        String v = r.get(column);
+        if (v == null || v.isBlank()) throw new IllegalArgumentException("column '" + column + "' missing or empty in row " + r);
+        return v;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CpuPowerTable.class.getResourceAsStream("/dev/wattiq/meter/" + name)) {
+            if (in == null) throw new IllegalStateException("data file dev/wattiq/meter/" + name + " missing from the meter jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row for a CPU model name: the longest pattern it contains, else the default row. */
+    public Row lookup(String cpuModelName) {
+        String name = cpuModelName.toLowerCase(Locale.ROOT);
+        Row best = defaultRow;
+        for (Row r : rows) {
+            if (r.isDefault()) continue;
+            if (name.contains(r.model().toLowerCase(Locale.ROOT)) && (best.isDefault() || r.model().length() > best.model().length())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public MemoryCoefficient memory() {
+        return memory;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.wattiq.meter.rapl;
+
+import dev.wattiq.meter.ChargedEnergy;
+import dev.wattiq.meter.Clock;
+import dev.wattiq.meter.DeviceInfo;
+import dev.wattiq.meter.EnergyCounter;
+import dev.wattiq.meter.Method;
+import dev.wattiq.meter.Scope;
+import dev.wattiq.meter.Sensor;
+import dev.wattiq.meter.SensorException;
+import dev.wattiq.meter.proc.OpenFile;
+import dev.wattiq.meter.proc.ProcessAttribution;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the chosen RAPL energy counters ({@code energy_uj}) through files kept open and read with {@code pread}.
+ * Wraparound is undone by one {@link WrapCounter} per counter. In process scope each counter's energy is charged at
+ * the measured tree's share of busy CPU time ({@link ProcessAttribution}).
+ *
+ * <p>A zone that vanishes (its read fails, or its directory is gone: checked every {@link #CHECK_NANOS}) makes that
+ * poll throw, so the meter marks a gap; the other zones go on, and the vanished one resumes from its new value if
+ * it comes back, the energy in between being unknown.
+ */
+public final class RaplSensor implements Sensor {
+    /** How often zone directories are checked for existence (real sysfs also fails the read at once). */
+    public static final long CHECK_NANOS = 100_000_000L;
+    private final List<PowercapDiscovery.Domain> domains;
+    private final OpenFile[] files;
+    private final WrapCounter[] wraps;
+    private final ChargedEnergy[] charges;
+    private final long[] lastTotal;
+    private final double[] powerWatts;
+    private final boolean[] lost;
+    private final java.io.File[] zoneDirs;
+    private final Clock clock;
+    private final Scope scope;
+    private final ProcessAttribution attribution;
+    private final Map<String, String> assumptions;
+    private final String cpuModel;
+    private final double idleWatts;
+    private final Map<String, Double> powerLimitWatts;
+    private long lastCheckNanos;
+    private long lastPollNanos;
+    private List<EnergyCounter> counters;
+
+    RaplSensor(List<PowercapDiscovery.Domain> domains, OpenFile[] files, long[] firstRaw, Clock clock, Scope scope,
+               ProcessAttribution attribution, Map<String, String> assumptions, String cpuModel, double idleWatts,
+               Map<String, Double> powerLimitWatts) {
+        this.domains = List.copyOf(domains);
+        this.files = files;
+        int n = domains.size();
+        this.wraps = new WrapCounter[n];
+        this.charges = new ChargedEnergy[n];
+        this.lastTotal = new long[n];
+        this.powerWatts = new double[n];
+        this.lost = new boolean[n];
+        this.zoneDirs = new java.io.File[n];
+        for (int i = 0; i < n; i++) {
+            wraps[i] = new WrapCounter(domains.get(i).zone().maxEnergyRangeMicroJoules());
+            wraps[i].update(firstRaw[i]);
+            charges[i] = new ChargedEnergy();
+            zoneDirs[i] = domains.get(i).zone().dir().toFile(); // one stat(2) per check, few bytecodes
+        }
+        this.clock = clock;
+        this.scope = scope;
+        this.attribution = attribution;
+        this.assumptions = Map.copyOf(assumptions);
+        this.cpuModel = cpuModel;
+        this.idleWatts = idleWatts;
+        this.powerLimitWatts = Map.copyOf(powerLimitWatts);
+        this.lastCheckNanos = clock.monotonicNanos();
+        this.lastPollNanos = lastCheckNanos;
+        this.counters = snapshot();
+    }
+
+    @Override
+    public String name() {
+        return "rapl";
+    }
+
+    @Override
+    public List<EnergyCounter> poll() throws SensorException {
+        long now = clock.monotonicNanos();
+        boolean check = now - lastCheckNanos >= CHECK_NANOS;
+        if (check) lastCheckNanos = now;
+        double seconds = (now - lastPollNanos) / 1e9;
+        lastPollNanos = now;
+        String failure = null;
+        for (int i = 0; i < files.length; i++) {
+            PowercapDiscovery.Domain d = domains.get(i);
+            if (lost[i]) {
+                if (check) reopen(i);
+                continue;
+            }
+            if (check && !zoneDirs[i].isDirectory()) {
+                failure = append(failure, lose(i, "its directory is gone"));
+                continue;
+            }
+            long total;
+            try {
+                total = wraps[i].update(files[i].readLong());
+            } catch (IOException | IllegalArgumentException e) {
+                failure = append(failure, lose(i, e.getMessage()));
+                continue;
+            }
+            long delta = total - lastTotal[i];
+            lastTotal[i] = total;
+            charges[i].add(delta / 1e6);
+            powerWatts[i] = seconds > 0 ? delta / 1e6 / seconds : powerWatts[i];
+        }
+        settle(now);
+        counters = snapshot();
+        if (failure != null) throw new SensorException(failure);
+        return counters;
+    }
+
+    private void settle(long now) throws SensorException {
+        double share = 1.0;
+        if (scope == Scope.PROCESS) {
+            try {
+                share = attribution.share(now);
+            } catch (IOException e) {
+                throw new SensorException("rapl: cannot read the process tree's CPU time: " + e.getMessage() + "; check --procfs-root", e);
+            }
+        }
+        for (ChargedEnergy c : charges) c.settle(share);
+    }
+
+    private String lose(int i, String why) {
+        lost[i] = true;
+        files[i].close();
+        PowercapDiscovery.Domain d = domains.get(i);
+        return "RAPL zone " + d.zone().id() + " (" + d.device() + " " + d.component() + ") at " + d.zone().dir()
+                + " vanished or became unreadable: " + why + "; its energy is missing until it comes back";
+    }
+
+    private void reopen(int i) {
+        PowercapDiscovery.Domain d = domains.get(i);
+        try {
+            OpenFile f = OpenFile.open(d.zone().energyFile(), 64);
+            long raw = f.readLong();
+            if (raw > d.zone().maxEnergyRangeMicroJoules()) {
+                f.close();
+                return;
+            }
+            wraps[i].rebase(raw);
+            files[i] = f;
+            lost[i] = false;
+        } catch (IOException e) {
+            // still gone
+        }
+    }
+
+    private static String append(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    private List<EnergyCounter> snapshot() {
+        List<EnergyCounter> out = new ArrayList<>(domains.size());
+        for (int i = 0; i < domains.size(); i++) {
+            PowercapDiscovery.Domain d = domains.get(i);
+            double joules = wraps[i].totalMicroJoules() / 1e6;
+            double charged = scope == Scope.PROCESS ? Math.min(charges[i].attributedJoules(), joules) : joules;
+            out.add(new EnergyCounter(d.component(), d.device(), joules, charged, Method.MEASURED));
+        }
+        return out;
+    }
+
+    /** Counter wraps seen so far, per zone id (for tests and diagnostics). */
+    public Map<String, Integer> wraps() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < domains.size(); i++) m.put(domains.get(i).zone().id(), wraps[i].wraps());
+        return m;
+    }
+
+    public List<PowercapDiscovery.Domain> domains() {
+        return domains;
+    }
+
+    @Override
+    public Map<String, String> assumptions() {
+        return assumptions;
+    }
+
+    @Override
+    public double idlePowerWatts() {
+        return idleWatts;
+    }
+
+    /** RAPL updates its counters about every millisecond; process-scope attribution resolves one procfs tick. */
+    @Override
+    public Duration updatePeriod() {
+        return scope == Scope.PROCESS ? Duration.ofNanos(ProcessAttribution.REFRESH_NANOS) : Duration.ofMillis(1);
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
+        for (int i = 0; i < domains.size(); i++) byDevice.computeIfAbsent(domains.get(i).device(), k -> new ArrayList<>()).add(i);
+        List<DeviceInfo> out = new ArrayList<>();
+        int index = 0;
+        for (var e : byDevice.entrySet()) {
+            double watts = 0;
+            List<String> parts = new ArrayList<>();
+            for (int i : e.getValue()) {
+                watts += powerWatts[i];
+                parts.add(domains.get(i).zone().id() + " " + domains.get(i).component());
+            }
+            out.add(new DeviceInfo("cpu", index++, cpuModel, null, -1, -1, watts,
+                    powerLimitWatts.getOrDefault(e.getKey(), Double.NaN), "counter",
+                    "RAPL powercap energy counters: " + String.join(" + ", parts)));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (OpenFile f : files) f.close();
+        if (attribution != null) attribution.close();
+    }
+}
