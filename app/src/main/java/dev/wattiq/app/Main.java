@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 TuneCommand.class,
                 ScheduleCommand.class,
+                PlanCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
