@@ -55,21 +55,25 @@ def main():
             torch.randn(a.batch, a.outputs)
 
     loop(100)  # warm up
-    steps, rngs = [], []
+    steps, rngs, cpus = [], [], []
     for _ in range(a.repeats):
         t = time.perf_counter()
+        c = time.process_time()
         loss = loop(a.steps)
         steps.append((time.perf_counter() - t) / a.steps * 1e6)
+        cpus.append((time.process_time() - c) / a.steps * 1e6)
         t = time.perf_counter()
         rng_only(a.steps)
         rngs.append((time.perf_counter() - t) / a.steps * 1e6)
     steps.sort()
     rngs.sort()
+    cpus.sort()
     print(f"torch={torch.__version__}")
     print(f"threads={a.threads}")
     print(f"blas={','.join(blas_libraries()) or 'unknown'}")
     print(f"step_us_median={steps[len(steps) // 2]:.1f}")
     print(f"rng_us_median={rngs[len(rngs) // 2]:.1f}")
+    print(f"cpu_us_median={cpus[len(cpus) // 2]:.1f}")  # CPU time of all the process's threads per step
     print(f"final_loss={loss.item():.6f}")
 
 

@@ -5,6 +5,7 @@ import dev.wattiq.app.lab.LabOptions;
 import dev.wattiq.app.lab.LabSession;
 import dev.wattiq.app.lab.LabTable;
 import dev.wattiq.lab.experiments.Experiment;
+import dev.wattiq.lab.experiments.FixedDataset;
 import dev.wattiq.lab.experiments.LabConfig;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
@@ -60,6 +61,11 @@ public final class LabCommand implements Runnable {
 
         abstract Experiment experiment();
 
+        /** How many times to run the experiment in this process. */
+        int repeats() {
+            return 1;
+        }
+
         @Override
         public Integer call() {
             LabConfig c = lab.config(LabConfig.article().steps());
@@ -68,10 +74,13 @@ public final class LabCommand implements Runnable {
                 List<Trial> trials = new ArrayList<>();
             List<String> methods = new ArrayList<>();
             try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
-                trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
-                    err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
-                    err.flush();
-                })));
+                if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
+                for (int r = 0; r < repeats(); r++) {
+                    trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
+                        err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
+                        err.flush();
+                    })));
+                }
                 for (Trial t : trials) methods.add(s.method(t.measurement()));
                 LabTable.print(trials, methods, null, out);
                 for (String n : s.notes()) err.println("wattiq: " + n);
@@ -94,8 +103,47 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "seed", mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
     static final class Seed extends ExperimentCommand {
+        @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+                description = "Run the loop R times in this process, each its own measured trial (benchmarks: the first warms the JIT).")
+        int repeats;
+
+        @Option(names = "--dataset", paramLabel = "DIR", description = "Train on a dataset and initial weights exported by "
+                + "examples/seed/fixed_dataset.py instead (no meter): prints the loss of every step, to compare with PyTorch's.")
+        Path dataset;
+
         Experiment experiment() {
             return Experiment.SEED;
+        }
+
+        @Override
+        int repeats() {
+            return repeats;
+        }
+
+        @Override
+        public Integer call() {
+            if (dataset == null) return super.call();
+            LabConfig c = lab.config(200);
+            FixedDataset d;
+            try {
+                d = FixedDataset.read(dataset, c.width());
+            } catch (IllegalArgumentException e) {
+                throw new Errors.UserError(e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            double[] losses = d.train(c.steps(), c.batch(), c.lr());
+            double loop = (System.nanoTime() - t0) / 1e9;
+            java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+            root.put("experiment", "seed-fixed-dataset");
+            root.put("dataset", dataset.toString());
+            root.put("loop_s", loop);
+            root.put("final_loss", losses[losses.length - 1]);
+            root.put("losses", losses);
+            String json = LabJson.writeJson(root);
+            if (jsonOut != null) write(jsonOut, json);
+            else spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 

@@ -20,6 +20,9 @@ final class SeedExperiment {
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("step_us", r.stepMicros(c.steps()));
             f.put("rng_us_per_step", r.rngSeconds() / c.steps() * 1e6);
+            // CPU time of the training thread: on a shared machine the wall time also counts time spent descheduled
+            f.put("cpu_us_per_step", r.cpuSeconds() / c.steps() * 1e6);
+            f.put("rng_cpu_us_per_step", r.rngCpuSeconds() / c.steps() * 1e6);
             f.put("compute_us_per_step", (r.loopSeconds() - r.rngSeconds()) / c.steps() * 1e6);
             return new LabRunner.Outcome(r.loopSeconds(), r.finalLoss(), null, f);
         }));

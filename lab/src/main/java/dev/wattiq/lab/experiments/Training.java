@@ -9,7 +9,11 @@ final class Training {
     }
 
     /** Loop timings and the last loss. */
-    record Run(double loopSeconds, double rngSeconds, double finalLoss) {
+    record Run(double loopSeconds, double rngSeconds, double finalLoss, double cpuSeconds, double rngCpuSeconds) {
+        Run(double loopSeconds, double rngSeconds, double finalLoss) {
+            this(loopSeconds, rngSeconds, finalLoss, Double.NaN, Double.NaN);
+        }
+
         double stepMicros(int steps) {
             return loopSeconds / steps * 1e6;
         }
@@ -25,15 +29,23 @@ final class Training {
         float[] t = new float[c.batch() * m.outputs()];
         double loss = Double.NaN;
         long rng0 = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
         long start = System.nanoTime();
+        boolean cpuClock = cpu0 >= 0;
+        long rngCpu = 0;
         for (int s = 0; s < c.steps(); s++) {
             long a = System.nanoTime();
+            long ac = cpuClock ? mx.getCurrentThreadCpuTime() : 0;
             rng.fill(x);
             rng.fill(t);
+            if (cpuClock) rngCpu += mx.getCurrentThreadCpuTime() - ac;
             rng0 += System.nanoTime() - a;
             loss = m.trainStep(x, t, c.batch(), c.lr());
         }
-        return new Run((System.nanoTime() - start) / 1e9, rng0 / 1e9, loss);
+        long wall = System.nanoTime() - start;
+        double cpu = cpuClock ? (mx.getCurrentThreadCpuTime() - cpu0) / 1e9 : Double.NaN;
+        return new Run(wall / 1e9, rng0 / 1e9, loss, cpu, cpuClock ? rngCpu / 1e9 : Double.NaN);
     }
 
     /** Trains on the teacher task for steps {@code [from, to)}. */
