@@ -44,7 +44,7 @@ public final class TuneLabCommand implements Callable<Integer> {
     @Option(names = "--quality-label", defaultValue = "quality_r2", paramLabel = "KEY", description = "The run label holding quality, higher is better (default: ${DEFAULT-VALUE}).")
     String qualityLabel;
 
-    @Option(names = "--where", paramLabel = "COL<=V|COL>=V", description = "A constraint for the recommendation (repeatable), e.g. --where quality>=0.9.")
+    @Option(names = "--where", paramLabel = "COL<=V|COL>=V", description = "A constraint for the recommendation (repeatable), e.g. --where 'quality>=0.9' (quoted).")
     List<String> where = new ArrayList<>();
 
     @Option(names = "--limit", defaultValue = "10000", paramLabel = "N", description = "Newest runs to consider (default: ${DEFAULT-VALUE}).")
