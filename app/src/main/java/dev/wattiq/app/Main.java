@@ -16,9 +16,12 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 ShowCommand.class,
+                LabCommand.class,
+                DemoCommand.class,
+                TuneCommand.class,
+                ScheduleCommand.class,
                 PlanCommand.class,
                 DevicesCommand.class,
-                LabCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
