@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
                 LabCommand.Precision.class,
                 LabCommand.Prune.class,
                 LabCommand.Parallel.class,
+                LabServeCommand.class,
         })
 public final class LabCommand implements Runnable {
     @CommandLine.Spec

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 TuneCommand.class,
                 ScheduleCommand.class,
+                PlanCommand.class,
+                DevicesCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

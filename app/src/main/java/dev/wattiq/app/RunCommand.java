@@ -94,16 +94,24 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> labels = parseLabels(labelArgs);
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
-        Site site = siteOptions.site(); // and the site flags
+        // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
+        java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(siteOptions::site, Thread::startVirtualThread);
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
         RunStore store = noStore ? null : Stores.open();
+        Site s;
         try {
+            s = site.join(); // bad site flags stop the run before the command starts
             warm.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (store != null) store.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (store != null) store.close();
+            throw new Errors.UserError("interrupted before the command started");
         }
         try {
-            return measure(env, sc, labels, site, store, err);
+            return measure(env, sc, labels, s, store, err);
         } finally {
             if (store != null) store.close();
         }

@@ -130,11 +130,17 @@ public final class TuneLlmCommand implements Callable<Integer> {
             Json.num(ia, "lifetime_flops_compute_optimal", base);
             Json.num(ia, "lifetime_flops_saved_pct", (1 - now / base) * 100);
             ia.put("method", "same predicted loss as the compute-optimal model; minimise 6ND + 2N*T (Sardana et al. 2024)");
+            // The same search with no inference: separates the law's own optimum from the effect of serving.
+            LlmSizer.Allocation none = LlmSizer.inferenceAware(plan.allocation(), 0, r);
+            Json.num(ia, "zero_inference_params", none.params());
+            Json.num(ia, "zero_inference_tokens", none.tokens());
             print(out, "inference-aware (" + fmt(inferenceTokens) + " tokens served)", sp);
             out.printf(Locale.ROOT, "  %.0f%% fewer parameters, %.1fx the training tokens, training FLOPs %+.0f%%, "
                             + "lifetime FLOPs %.3g -> %.3g (%.1f%% saved)%n",
                     (1 - served.params() / plan.allocation().params()) * 100, served.tokens() / plan.allocation().tokens(),
                     (served.trainFlops() / plan.allocation().trainFlops() - 1) * 100, base, now, (1 - now / base) * 100);
+            out.printf(Locale.ROOT, "  (with no inference the same loss is cheapest at %s parameters and %s tokens under the %s law)%n",
+                    fmt(none.params()), fmt(none.tokens()), r.law().id());
         }
         out.flush();
         if (jsonOut != null) Json.write(root, jsonOut);

@@ -42,7 +42,7 @@ public final class TunePointsCommand implements Callable<Integer> {
             description = "Columns to trade off, e.g. energy_j:min,duration_s:min,accuracy:max.")
     String objectives;
 
-    @Option(names = "--where", paramLabel = "COL<=V|COL>=V", description = "A constraint for the recommendation (repeatable), e.g. --where accuracy>=0.9.")
+    @Option(names = "--where", paramLabel = "COL<=V|COL>=V", description = "A constraint for the recommendation (repeatable), e.g. --where 'accuracy>=0.9' (quoted: the shell reads > as a redirection).")
     List<String> where = new ArrayList<>();
 
     @Option(names = "--pick", paramLabel = "COL[:min|max]", description = "Recommend the best row on this column meeting --where (default direction: the objective's, else min).")

@@ -14,10 +14,21 @@ final class OwnerCheck {
     static boolean alive(long pid, Instant ownerStartedAt) {
         if (pid <= 0) return false;
         Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        if (h.isEmpty() || !h.get().isAlive()) return false;
+        if (h.isEmpty() || !h.get().isAlive() || zombie(pid)) return false;
         if (ownerStartedAt == null) return true;
         Optional<Instant> start = h.get().info().startInstant();
         return start.isEmpty() || Duration.between(start.get(), ownerStartedAt).abs().compareTo(START_TOLERANCE) <= 0;
+    }
+
+    /** A killed process its parent has not reaped yet still has a pid, but it will never write again. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // no procfs (not Linux): trust isAlive()
+        }
     }
 
     /** This process's start time, or null when the OS does not say. */

@@ -106,6 +106,24 @@ class SqliteRunStoreTest {
     }
 
     @Test
+    void aKilledOwnerNotYetReapedCountsAsGone() throws Exception {
+        // sh starts a child and execs sleep, which never reaps it: once the child ends it stays a zombie while sleep runs
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 5").start();
+        try {
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!Files.readString(Path.of("/proc", Long.toString(zombie), "stat")).contains(") Z ") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ProcessHandle.of(zombie)).isPresent();
+            assertThat(OwnerCheck.alive(zombie, null)).isFalse();
+            assertThat(OwnerCheck.alive(ProcessHandle.current().pid(), null)).isTrue();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void abandonedRunsAreMarkedIncompleteAndLiveOnesAreLeftAlone() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();

@@ -21,6 +21,11 @@ public final class AsciiText implements CharSequence {
         this.length = len;
     }
 
+    /** The backing bytes (valid up to {@link #length()}); for the parsers' fast paths. */
+    byte[] bytes() {
+        return bytes;
+    }
+
     @Override
     public int length() {
         return length;

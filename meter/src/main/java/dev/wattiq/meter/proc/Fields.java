@@ -1,12 +1,26 @@
 package dev.wattiq.meter.proc;
 
-/** Splits one line of space-separated numbers into longs without allocating strings. Package-private helper. */
+/**
+ * Splits one line of space-separated numbers into longs without allocating strings. Package-private helper.
+ * On an {@link AsciiText} (the sampler's kept-open files) it reads the bytes directly: no per-character interface
+ * call, which matters while the sampler still runs in the interpreter.
+ */
 final class Fields {
+    /** {@code Long.MAX_VALUE / 10}: one more digit overflows above it, or at it with a digit above 7. */
+    private static final long LIMIT = Long.MAX_VALUE / 10;
+
     private Fields() {
     }
 
     /** Index of the end of the line that starts at {@code from} (the newline or the end of text). */
     static int lineEnd(CharSequence s, int from) {
+        if (s instanceof AsciiText a) {
+            byte[] b = a.bytes();
+            int n = a.length();
+            int i = from;
+            while (i < n && b[i] != '\n') i++;
+            return i;
+        }
         int i = from;
         while (i < s.length() && s.charAt(i) != '\n') i++;
         return i;
@@ -19,22 +33,27 @@ final class Fields {
      * @throws IllegalArgumentException on a token that is not a number
      */
     static int longs(CharSequence s, int from, int to, long[] out, String what) {
+        if (s instanceof AsciiText a) return longs(a.bytes(), from, Math.min(to, a.length()), out, what);
+        return longs(s.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), from, Math.min(to, s.length()), out, what);
+    }
+
+    private static int longs(byte[] s, int from, int to, long[] out, String what) {
         int count = 0;
         int i = from;
         while (count < out.length) {
-            while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+            while (i < to && (s[i] == ' ' || s[i] == '\t')) i++;
             if (i >= to) break;
-            boolean negative = s.charAt(i) == '-';
+            boolean negative = s[i] == '-';
             if (negative) i++;
             int start = i;
             long v = 0;
-            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                int d = s.charAt(i) - '0';
-                if (v > (Long.MAX_VALUE - d) / 10) throw new IllegalArgumentException(what + ": number too large in field " + (count + 1));
+            while (i < to && s[i] >= '0' && s[i] <= '9') {
+                int d = s[i] - '0';
+                if (v >= LIMIT && (v > LIMIT || d > 7)) throw new IllegalArgumentException(what + ": number too large in field " + (count + 1));
                 v = v * 10 + d;
                 i++;
             }
-            if (i == start || (i < to && s.charAt(i) != ' ' && s.charAt(i) != '\t')) {
+            if (i == start || (i < to && s[i] != ' ' && s[i] != '\t')) {
                 throw new IllegalArgumentException(what + ": field " + (count + 1) + " is not a number");
             }
             out[count++] = negative ? -v : v;

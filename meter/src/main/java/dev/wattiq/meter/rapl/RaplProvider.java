@@ -90,12 +90,15 @@ public final class RaplProvider implements SensorProvider {
             }
             if (env.scope() == Scope.PROCESS) {
                 if (env.rootPid() <= 0) throw new SensorException("rapl: process scope needs the pid of the measured process; use machine scope to charge everything");
-                attribution = ProcessAttribution.open(env.procfsRoot(), env.rootPid(), env.clock().monotonicNanos());
+                try {
+                    attribution = ProcessAttribution.open(env.procfsRoot(), env.rootPid(), env.clock().monotonicNanos());
+                } catch (IOException e) {
+                    throw new SensorException("rapl: process scope cannot follow the process tree: " + e.getMessage() + "; check --procfs-root", e);
+                }
             }
-        } catch (SensorException | IOException | RuntimeException e) {
+        } catch (SensorException | RuntimeException e) {
             for (OpenFile f : files) if (f != null) f.close();
-            if (e instanceof SensorException se) throw se;
-            throw new SensorException("rapl: process scope cannot follow the process tree: " + e.getMessage() + "; check --procfs-root", e);
+            throw e;
         }
         CpuInfo cpu = cpuInfo(env.procfsRoot());
         String cpuModel = cpu.modelName();

@@ -40,6 +40,10 @@ class ProcParsersTest {
         assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  1 2 -3 4\n")).hasMessageContaining("negative");
         assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  99999999999999999999 0 0 0\n")).hasMessageContaining("too large");
         assertThatThrownBy(() -> MachineCpuTimes.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(MachineCpuTimes.parse("cpu  9223372036854775807 0 0 0\n").user()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  9223372036854775808 0 0 0\n")).hasMessageContaining("too large");
+        byte[] b = "cpu  1 2 3 4\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(MachineCpuTimes.parse(new AsciiText(b, b.length))).isEqualTo(MachineCpuTimes.parse("cpu  1 2 3 4\n"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +177,16 @@ class RaplSensorTest {
                         "falling back to estimation")
                 .doesNotContain("\n");
         sel.sensors().forEach(Sensor::close);
+    }
+
+    @Test
+    void processScopeWithAMissingProcessFallsBackWithAReason() throws Exception {
+        FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", 0);
+        SensorEnvironment env = env(f).withScope(Scope.PROCESS, 4242);
+        Sensors.Selection sel = Sensors.select(env, List.of(new RaplProvider()));
+        assertThat(sel.sensors()).isEmpty();
+        assertThat(sel.skipped()).singleElement().asString()
+                .contains("rapl: process scope cannot follow the process tree", "process 4242 not found", "check --procfs-root");
     }
 
     @Test

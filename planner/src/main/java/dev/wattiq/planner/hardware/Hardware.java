@@ -41,6 +41,19 @@ public record Hardware(String id, String kind, String vendor, double fp32Flops, 
         };
     }
 
+    /**
+     * {@link #peakFlops(Precision)}, or a {@link dev.wattiq.planner.PlannerException} naming the fix when the catalogue
+     * has no figure (TPUs publish no fp32 peak).
+     */
+    public double requirePeakFlops(Precision p) {
+        double v = peakFlops(p);
+        if (!(v > 0)) {
+            throw new dev.wattiq.planner.PlannerException(id + " has no " + p.label()
+                    + " peak in hardware.csv: use --precision bf16");
+        }
+        return v;
+    }
+
     /** Which precision's peak {@link #peakFlops(Precision)} really used (for the assumptions list). */
     public String peakColumn(Precision p) {
         return switch (p) {

@@ -37,6 +37,13 @@ public final class Names {
         return prev[b.length()];
     }
 
+    /** True when every character of {@code q} appears in {@code s} in order ("tpu5" in "tpuv5e"). */
+    static boolean isSubsequence(String q, String s) {
+        int j = 0;
+        for (int i = 0; i < s.length() && j < q.length(); i++) if (s.charAt(i) == q.charAt(j)) j++;
+        return j == q.length();
+    }
+
     /** Up to {@code limit} ids whose id or aliases are closest to {@code query}. */
     public static List<String> closest(String query, List<String> ids, List<List<String>> aliases, int limit) {
         String q = normalize(query);
@@ -47,6 +54,7 @@ public final class Names {
             int best = distance(q, normalize(ids.get(i)));
             for (String a : aliases.get(i)) best = Math.min(best, distance(q, normalize(a)));
             if (normalize(ids.get(i)).contains(q) || q.contains(normalize(ids.get(i)))) best = Math.min(best, 1);
+            if (isSubsequence(q, normalize(ids.get(i)))) best = Math.max(0, best - 1);
             scored.add(new Scored(ids.get(i), best));
         }
         scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::id));

@@ -40,6 +40,7 @@ public final class InferencePlanner {
         ModelArchitecture m = r.model();
         Hardware hw = r.hardware();
         List<Assumption> a = new ArrayList<>();
+        hw.requirePeakFlops(r.precision());
         double in = value(r.inputTokens(), "infer.default_input_tokens", "--input-tokens", a, true);
         double out = value(r.outputTokens(), "infer.default_output_tokens", "--output-tokens", a, false);
         double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", "--batch", a, false);
@@ -97,7 +98,8 @@ public final class InferencePlanner {
 
         // Fleet at the demand.
         double demandTokensPerSecond = rpd * out / 86_400;
-        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / tokensPerSecond);
+        double target = d.get("infer.target_utilisation");
+        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / (tokensPerSecond * target));
         double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * tokensPerSecond);
         double annualBusy = rpd * 365 * deviceJoulesPerRequest;
         double annualIdle = replicas * devices * hw.idleWatts() * (1 - busy) * 365 * 86_400;
@@ -148,7 +150,7 @@ public final class InferencePlanner {
                 "infer.decode_compute_efficiency", "infer.layer_overhead_s", "infer.allreduce_latency_s",
                 "infer.alltoall_latency_s", "infer.sequence_overhead_s", "infer.activity_memory",
                 "infer.activity_compute", "infer.activity_layer_overhead", "infer.activity_sequence_overhead",
-                "memory.usable_fraction")) {
+                "infer.target_utilisation", "memory.usable_fraction")) {
             a.add(d.assumption(k));
         }
     }

@@ -175,18 +175,28 @@ public final class Scheduler {
                 case WEIGHTED -> w * p[h] / costScale + (1 - w) * c[h] / 1000 / co2Scale;
             };
         }
-        Integer[] order = new Integer[window];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[a], score[b]) : Integer.compare(a, b));
+        // The slots cheapest hours: everything below the slots-th smallest score, then ties at it in time order.
+        double[] sorted = score.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[slots - 1];
+        int below = 0;
+        for (double v : score) if (v < threshold) below++;
+        int tiesWanted = slots - below;
+        int[] chosen = new int[slots];
+        int k = 0;
+        int last = -1; // the most expensive chosen hour (the latest of the ties) takes the fraction
+        for (int i = 0; i < window; i++) {
+            if (score[i] < threshold || score[i] == threshold && tiesWanted-- > 0) {
+                chosen[k++] = h0 + i;
+                if (score[i] == threshold) last = h0 + i;
+            }
+        }
         double price = 0;
         double carbon = 0;
-        int[] chosen = new int[slots];
-        for (int k = 0; k < slots; k++) {
-            int h = h0 + order[k];
-            double share = k < full ? 1 : fraction;
+        for (int h : chosen) {
+            double share = h == last && fraction > 0 ? fraction : 1;
             price += share * p[h];
             carbon += share * c[h];
-            chosen[k] = h;
         }
         Arrays.sort(chosen);
         List<Instant> hours = new ArrayList<>(slots);

@@ -109,6 +109,11 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
 
     private static long hourOf(CsvRows csv, int row, int col) {
         String s = csv.field(row, col);
+        long fast = FastTime.epochSecondOrMin(s);
+        if (fast != Long.MIN_VALUE) {
+            if (fast % HOUR_S != 0) throw csv.error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
+            return fast;
+        }
         OffsetDateTime t;
         try {
             t = OffsetDateTime.parse(s);

@@ -124,6 +124,7 @@ public final class TrainingPlanner {
         if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
         if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
         if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
+        hw.requirePeakFlops(r.precision());
         double host = r.hostOverhead() == null ? defaultHostOverhead
                 : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         List<Assumption> a = new ArrayList<>();
@@ -156,6 +157,11 @@ public final class TrainingPlanner {
         if (r.deviceHours() != null) {
             seconds = r.deviceHours() * 3600 / devices;
             u = out.flops / (devices * hw.peakFlops(r.precision()) * seconds);
+            if (u > 1) {
+                throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
+                        + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
+                        r.deviceHours(), u, hw.id()));
+            }
         }
         double p = r.devicePowerWatts() != null ? r.devicePowerWatts()
                 : r.deviceHours() != null ? devicePowerWatts(hw, Math.min(u, 1)) : out.devicePowerWatts;
@@ -192,7 +198,7 @@ public final class TrainingPlanner {
 
     private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,
                           List<Assumption> a) {
-        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", "models.csv"));
+        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", modelSource(r.modelName())));
         a.add(new Assumption("params", r.params(), "parameters", r.modelName() != null ? "models.csv" : "user flag --params"));
         a.add(new Assumption("active_params", active, "parameters",
                 r.activeParams() != null ? "user flag --active-params or models.csv" : "= params (dense)"));
@@ -234,6 +240,14 @@ public final class TrainingPlanner {
                 : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
         a.add(defaults.assumption("train.bytes_per_param"));
         a.add(defaults.assumption("memory.usable_fraction"));
+    }
+
+    private static String modelSource(String name) {
+        try {
+            return "models.csv: " + dev.wattiq.planner.model.ModelCatalog.shipped().find(name).source();
+        } catch (PlannerException e) {
+            return "given by the caller";
+        }
     }
 
     static String fmt(double n) {

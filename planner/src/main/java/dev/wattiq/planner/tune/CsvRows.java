@@ -26,10 +26,13 @@ public final class CsvRows {
      * @throws PlannerException naming the line (and column for an unclosed quote)
      */
     public static CsvRows parse(String text, String origin) {
-        String[] physical = text.split("\r?\n", -1);
         CsvRows out = null;
-        for (int i = 0; i < physical.length; i++) {
-            String line = i == 0 && physical[0].startsWith("\uFEFF") ? physical[0].substring(1) : physical[i];
+        int at = text.startsWith("\uFEFF") ? 1 : 0;
+        for (int i = 0; at <= text.length(); i++) {
+            int nl = text.indexOf('\n', at);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            at = end + 1;
             if (line.isBlank()) continue;
             List<String> fields = split(line, origin, i + 1);
             if (out == null) {

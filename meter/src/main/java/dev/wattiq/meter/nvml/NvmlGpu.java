@@ -1,0 +1,170 @@
+package dev.wattiq.meter.nvml;
+
+import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One GPU as the sensor tracks it: what it is, which energy source it has and why, its accumulated energy,
+ * where NVML's per-process samples were last read up to, and whether it was lost. Guarded by the sensor's lock.
+ */
+final class NvmlGpu {
+    /** Where a GPU's energy comes from. */
+    enum Source {
+        COUNTER, INTEGRATED, NONE;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Nvml.Device device;
+    private final String name;
+    private final String uuid;
+    private final Source source;
+    private final String reason;
+    private final boolean mig;
+    private final boolean processSamples;
+    private final GpuEnergy energy = new GpuEnergy();
+    private long lastSeenMicros;
+    private String lostNote;
+    private GpuShare.Basis basis;
+    private double utilisationShare = Double.NaN;
+    private long utilisationShareNanos;
+
+    private NvmlGpu(Nvml.Device device, String name, String uuid, Source source, String reason, boolean mig,
+                    boolean processSamples, long lastSeenMicros) {
+        this.device = device;
+        this.name = name;
+        this.uuid = uuid;
+        this.source = source;
+        this.reason = reason;
+        this.mig = mig;
+        this.processSamples = processSamples;
+        this.lastSeenMicros = lastSeenMicros;
+    }
+
+    /** Asks the GPU what it can do: energy counter or power, MIG, per-process samples. */
+    static NvmlGpu open(Nvml nvml, Nvml.Device d) throws NvmlException {
+        String name = nvml.name(d).orElse("NVIDIA GPU " + d.index());
+        String uuid = nvml.uuid(d).orElse(null);
+        Source source;
+        String reason;
+        if (nvml.totalEnergyMillijoules(d).isPresent()) {
+            source = Source.COUNTER;
+            reason = "NVML total energy counter (mJ, Volta or newer), updated about every 100 ms;"
+                    + " a window's energy is the counter's difference";
+        } else {
+            String why = nvml.has("nvmlDeviceGetTotalEnergyConsumption")
+                    ? "this GPU has no energy counter (NVML_ERROR_NOT_SUPPORTED: older than Volta)"
+                    : "this NVML library has no nvmlDeviceGetTotalEnergyConsumption (driver older than 387)";
+            if (nvml.powerMilliwatts(d).isPresent()) {
+                source = Source.INTEGRATED;
+                reason = why + "; NVML power (a ~1 s average on recent GPUs) integrated at every sampling interval";
+            } else {
+                source = Source.NONE;
+                reason = why + ", and it reports no power either: not measured";
+            }
+        }
+        boolean mig = nvml.migMode(d).orElse(0) == 1;
+        Optional<List<ProcessSample>> first = nvml.processSamples(d, 0);
+        long lastSeen = first.map(NvmlGpu::newest).orElse(0L);
+        return new NvmlGpu(d, name, uuid, source, reason, mig, first.isPresent(), lastSeen);
+    }
+
+    /** A GPU that NVML lists but cannot reach: shown, never measured. */
+    static NvmlGpu lost(Nvml.Device d, String note) {
+        NvmlGpu g = new NvmlGpu(d, "NVIDIA GPU " + d.index() + " (lost)", null, Source.NONE, note, false, false, 0);
+        g.markLost(note);
+        return g;
+    }
+
+    private static long newest(List<ProcessSample> samples) {
+        long t = 0;
+        for (ProcessSample s : samples) t = Math.max(t, s.timestampMicros());
+        return t;
+    }
+
+    Nvml.Device device() {
+        return device;
+    }
+
+    String id() {
+        return device.id();
+    }
+
+    String name() {
+        return name;
+    }
+
+    String uuid() {
+        return uuid;
+    }
+
+    Source source() {
+        return source;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    boolean isMig() {
+        return mig;
+    }
+
+    boolean hasProcessSamples() {
+        return processSamples;
+    }
+
+    GpuEnergy energy() {
+        return energy;
+    }
+
+    long lastSeenMicros() {
+        return lastSeenMicros;
+    }
+
+    /** Moves the sample cursor past {@code samples}, so none is counted twice. */
+    void sawSamples(List<ProcessSample> samples) {
+        lastSeenMicros = Math.max(lastSeenMicros, newest(samples));
+    }
+
+    boolean isLost() {
+        return lostNote != null;
+    }
+
+    String lostNote() {
+        return lostNote;
+    }
+
+    void markLost(String note) {
+        lostNote = note;
+    }
+
+    /** Remembers the tree's share found from utilisation samples at monotonic time {@code nanos}. */
+    void utilisationShare(double share, long nanos) {
+        utilisationShare = share;
+        utilisationShareNanos = nanos;
+    }
+
+    /** The last utilisation share if it is at most {@code hold} old. */
+    java.util.OptionalDouble recentUtilisationShare(long nowNanos, java.time.Duration hold) {
+        if (Double.isNaN(utilisationShare) || nowNanos - utilisationShareNanos > hold.toNanos()) return java.util.OptionalDouble.empty();
+        return java.util.OptionalDouble.of(utilisationShare);
+    }
+
+    void basis(GpuShare.Basis b) {
+        basis = b;
+    }
+
+    String basisText() {
+        if (basis == null) return "not yet sampled";
+        return switch (basis) {
+            case UTILISATION -> "by per-process SM utilisation samples";
+            case PROCESSES -> "by share of compute processes (no utilisation samples in the last interval)";
+            case NONE -> "NVML lists no processes on this GPU (unsupported here): nothing charged to the tree";
+        };
+    }
+}
