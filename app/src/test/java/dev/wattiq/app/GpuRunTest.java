@@ -41,7 +41,14 @@ class GpuRunTest {
         assertThat(d.get("gpu-0").get("uuid").asText()).isEqualTo("GPU-0a1b2c3d");
         assertThat(d.get("gpu-1").get("method").asText()).isEqualTo("integrated");
         assertThat(d.get("gpu-0").get("energy_j").asDouble() + d.get("gpu-1").get("energy_j").asDouble()).isCloseTo(gpu, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(j.get("assumptions").get("gpu-1.energy_source").asText()).contains("a ~1 s average");
+        // assumptions is one list (meter and ledger), each entry {name, value, source}
+        JsonNode source = null;
+        for (JsonNode a : j.get("assumptions")) {
+            if (a.get("name").asText().equals("gpu-1.energy_source")) source = a;
+        }
+        assertThat(source).as("gpu-1.energy_source in %s", j.get("assumptions")).isNotNull();
+        assertThat(source.get("value").asText()).contains("a ~1 s average");
+        assertThat(source.get("source").asText()).isEqualTo("meter");
     }
 
     @Test
