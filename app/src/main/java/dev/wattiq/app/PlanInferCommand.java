@@ -109,7 +109,7 @@ public final class PlanInferCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  annual cost      %s %s%n", PlanOutput.num(bill.cost().amount()), bill.cost().currency());
         out.printf(Locale.ROOT, "  annual CO2e      %s t location-based, %s t market-based%n",
                 PlanOutput.num(bill.co2eLocationKg() / 1000), PlanOutput.num(bill.co2eMarketKg() / 1000));
-        BillText.lines(bill).forEach(out::println);
+        BillText.assumptionLines(bill).forEach(out::println); // totals are printed above in the plan's own units
         PlanOutput.printAssumptions(out, e.assumptions());
         for (String w : bill.warnings()) spec.commandLine().getErr().println("wattiq: warning: " + w);
     }

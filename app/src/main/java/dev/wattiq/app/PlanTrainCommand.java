@@ -129,7 +129,7 @@ public final class PlanTrainCommand implements Callable<Integer> {
                     s.nodePowerWatts() / 1000, s.durationSeconds() / 86400, PlanOutput.num(s.deviceHours()),
                     PlanOutput.num(s.itEnergyJoules() / 3.6e9));
         }
-        BillText.lines(bill).forEach(out::println);
+        BillText.assumptionLines(bill).forEach(out::println); // totals are printed above in the plan's own units
         PlanOutput.printAssumptions(out, e.assumptions());
         for (String w : bill.warnings()) spec.commandLine().getErr().println("wattiq: warning: " + w);
     }
