@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 ShowCommand.class,
+                ServeCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -71,6 +71,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "ID", description = "Job id, to group runs of one job (e.g. across nodes).")
     String job;
 
+    @Option(names = "--store", paramLabel = "URL", description = "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).")
+    String storeUrl;
+
     @Option(names = "--no-store", description = "Do not record the run in the store ($WATTIQ_HOME/wattiq.db).")
     boolean noStore;
 
@@ -89,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
-        RunStore store = noStore ? null : Stores.open();
+        RunStore store = noStore ? null : Stores.open(storeUrl);
         try {
             warm.join();
         } catch (InterruptedException e) {
