@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ShowCommand.class,
                 ServeCommand.class,
                 ReportCommand.class,
+                PlanCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,36 @@
+package dev.wattiq.planner;
+
+/**
+ * A planning request that cannot be answered as asked: an unknown name, a value out of range, a model that does not
+ * fit the devices. The message names the problem and the fix; the CLI prints it as one line.
+ */
+public class PlannerException extends RuntimeException {
+    public PlannerException(String message) {
+        super(message);
+    }
+
+    /** Thrown when a required positive value is zero, negative or not a number. */
+    public static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new PlannerException(name + " must be a positive number, got " + value + ": give a value > 0");
+        }
+        return value;
+    }
+
+    /** Thrown when a value must lie in [0, 1] (a fraction) and does not. */
+    public static double requireFraction(String name, double value, boolean allowZero) {
+        if (Double.isNaN(value) || value > 1 || value < 0 || (!allowZero && value == 0)) {
+            throw new PlannerException(name + " must be a fraction in " + (allowZero ? "[0, 1]" : "(0, 1]")
+                    + ", got " + value + ": utilisation and shares cannot exceed 1 (100%)");
+        }
+        return value;
+    }
+
+    /** Thrown when a value must be zero or more. */
+    public static double requireNonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new PlannerException(name + " must be >= 0, got " + value + ": give 0 or a positive number");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.wattiq.planner;
+
+import java.util.List;
+
+/** An identifier (hardware, model) that is not in the catalogue; carries the closest known names. */
+public final class UnknownNameException extends PlannerException {
+    private final List<String> closest;
+
+    public UnknownNameException(String what, String name, List<String> closest) {
+        super("unknown " + what + " '" + name + "'" + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
+                + " (see 'wattiq plan " + (what.equals("hardware") ? "train --list-hardware" : "train --list-models") + "')");
+        this.closest = List.copyOf(closest);
+    }
+
+    public List<String> closest() {
+        return closest;
+    }
+}

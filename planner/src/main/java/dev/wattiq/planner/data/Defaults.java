@@ -1,0 +1,46 @@
+package dev.wattiq.planner.data;
+
+import dev.wattiq.planner.Assumption;
+import dev.wattiq.planner.PlannerException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The planner's model constants (defaults.csv): every number with its unit, source and year. Code asks for values by
+ * key; each plan lists the ones it used as {@link Assumption}s.
+ */
+public final class Defaults {
+    private static final Defaults SHIPPED = new Defaults(Csv.resource(Defaults.class, "/dev/wattiq/planner/defaults.csv"));
+    private final Map<String, Assumption> values = new LinkedHashMap<>();
+
+    public Defaults(List<Map<String, String>> rows) {
+        for (Map<String, String> r : rows) {
+            String key = r.get("key");
+            double v = Csv.number(r, "value", "defaults.csv");
+            if (Double.isNaN(v)) throw new PlannerException("defaults.csv: " + key + " has no value: fill it in");
+            values.put(key, new Assumption(key, v, r.get("unit"), r.get("source") + " (" + r.get("year") + ")"));
+        }
+    }
+
+    /** The defaults shipped in the planner jar. */
+    public static Defaults shipped() {
+        return SHIPPED;
+    }
+
+    public double get(String key) {
+        return (Double) assumption(key).value();
+    }
+
+    public Assumption assumption(String key) {
+        Assumption a = values.get(key);
+        if (a == null) throw new PlannerException("defaults.csv has no key '" + key + "': add it with a source");
+        return a;
+    }
+
+    /** The same key with a user-given value, or the shipped default. */
+    public Assumption orUser(String key, Double userValue, String flag) {
+        return userValue == null ? assumption(key) : Assumption.user(key, userValue, assumption(key).unit(), flag);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.wattiq.planner.hardware;
+
+/**
+ * One accelerator or CPU from the catalogue (hardware.csv), per device. Absent figures are {@code NaN}.
+ *
+ * @param id                     canonical identifier (e.g. {@code H100-SXM})
+ * @param kind                   gpu, tpu or cpu
+ * @param fp32Flops              peak dense fp32 FLOP/s
+ * @param tf32Flops              peak dense tf32 FLOP/s (NaN where the hardware has none)
+ * @param bf16Flops              peak dense bf16/fp16 FLOP/s
+ * @param fp8Flops               peak dense fp8 FLOP/s (NaN where none)
+ * @param int8Ops                peak dense int8 op/s
+ * @param tdpWatts               thermal design power (board/chip cap)
+ * @param idleWatts              typical idle power
+ * @param memoryBytes            device memory
+ * @param memoryBandwidthBytesPerSecond peak memory bandwidth
+ * @param embodiedKgCo2e         cradle-to-gate embodied emissions where published, else NaN
+ * @param devicesPerNode         devices in one server (the NVLink/ICI island assumed for tensor parallelism)
+ * @param trainMfu               published (or stated) training MFU at {@code trainMfuDevices}
+ * @param trainMfuDevices        device count at which {@code trainMfu} was observed
+ * @param source                 citation for the hardware figures, with year
+ * @param mfuSource              citation for the MFU
+ */
+public record Hardware(String id, String kind, String vendor, double fp32Flops, double tf32Flops, double bf16Flops,
+                       double fp8Flops, double int8Ops, double tdpWatts, double idleWatts, double memoryBytes,
+                       double memoryBandwidthBytesPerSecond, double embodiedKgCo2e, int devicesPerNode, double trainMfu,
+                       double trainMfuDevices, String source, String mfuSource) {
+
+    /**
+     * Peak dense FLOP/s for arithmetic at {@code p}, falling back to the next wider unit the hardware has
+     * (no fp8 units: bf16; no tf32: fp32; 4-bit weights compute in fp8 where present, else bf16).
+     */
+    public double peakFlops(Precision p) {
+        return switch (p) {
+            case FP32 -> fp32Flops;
+            case TF32 -> Double.isNaN(tf32Flops) ? fp32Flops : tf32Flops;
+            case BF16 -> Double.isNaN(bf16Flops) ? fp32Flops : bf16Flops;
+            case FP8 -> Double.isNaN(fp8Flops) ? peakFlops(Precision.BF16) : fp8Flops;
+            case INT8 -> Double.isNaN(int8Ops) ? peakFlops(Precision.BF16) : int8Ops;
+            case INT4, MXFP4 -> peakFlops(Precision.BF16);
+        };
+    }
+
+    /**
+     * {@link #peakFlops(Precision)}, or a {@link dev.wattiq.planner.PlannerException} naming the fix when the catalogue
+     * has no figure (TPUs publish no fp32 peak).
+     */
+    public double requirePeakFlops(Precision p) {
+        double v = peakFlops(p);
+        if (!(v > 0)) {
+            throw new dev.wattiq.planner.PlannerException(id + " has no " + p.label()
+                    + " peak in hardware.csv: use --precision bf16");
+        }
+        return v;
+    }
+
+    /** Which precision's peak {@link #peakFlops(Precision)} really used (for the assumptions list). */
+    public String peakColumn(Precision p) {
+        return switch (p) {
+            case FP32 -> "fp32";
+            case TF32 -> Double.isNaN(tf32Flops) ? "fp32" : "tf32";
+            case BF16 -> Double.isNaN(bf16Flops) ? "fp32" : "bf16";
+            case FP8 -> Double.isNaN(fp8Flops) ? peakColumn(Precision.BF16) : "fp8";
+            case INT8 -> Double.isNaN(int8Ops) ? peakColumn(Precision.BF16) : "int8";
+            case INT4, MXFP4 -> peakColumn(Precision.BF16) + " (4-bit weights dequantised)";
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wattiq.planner.model;
+
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.UnknownNameException;
+import dev.wattiq.planner.data.Csv;
+import dev.wattiq.planner.hardware.Names;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Published architectures (models.csv, with sources) for {@code --model NAME}. Look-up is case-insensitive, ignores an
+ * organisation prefix ({@code meta-llama/}) and accepts suffixes such as {@code -instruct} or {@code -fp8} after a
+ * known name; an unknown name fails with the closest matches.
+ */
+public final class ModelCatalog {
+    private static final ModelCatalog SHIPPED =
+            new ModelCatalog(Csv.resource(ModelCatalog.class, "/dev/wattiq/planner/models.csv"));
+    private final List<ModelArchitecture> all = new ArrayList<>();
+    private final List<List<String>> aliases = new ArrayList<>();
+    private final Map<String, ModelArchitecture> byName = new HashMap<>();
+
+    public ModelCatalog(List<Map<String, String>> rows) {
+        String f = "models.csv";
+        for (Map<String, String> r : rows) {
+            double params = Csv.number(r, "params_b", f) * 1e9;
+            double active = Csv.number(r, "active_params_b", f) * 1e9;
+            if (!(params > 0)) throw new PlannerException(f + ": " + r.get("id") + " has no params_b: fill it in");
+            double kvLayer = Csv.number(r, "kv_elems_per_token_layer", f);
+            if (Double.isNaN(kvLayer)) kvLayer = 2 * Csv.number(r, "kv_heads", f) * Csv.number(r, "head_dim", f);
+            double experts = Csv.number(r, "experts", f);
+            double perToken = Csv.number(r, "experts_per_token", f);
+            ModelArchitecture m = new ModelArchitecture(r.get("id"), params, Double.isNaN(active) ? params : active,
+                    (int) Csv.number(r, "layers", f), (int) Csv.number(r, "attention_layers", f), kvLayer,
+                    Double.isNaN(experts) ? 0 : (int) experts, Double.isNaN(perToken) ? 0 : (int) perToken,
+                    Csv.number(r, "train_tokens_b", f) * 1e9, r.get("source") + " (" + r.get("year") + ")");
+            List<String> names = Arrays.stream(r.getOrDefault("aliases", "").split(";"))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            all.add(m);
+            aliases.add(names);
+            byName.put(Names.normalize(m.id()), m);
+            for (String a : names) byName.put(Names.normalize(a), m);
+        }
+    }
+
+    public static ModelCatalog shipped() {
+        return SHIPPED;
+    }
+
+    /** Finds a model; see the class comment for the accepted spellings. */
+    public ModelArchitecture find(String name) {
+        if (name == null || name.isBlank()) throw new PlannerException("no model name given: use --model, e.g. llama-2-70b");
+        String q = Names.normalize(name);
+        ModelArchitecture exact = byName.get(q);
+        if (exact != null) return exact;
+        ModelArchitecture best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, ModelArchitecture> e : byName.entrySet()) {
+            String k = e.getKey();
+            if (q.startsWith(k) && q.length() > k.length() && q.charAt(k.length()) == '-' && k.length() > bestLength) {
+                best = e.getValue();
+                bestLength = k.length();
+            }
+        }
+        if (best != null) return best;
+        throw new UnknownNameException("model", name, Names.closest(name, ids(), aliases, 3));
+    }
+
+    public List<ModelArchitecture> all() {
+        return List.copyOf(all);
+    }
+
+    public List<String> ids() {
+        return all.stream().map(ModelArchitecture::id).toList();
+    }
+}

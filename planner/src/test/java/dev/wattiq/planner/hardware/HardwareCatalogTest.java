@@ -1,0 +1,82 @@
+package dev.wattiq.planner.hardware;
+
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.UnknownNameException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HardwareCatalogTest {
+    private final HardwareCatalog catalog = HardwareCatalog.shipped();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"V100", "A100-40GB", "A100-80GB", "H100-SXM", "H100-PCIe", "H200", "B200", "MI300X", "TPUv3",
+            "TPUv4", "TPUv5e", "TPUv5p", "L4", "EPYC-9654", "XEON-8480"})
+    void theIssuesHardwareIsCataloguedWithSourcesAndPositiveFigures(String id) {
+        Hardware h = catalog.find(id);
+        assertThat(h.id()).isEqualTo(id);
+        assertThat(h.bf16Flops()).isPositive();
+        assertThat(h.tdpWatts()).isGreaterThan(h.idleWatts()).isPositive();
+        assertThat(h.idleWatts()).isPositive();
+        assertThat(h.memoryBytes()).isPositive();
+        assertThat(h.memoryBandwidthBytesPerSecond()).isPositive();
+        assertThat(h.trainMfu()).isBetween(0.05, 0.7);
+        assertThat(h.source()).matches(".*\\(20\\d\\d\\)$");
+        assertThat(h.mfuSource()).isNotBlank();
+    }
+
+    @Test
+    void namesAreCaseInsensitiveAndAliasesWork() {
+        assertThat(catalog.find("h100").id()).isEqualTo("H100-SXM");
+        assertThat(catalog.find("NVIDIA H100").id()).isEqualTo("H100-SXM");
+        assertThat(catalog.find("a100-sxm4-80gb").id()).isEqualTo("A100-80GB");
+        assertThat(catalog.find("tpu v4").id()).isEqualTo("TPUv4");
+        assertThat(catalog.find("mi300x").id()).isEqualTo("MI300X");
+    }
+
+    @Test
+    void unknownHardwareListsTheClosestMatches() {
+        assertThatThrownBy(() -> catalog.find("H110")).isInstanceOf(UnknownNameException.class)
+                .hasMessageContaining("unknown hardware 'H110'").hasMessageContaining("closest: ")
+                .satisfies(e -> assertThat(((UnknownNameException) e).closest()).contains("H100-SXM").hasSize(3));
+        assertThatThrownBy(() -> catalog.find("tpu5")).satisfies(e ->
+                assertThat(((UnknownNameException) e).closest()).startsWith("TPUv5e", "TPUv5p"));
+        assertThatThrownBy(() -> catalog.find("tpuv9")).satisfies(e ->
+                assertThat(((UnknownNameException) e).closest().getFirst()).startsWith("TPUv"));
+        assertThatThrownBy(() -> catalog.find(" ")).isInstanceOf(PlannerException.class).hasMessageContaining("--hardware");
+    }
+
+    @Test
+    void precisionFallsBackToTheNextWiderUnit() {
+        Hardware v100 = catalog.find("V100");
+        assertThat(v100.peakFlops(Precision.FP8)).isEqualTo(v100.bf16Flops());
+        assertThat(v100.peakFlops(Precision.TF32)).isEqualTo(v100.fp32Flops());
+        Hardware h100 = catalog.find("H100-SXM");
+        assertThat(h100.peakFlops(Precision.FP8)).isEqualTo(2 * h100.bf16Flops(), org.assertj.core.data.Offset.offset(1e12));
+        assertThat(h100.peakFlops(Precision.INT4)).isEqualTo(h100.bf16Flops());
+        assertThatThrownBy(() -> catalog.find("TPUv4").requirePeakFlops(Precision.FP32))
+                .hasMessageContaining("no fp32 peak").hasMessageContaining("--precision bf16");
+    }
+
+    @Test
+    void duplicateAliasesInADataFileAreRejected() {
+        var row = new java.util.LinkedHashMap<String, String>();
+        for (String c : "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,embodied_kgco2e,devices_per_node,train_mfu,train_mfu_devices,source,year,mfu_source".split(",")) row.put(c, "1");
+        row.put("id", "X1");
+        row.put("aliases", "same");
+        var row2 = new java.util.LinkedHashMap<>(row);
+        row2.put("id", "X2");
+        assertThatThrownBy(() -> new HardwareCatalog(java.util.List.of(row, row2))).hasMessageContaining("make aliases unique");
+    }
+
+    @Test
+    void precisionNamesParse() {
+        assertThat(Precision.parse("bfloat16")).isEqualTo(Precision.BF16);
+        assertThat(Precision.parse("FP16")).isEqualTo(Precision.BF16);
+        assertThat(Precision.parse("mxfp4").bytesPerWeight()).isEqualTo(4.25 / 8);
+        assertThatThrownBy(() -> Precision.parse("fp12")).hasMessageContaining("unknown precision 'fp12'");
+    }
+}
