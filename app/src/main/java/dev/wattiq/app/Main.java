@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReportCommand.class,
                 PlanCommand.class,
+                TuneCommand.class,
+                ScheduleCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

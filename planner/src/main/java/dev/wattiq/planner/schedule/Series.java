@@ -1,0 +1,142 @@
+package dev.wattiq.planner.schedule;
+
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.tune.CsvRows;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hourly price and carbon-intensity series for one or more regions, all covering the same hours with no gap.
+ * Parsed from CSV with columns {@code timestamp,region,price_per_kwh,gco2e_per_kwh} (any order, extra columns
+ * ignored); timestamps are ISO-8601 with a UTC offset, on the hour.
+ *
+ * @param start   the first hour
+ * @param regions region names, in order of first appearance
+ * @param price   {@code price[r][h]}: price per kWh of region r in hour h (may be negative: wholesale markets)
+ * @param carbon  {@code carbon[r][h]}: grid intensity of region r in hour h, gCO2e per kWh
+ */
+public record Series(Instant start, List<String> regions, double[][] price, double[][] carbon) {
+    private static final long HOUR_S = 3600;
+
+    public Series {
+        regions = List.copyOf(regions);
+    }
+
+    /** Number of hours covered. */
+    public int hours() {
+        return price.length == 0 ? 0 : price[0].length;
+    }
+
+    /** The start of hour {@code h}. */
+    public Instant hour(int h) {
+        return start.plusSeconds(h * HOUR_S);
+    }
+
+    /** The index of region {@code name}; throws listing the regions there are. */
+    public int region(String name) {
+        int r = regions.indexOf(name);
+        if (r < 0) throw new PlannerException("unknown region '" + name + "': the series has " + regions);
+        return r;
+    }
+
+    /**
+     * Parses a series.
+     *
+     * @throws PlannerException naming line and column for a bad timestamp or number, a duplicate or missing hour,
+     *                          a time without offset, or an empty file
+     */
+    public static Series parse(String text, String origin) {
+        CsvRows csv = CsvRows.parse(text, origin);
+        int ct = csv.column("timestamp");
+        int cr = csv.column("region");
+        int cp = csv.column("price_per_kwh");
+        int cc = csv.column("gco2e_per_kwh");
+        int n = csv.size();
+        if (n == 0) throw new PlannerException(origin + " has a header but no rows: add one row per region and hour");
+        long[] epoch = new long[n];
+        int[] region = new int[n];
+        double[] p = new double[n];
+        double[] c = new double[n];
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            epoch[i] = hourOf(csv, i, ct);
+            String name = csv.field(i, cr);
+            if (name.isEmpty()) throw csv.error(i, cr, "the region is empty", "name the region, e.g. DE");
+            region[i] = ids.computeIfAbsent(name, k -> ids.size());
+            p[i] = csv.number(i, cp);
+            c[i] = csv.number(i, cc);
+            if (c[i] < 0) throw csv.error(i, cc, "carbon intensity " + c[i] + " is negative", "give gCO2e per kWh >= 0");
+            min = Math.min(min, epoch[i]);
+            max = Math.max(max, epoch[i]);
+        }
+        int hours = Math.toIntExact((max - min) / HOUR_S + 1);
+        int regions = ids.size();
+        double[][] price = new double[regions][hours];
+        double[][] carbon = new double[regions][hours];
+        int[][] lineOf = new int[regions][hours];
+        for (int i = 0; i < n; i++) {
+            int h = (int) ((epoch[i] - min) / HOUR_S);
+            int r = region[i];
+            if (lineOf[r][h] != 0) {
+                throw csv.error(i, ct, "duplicate hour " + Instant.ofEpochSecond(epoch[i]) + " for region "
+                        + name(ids, r) + " (first on line " + lineOf[r][h] + ")", "keep one row per region and hour");
+            }
+            lineOf[r][h] = csv.line(i);
+            price[r][h] = p[i];
+            carbon[r][h] = c[i];
+        }
+        for (int r = 0; r < regions; r++) {
+            for (int h = 0; h < hours; h++) {
+                if (lineOf[r][h] == 0) {
+                    throw new PlannerException(origin + ": region " + name(ids, r) + " has no row for hour "
+                            + Instant.ofEpochSecond(min + h * HOUR_S) + " (the series spans "
+                            + Instant.ofEpochSecond(min) + " to " + Instant.ofEpochSecond(max)
+                            + "): fill the gap; every region needs every hour");
+                }
+            }
+        }
+        return new Series(Instant.ofEpochSecond(min), new ArrayList<>(ids.keySet()), price, carbon);
+    }
+
+    private static long hourOf(CsvRows csv, int row, int col) {
+        String s = csv.field(row, col);
+        OffsetDateTime t;
+        try {
+            t = OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            boolean local = s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+            throw csv.error(row, col, "'" + s + "' is not an ISO-8601 time with a UTC offset",
+                    local ? "add the offset, e.g. " + s.replace(' ', 'T') + "Z or " + s.replace(' ', 'T') + "+01:00"
+                            : "write e.g. 2025-01-01T00:00Z");
+        }
+        long epoch = t.toEpochSecond();
+        if (t.getNano() != 0 || epoch % HOUR_S != 0) {
+            throw csv.error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
+        }
+        return epoch;
+    }
+
+    private static String name(Map<String, Integer> ids, int r) {
+        return ids.entrySet().stream().filter(e -> e.getValue() == r).findFirst().orElseThrow().getKey();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Series s && start.equals(s.start) && regions.equals(s.regions)
+                && Arrays.deepEquals(price, s.price) && Arrays.deepEquals(carbon, s.carbon);
+    }
+
+    @Override
+    public int hashCode() {
+        return start.hashCode() * 31 + regions.hashCode();
+    }
+}
