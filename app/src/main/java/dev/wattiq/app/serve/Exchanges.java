@@ -58,6 +58,7 @@ final class Exchanges {
         ObjectNode o = JSON.createObjectNode();
         o.put("error", message);
         o.put("status", status);
+        if (status == 413 || status == 400) ex.getResponseHeaders().set("Connection", "close"); // do not read the rest of a refused body
         sendJson(ex, status, o);
     }
 

@@ -74,6 +74,7 @@ async function refreshLive() {
 }
 
 let selectedRun = null;
+let frontierDrawn = false;
 
 async function refreshRuns() {
   try {
@@ -91,6 +92,7 @@ async function refreshRuns() {
     });
     document.body.dataset.runs = String(body.runs.length);
     if (!selectedRun && body.runs.length) { selectedRun = body.runs[0].run_id; showRun(selectedRun); }
+    if (!frontierDrawn) { frontierDrawn = true; tuneFrontier(body.runs); }
   } catch (e) {
     document.getElementById('status').textContent = 'runs: ' + e.message;
   }
@@ -117,23 +119,29 @@ async function plan(ev) {
   }
 }
 
-async function tuneFrontier() {
+// The tuner's Pareto frontier over this store's complete runs: energy (min) against duration (min).
+async function tuneFrontier(runs) {
   const note = document.getElementById('tune-note');
+  const done = runs.filter(r => r.status === 'complete' && r.energy_j && r.duration_s > 0);
+  if (done.length < 2) { note.textContent = 'the frontier needs at least two complete runs'; return; }
+  const csv = 'name,energy_j,duration_s\n' + done.map(r => r.run_id + ',' + r.energy_j.total + ',' + r.duration_s).join('\n') + '\n';
   try {
-    const body = await api('api/tune/points', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ example: true }) });
-    const pts = (body.points || []);
-    const front = pts.filter(p => p.on_frontier);
-    const canvas = 'tune-chart';
+    const body = await api('api/tune/points', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ points_csv: csv, objectives: 'energy_j:min,duration_s:min' }) });
+    const on = new Set(body.frontier);
+    const pts = done.map((r, i) => ({ x: r.duration_s, y: r.energy_j.total, on: on.has(i) }));
     const ds = [
-      { label: 'configurations', data: pts.map(p => ({ x: p.cost, y: p.quality })), backgroundColor: '#9aa5b8', showLine: false, pointRadius: 3 },
-      { label: 'Pareto frontier', data: front.map(p => ({ x: p.cost, y: p.quality })).sort((a, b) => a.x - b.x), borderColor: '#dc3912', backgroundColor: '#dc3912', pointRadius: 4 },
+      { label: 'runs', data: pts.filter(p => !p.on), backgroundColor: '#9aa5b8', pointRadius: 4 },
+      { label: 'Pareto frontier', data: pts.filter(p => p.on).sort((a, b) => a.x - b.x), borderColor: '#dc3912', backgroundColor: '#dc3912',
+        pointRadius: 5, showLine: true },
     ];
-    if (charts[canvas]) { charts[canvas].data.datasets = ds; charts[canvas].update('none'); }
-    else charts[canvas] = new Chart(document.getElementById(canvas), { type: 'scatter', data: { datasets: ds },
+    const id = 'tune-chart';
+    if (charts[id]) { charts[id].data.datasets = ds; charts[id].update('none'); }
+    else charts[id] = new Chart(document.getElementById(id), { type: 'scatter', data: { datasets: ds },
       options: { animation: false, responsive: true, maintainAspectRatio: false,
-        scales: { x: { title: { display: true, text: 'cost (' + (body.currency || '') + ')' } }, y: { title: { display: true, text: body.quality_metric || 'quality' } } } } });
-    markPainted(canvas, pts.length);
-    note.textContent = front.length + ' of ' + pts.length + ' configurations on the frontier';
+        scales: { x: { title: { display: true, text: 'duration (s)' } }, y: { title: { display: true, text: 'energy (J)' } } } } });
+    markPainted(id, pts.length);
+    note.textContent = on.size + ' of ' + pts.length + ' runs on the frontier' + (body.recommended ? '; balance point: ' + body.recommended.label : '');
   } catch (e) {
     note.textContent = 'tune: ' + e.message;
   }
@@ -143,6 +151,5 @@ document.getElementById('plan-form').addEventListener('submit', plan);
 api('api/health').then(h => { document.getElementById('host').textContent = h.host + ' · ' + h.sensors.join(', '); }).catch(() => {});
 refreshLive();
 refreshRuns();
-tuneFrontier();
 setInterval(refreshLive, 2000);
 setInterval(refreshRuns, 5000);
