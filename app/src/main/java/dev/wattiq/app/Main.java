@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReportCommand.class,
                 PlanCommand.class,
+                LabCommand.class,
+                DemoCommand.class,
                 TuneCommand.class,
                 ScheduleCommand.class,
         })

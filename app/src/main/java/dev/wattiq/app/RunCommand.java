@@ -1,10 +1,12 @@
 package dev.wattiq.app;
 
+import dev.wattiq.app.run.Bills;
 import dev.wattiq.app.run.Intervals;
 import dev.wattiq.app.run.OutputFiles;
 import dev.wattiq.app.run.RunIds;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.run.RunResults;
+import dev.wattiq.app.run.SampleShape;
 import dev.wattiq.app.run.SampleWriter;
 import dev.wattiq.app.run.SignalForwarder;
 import dev.wattiq.app.run.Summary;
@@ -12,6 +14,7 @@ import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStart;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
@@ -80,6 +83,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SensorOptions sensors;
 
+    @Mixin
+    SiteOptions siteOptions;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments (put them after --).")
     List<String> command = new ArrayList<>();
 
@@ -91,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> labels = parseLabels(labelArgs);
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        Site site = siteOptions.site(); // and the site flags
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
         RunStore store = noStore ? null : Stores.open(storeUrl);
         try {
@@ -99,13 +106,13 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         try {
-            return measure(env, sc, labels, store, err);
+            return measure(env, sc, labels, site, store, err);
         } finally {
             if (store != null) store.close();
         }
     }
 
-    private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, RunStore store, PrintWriter err) {
+    private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
         List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
         Process child;
         Instant startedAt = Instant.now();
@@ -123,6 +130,8 @@ public final class RunCommand implements Callable<Integer> {
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
                 SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
                 if (pending != null) meter.addListener(pending::offer);
+                SampleShape shape = new SampleShape();
+                meter.addListener(shape::add);
                 Window window = meter.window(command.getFirst());
                 long unmeteredNanos = System.nanoTime() - startNanos;
                 boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
@@ -142,6 +151,7 @@ public final class RunCommand implements Callable<Integer> {
                     record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
                             + " command's pid): energy before that is not included");
                 }
+                record = withBill(record, site, m, shape);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
@@ -155,6 +165,14 @@ public final class RunCommand implements Callable<Integer> {
             }
         } finally {
             if (child.isAlive()) child.destroy(); // only when wattiq itself failed: do not leave the command orphaned
+        }
+    }
+
+    private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
+        try {
+            return r.withBill(Bills.bill(site, m.start(), m.durationSeconds(), m.totalJoules(), shape.samples()));
+        } catch (RuntimeException e) { // LedgerException included: the run is kept, only its bill is missing
+            return r.withNote("no bill: " + e.getMessage());
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.wattiq.app;
 
+import dev.wattiq.app.run.Bills;
 import dev.wattiq.app.run.OutputFiles;
 import dev.wattiq.app.run.RunJson;
+import dev.wattiq.app.run.SampleShape;
 import dev.wattiq.app.run.Summary;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.ledger.Site;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +33,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run as JSON (the same object as 'wattiq run --json-out').")
     boolean json;
 
+    @Mixin
+    SiteOptions siteOptions;
+
     @Option(names = "--samples-csv", paramLabel = "FILE", description = "Write the run's power samples to FILE as CSV.")
     Path samplesCsv;
 
@@ -39,6 +46,7 @@ public final class ShowCommand implements Callable<Integer> {
         try (RunStore store = Stores.open()) {
             RunRecord r = store.find(runId).orElseThrow(() -> new Errors.UserError(
                     "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
+            if (siteGiven()) r = rebill(store, r, siteOptions.site());
             if (json) out.println(RunJson.write(RunJson.full(r)));
             else Summary.print(r, out, true);
             if (samplesCsv != null) {
@@ -50,6 +58,20 @@ public final class ShowCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether any site flag was given: then the bill is made again for that site from the stored samples. */
+    private boolean siteGiven() {
+        SiteOptions o = siteOptions;
+        return o.siteFile != null || o.region != null || o.gridSource != null || o.pue != null || o.price != null || o.currency != null
+                || o.gridIntensity != null || o.greenShare != null || o.carbonSeries != null || o.strictCarbon;
+    }
+
+    static RunRecord rebill(RunStore store, RunRecord r, Site site) throws StoreException {
+        SampleShape shape = new SampleShape();
+        store.forEachSample(r.runId(), s -> shape.add(s.wallTime(), s.intervalSeconds(), s.totalWatts()));
+        double seconds = Double.isFinite(r.durationSeconds()) ? r.durationSeconds() : 0;
+        return r.withBill(Bills.bill(site, r.startedAt(), seconds, r.totalJoules(), shape.samples()));
     }
 
     /** {@code time,interval_s,total_w,gap,<component>_w...}: one row per sample, components in first-seen order. */

@@ -63,6 +63,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void badSiteFlagsStopTheRunBeforeTheCommandStarts() {
+        Path marker = tmp.resolve("ran");
+        Cli.Result r = run("run", "--pue", "0.5", "--", "touch", marker.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("wattiq: ").contains("pue").doesNotContain("Exception");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void commandThatCannotStartExits127() {
         Cli.Result r = run("run", "--no-store", "--", "/nonexistent/wattiq-test-cmd", "x");
         assertOneLine(r, 127, "wattiq: cannot run '/nonexistent/wattiq-test-cmd': No such file or directory (check the name, or give its path; PATH is searched)");

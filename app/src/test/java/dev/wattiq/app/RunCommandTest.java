@@ -121,6 +121,31 @@ class RunCommandTest {
     }
 
     @Test
+    void theLedgerFillsCostAndCarbonForTheSiteAndShowCanBillAnotherSite() throws IOException {
+        Path out = tmp.resolve("fr.json");
+        Cli.Result r = Cli.run(home(), "run", "--region", "FR", "--pue", "1.5", "--price", "0.2", "--currency", "EUR", "--json-out", out.toString(),
+                "--", "sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(out.toFile());
+        double it = j.at("/energy_j/total").asDouble();
+        assertThat(it).isPositive();
+        assertThat(j.get("facility_energy_j").asDouble()).isCloseTo(1.5 * it, org.assertj.core.data.Offset.offset(1e-9 * it));
+        assertThat(j.at("/cost/currency").asText()).isEqualTo("EUR");
+        assertThat(j.at("/cost/amount").asDouble()).isCloseTo(1.5 * it / 3.6e6 * 0.2, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(j.at("/co2e_kg/location_based").isNumber()).isTrue();
+        assertThat(j.at("/co2e_kg/market_based").isNumber()).isTrue();
+        assertThat(r.err()).contains("facility energy").contains("cost ").contains("CO2e");
+
+        String id = j.get("run_id").asText();
+        JsonNode stored = JSON.readTree(Cli.run(home(), "show", "--json", id).out());
+        assertThat(stored.get("cost")).isEqualTo(j.get("cost"));
+        assertThat(stored.get("co2e_kg")).isEqualTo(j.get("co2e_kg"));
+        JsonNode pl = JSON.readTree(Cli.run(home(), "show", "--json", "--region", "PL", "--pue", "1.5", id).out());
+        assertThat(pl.get("facility_energy_j").asDouble()).isCloseTo(j.get("facility_energy_j").asDouble(), org.assertj.core.data.Offset.offset(1e-9 * it));
+        assertThat(pl.at("/co2e_kg/location_based").asDouble()).isGreaterThan(j.at("/co2e_kg/location_based").asDouble()); // coal vs nuclear
+    }
+
+    @Test
     void noStoreLeavesNoDatabase() {
         Cli.Result r = Cli.run(home(), "run", "--no-store", "--", "true");
         assertThat(r.exitCode()).isZero();

@@ -17,6 +17,7 @@ public final class Window implements AutoCloseable {
     private final Set<String> noted = new HashSet<>();
     private double peakWatts;
     private int samples;
+    private final Object endLock = new Object();
     private Measurement result;
 
     Window(Meter meter, String label, Reading begin) {
@@ -54,10 +55,16 @@ public final class Window implements AutoCloseable {
         return List.copyOf(notes);
     }
 
-    /** Ends the window (the first call) and returns its measurement; later calls return the same one. */
-    public synchronized Measurement end() {
-        if (result == null) result = meter.finish(this);
-        return result;
+    /**
+     * Ends the window (the first call) and returns its measurement; later calls return the same one.
+     * Guarded by its own lock, never by the window's monitor: the sampler thread takes the meter's poll lock and then
+     * the monitor (to {@link #observe}), so holding the monitor while ending (which polls) would deadlock.
+     */
+    public Measurement end() {
+        synchronized (endLock) {
+            if (result == null) result = meter.finish(this);
+            return result;
+        }
     }
 
     /** Ends the window if {@link #end()} was not called; for try-with-resources. */

@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The meter core with a manual clock and scripted counters: windows, gaps, samples, notes. */
 class MeterTest {
@@ -141,5 +143,32 @@ class MeterTest {
             while (s.polls() < 5 && System.nanoTime() < deadline) Thread.onSpinWait();
             assertThat(s.polls()).isGreaterThanOrEqualTo(5);
         }
+    }
+
+    @Test
+    void endingWindowsWhileTheSamplerRunsNeverDeadlocks() {
+        // regression: Window.end() once held the window's monitor while polling, and the sampler held the poll lock
+        // while observing the window: a lock-order deadlock found by the overhead benchmark
+        Sensor slow = new Sensor() { // a slow sysfs read keeps the sampler inside its poll for a while
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public List<EnergyCounter> poll() {
+                LockSupport.parkNanos(300_000);
+                return List.of(EnergyCounter.whole("cpu", "package-0", 1, Method.MEASURED));
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (Meter meter = Meter.start(List.of(slow), SensorEnvironment.system(), Duration.ofMillis(1))) {
+                for (int i = 0; i < 300; i++) {
+                    Window w = meter.window("w" + i);
+                    LockSupport.parkNanos(200_000);
+                    w.end();
+                }
+            }
+        });
     }
 }

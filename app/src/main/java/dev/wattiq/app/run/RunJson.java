@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wattiq.app.BillJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
 import java.time.Instant;
@@ -42,16 +43,28 @@ public final class RunJson {
             if (d.name() != null) n.put("name", d.name());
             if (d.uuid() != null) n.put("uuid", d.uuid());
         }
-        o.set("assumptions", strings(r.assumptions()));
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
-        RunRecord.Costing k = r.costing();
-        number(o, "facility_energy_j", k == null ? Double.NaN : k.facilityJoules());
-        number(o, "cost", k == null ? Double.NaN : k.cost());
-        o.put("currency", k == null ? null : k.currency());
-        ObjectNode co2 = o.putObject("co2e_kg");
-        number(co2, "location_based", k == null ? Double.NaN : k.co2eLocationKg());
-        number(co2, "market_based", k == null ? Double.NaN : k.co2eMarketKg());
+        if (r.bill() != null) {
+            BillJson.write(r.bill(), o); // facility_energy_j, cost, co2e_kg, peak_facility_power_w, assumptions, bill_warnings
+        } else {
+            o.putNull("facility_energy_j");
+            o.putNull("cost");
+            ObjectNode co2 = o.putObject("co2e_kg");
+            co2.putNull("location_based");
+            co2.putNull("market_based");
+            o.putArray("assumptions");
+        }
+        // The meter's model inputs join the ledger's in one list, marked by their source.
+        ArrayNode assumptions = (ArrayNode) o.get("assumptions");
+        int at = 0;
+        for (Map.Entry<String, String> a : r.assumptions().entrySet()) {
+            ObjectNode n = MAPPER.createObjectNode();
+            n.put("name", a.getKey());
+            n.put("value", a.getValue());
+            n.put("source", "meter");
+            assumptions.insert(at++, n);
+        }
         return o;
     }
 

@@ -1,5 +1,6 @@
 package dev.wattiq.app.run;
 
+import dev.wattiq.app.BillText;
 import dev.wattiq.app.store.RunRecord;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,10 +34,17 @@ public final class Summary {
         out.printf(Locale.ROOT, "  method     %s%n", r.method() == null ? "none (nothing measured)" : r.method());
         if (r.job() != null) out.printf("  job        %s%n", r.job());
         if (!r.labels().isEmpty()) out.printf("  labels     %s%n", r.labels());
-        if (r.costing() != null) {
-            RunRecord.Costing k = r.costing();
-            out.printf(Locale.ROOT, "  facility   %s J; cost %s %s; CO2e %s kg (location), %s kg (market)%n", num(k.facilityJoules()),
-                    num(k.cost()), k.currency() == null ? "" : k.currency(), num(k.co2eLocationKg()), num(k.co2eMarketKg()));
+        if (r.bill() != null) {
+            for (String line : BillText.lines(r.bill())) {
+                if (line.equals("assumptions:")) {
+                    if (!withAssumptions) continue;
+                    out.println("  site assumptions:");
+                } else if (line.startsWith("warning: ") || withAssumptions || !line.startsWith("  ")) {
+                    out.println("  " + line);
+                }
+            }
+        } else {
+            out.println("  cost       unknown (no bill: see the notes)");
         }
         if (withAssumptions) {
             for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());

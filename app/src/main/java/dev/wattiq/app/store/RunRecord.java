@@ -1,5 +1,6 @@
 package dev.wattiq.app.store;
 
+import dev.wattiq.ledger.Bill;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +33,13 @@ import java.util.Map;
  * @param devices             energy per component and device
  * @param assumptions         model names and coefficients behind estimated figures
  * @param notes               warnings the user must see
- * @param costing             the ledger's figures, or null until the ledger fills them
+ * @param bill                what the run cost at its site (the ledger's bill), or null when it could not be made
  */
 public record RunRecord(String runId, String status, List<String> command, Integer exitCode, Instant startedAt, Instant endedAt,
                         double durationSeconds, String scope, double intervalSeconds, Map<String, String> labels, String job, String host,
                         String method, double totalJoules, Map<String, Double> joulesByComponent, double avgPowerWatts,
                         double peakPowerWatts, double idlePowerWatts, long samples, List<DeviceEnergy> devices,
-                        Map<String, String> assumptions, List<String> notes, Costing costing) {
+                        Map<String, String> assumptions, List<String> notes, Bill bill) {
     public RunRecord {
         command = List.copyOf(command);
         labels = new java.util.TreeMap<>(labels);
@@ -53,20 +54,8 @@ public record RunRecord(String runId, String status, List<String> command, Integ
                                String name, String uuid) {
     }
 
-    /**
-     * The ledger's figures for this run at a site.
-     *
-     * @param facilityJoules     IT energy times PUE
-     * @param cost               money, in {@code currency}
-     * @param currency           ISO 4217 code
-     * @param co2eLocationKg     location-based CO2e
-     * @param co2eMarketKg       market-based CO2e
-     */
-    public record Costing(double facilityJoules, double cost, String currency, double co2eLocationKg, double co2eMarketKg) {
-    }
-
-    /** A copy with the ledger's figures set. */
-    public RunRecord withCosting(Costing c) {
+    /** A copy with the ledger's bill set. */
+    public RunRecord withBill(Bill c) {
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
                 host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
                 assumptions, notes, c);
@@ -78,6 +67,6 @@ public record RunRecord(String runId, String status, List<String> command, Integ
         n.add(note);
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
                 host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
-                assumptions, n, costing);
+                assumptions, n, bill);
     }
 }

@@ -21,7 +21,7 @@ final class Schema {
           scope TEXT NOT NULL, interval_s REAL NOT NULL, job TEXT, host TEXT,
           method TEXT, energy_total_j REAL NOT NULL DEFAULT 0, avg_power_w REAL, peak_power_w REAL, idle_power_w REAL,
           samples INTEGER NOT NULL DEFAULT 0,
-          facility_energy_j REAL, cost REAL, currency TEXT, co2e_location_kg REAL, co2e_market_kg REAL,
+          facility_energy_j REAL, cost REAL, currency TEXT, co2e_location_kg REAL, co2e_market_kg REAL, bill_json TEXT,
           owner_pid INTEGER, owner_started_at_ms INTEGER)""",
         "CREATE INDEX runs_status ON runs(status)",
         "CREATE INDEX runs_job ON runs(job)",

@@ -1,6 +1,6 @@
 package dev.wattiq.app.store;
 
-import dev.wattiq.app.store.RunRecord.Costing;
+import dev.wattiq.ledger.Bill;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 final class SqliteReads {
     private static final String RUN_COLUMNS = """
             run_id, status, exit_code, started_at_ms, ended_at_ms, duration_s, scope, interval_s, job, host, method, energy_total_j,
-            avg_power_w, peak_power_w, idle_power_w, samples, facility_energy_j, cost, currency, co2e_location_kg, co2e_market_kg""";
+            avg_power_w, peak_power_w, idle_power_w, samples, bill_json""";
 
     private final Connection c;
     private final String file;
@@ -123,11 +123,7 @@ final class SqliteReads {
         Instant startedAt = Instant.ofEpochMilli(rs.getLong("started_at_ms"));
         double duration = real(rs, "duration_s");
         if (Double.isNaN(duration) && endedAt != null) duration = (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
-        Costing costing = null;
-        double facility = real(rs, "facility_energy_j");
-        if (!Double.isNaN(facility)) {
-            costing = new Costing(facility, real(rs, "cost"), rs.getString("currency"), real(rs, "co2e_location_kg"), real(rs, "co2e_market_kg"));
-        }
+        Bill bill = full ? BillColumn.decode(rs.getString("bill_json")) : null;
         List<DeviceEnergy> devices = new ArrayList<>();
         Map<String, String> assumptions = new TreeMap<>();
         List<String> notes = new ArrayList<>();
@@ -143,7 +139,7 @@ final class SqliteReads {
         return new RunRecord(id, rs.getString("status"), args(id), exit, startedAt, endedAt, duration, rs.getString("scope"),
                 rs.getDouble("interval_s"), labels(id), rs.getString("job"), rs.getString("host"), rs.getString("method"),
                 total, byComponent, avg, real(rs, "peak_power_w"), real(rs, "idle_power_w"), rs.getLong("samples"),
-                devices, assumptions, notes, costing);
+                devices, assumptions, notes, bill);
     }
 
     private List<String> args(String id) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.wattiq.app.store;
 
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
+import dev.wattiq.ledger.Bill;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ final class SqliteWrites {
         try (PreparedStatement p = c.prepareStatement("""
                 UPDATE runs SET status = ?, exit_code = ?, ended_at_ms = ?, duration_s = ?, method = ?, energy_total_j = ?,
                   avg_power_w = ?, peak_power_w = ?, idle_power_w = ?, samples = ?, facility_energy_j = ?, cost = ?, currency = ?,
-                  co2e_location_kg = ?, co2e_market_kg = ? WHERE run_id = ?""")) {
+                  co2e_location_kg = ?, co2e_market_kg = ?, bill_json = ? WHERE run_id = ?""")) {
             p.setString(1, r.status());
             if (r.exitCode() == null) p.setNull(2, Types.INTEGER); else p.setInt(2, r.exitCode());
             if (r.endedAt() == null) p.setNull(3, Types.INTEGER); else p.setLong(3, r.endedAt().toEpochMilli());
@@ -29,13 +30,14 @@ final class SqliteWrites {
             real(p, 8, r.peakPowerWatts());
             real(p, 9, r.idlePowerWatts());
             p.setLong(10, r.samples());
-            RunRecord.Costing k = r.costing();
-            real(p, 11, k == null ? Double.NaN : k.facilityJoules());
-            real(p, 12, k == null ? Double.NaN : k.cost());
-            p.setString(13, k == null ? null : k.currency());
+            Bill k = r.bill();
+            real(p, 11, k == null ? Double.NaN : k.facilityEnergyJoules());
+            real(p, 12, k == null ? Double.NaN : k.cost().amount());
+            p.setString(13, k == null ? null : k.cost().currency());
             real(p, 14, k == null ? Double.NaN : k.co2eLocationKg());
             real(p, 15, k == null ? Double.NaN : k.co2eMarketKg());
-            p.setString(16, r.runId());
+            p.setString(16, k == null ? null : BillColumn.encode(k));
+            p.setString(17, r.runId());
             if (p.executeUpdate() != 1) throw new SQLException("run " + r.runId() + " was not begun in this store");
         }
         delete(c, "DELETE FROM run_energy WHERE run_id = ?", r.runId());

@@ -46,7 +46,8 @@ class SqliteRunStoreTest {
                     "job-1", "node-1", "measured", 6.5, Map.of(), 6.5, 30, Double.NaN, 3,
                     List.of(new RunRecord.DeviceEnergy("cpu_package", "package-0", 5, 9, "measured", "AMD EPYC", null),
                             new RunRecord.DeviceEnergy("dram", "package-0", 1.5, 2, "measured", null, null)),
-                    Map.of("cpu_model", "AMD EPYC"), List.of("a note"), new RunRecord.Costing(7.8, 0.01, "EUR", 0.002, 0.001));
+                    Map.of("cpu_model", "AMD EPYC"), List.of("a note"),
+                    dev.wattiq.app.run.Bills.bill(dev.wattiq.ledger.Site.builder().region("FR").pue(1.2, "test").build(), T0, 1.0, 6.5, List.of()));
             s.finish(done);
             RunRecord back = s.find("r-1").orElseThrow();
             assertThat(back.command()).containsExactly("python", "train.py", "--lr", "it's \"quoted\"; DROP TABLE runs");
@@ -59,7 +60,10 @@ class SqliteRunStoreTest {
             assertThat(back.labels()).isEqualTo(Map.of("model", "tiny"));
             assertThat(back.assumptions()).isEqualTo(Map.of("cpu_model", "AMD EPYC"));
             assertThat(back.notes()).containsExactly("a note");
-            assertThat(back.costing()).isEqualTo(done.costing());
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper(); // the bill's contract is its JSON (numbers as JSON numbers)
+            assertThat(dev.wattiq.app.BillJson.write(back.bill(), mapper.createObjectNode()))
+                    .isEqualTo(dev.wattiq.app.BillJson.write(done.bill(), mapper.createObjectNode()));
+            assertThat(back.bill().facilityEnergyJoules()).isCloseTo(6.5 * 1.2, org.assertj.core.data.Offset.offset(1e-9));
             List<StoredSample> samples = new ArrayList<>();
             s.forEachSample("r-1", samples::add);
             assertThat(samples).containsExactly(sample(0, 10), sample(1, 20), sample(2, 30));

@@ -12,7 +12,6 @@ import dev.wattiq.meter.proc.OpenFile;
 import dev.wattiq.meter.proc.ProcessAttribution;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +37,7 @@ public final class RaplSensor implements Sensor {
     private final long[] lastTotal;
     private final double[] powerWatts;
     private final boolean[] lost;
+    private final java.io.File[] zoneDirs;
     private final Clock clock;
     private final Scope scope;
     private final ProcessAttribution attribution;
@@ -60,10 +60,12 @@ public final class RaplSensor implements Sensor {
         this.lastTotal = new long[n];
         this.powerWatts = new double[n];
         this.lost = new boolean[n];
+        this.zoneDirs = new java.io.File[n];
         for (int i = 0; i < n; i++) {
             wraps[i] = new WrapCounter(domains.get(i).zone().maxEnergyRangeMicroJoules());
             wraps[i].update(firstRaw[i]);
             charges[i] = new ChargedEnergy();
+            zoneDirs[i] = domains.get(i).zone().dir().toFile(); // one stat(2) per check, few bytecodes
         }
         this.clock = clock;
         this.scope = scope;
@@ -96,7 +98,7 @@ public final class RaplSensor implements Sensor {
                 if (check) reopen(i);
                 continue;
             }
-            if (check && !Files.isDirectory(d.zone().dir())) {
+            if (check && !zoneDirs[i].isDirectory()) {
                 failure = append(failure, lose(i, "its directory is gone"));
                 continue;
             }

@@ -1,0 +1,78 @@
+package dev.wattiq.app.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wattiq.lab.experiments.Trial;
+import dev.wattiq.ledger.Point;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON of lab and demo results: snake_case keys with units, NaN written as null. */
+public final class LabJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private LabJson() {
+    }
+
+    /** One trial: name, config, loop_s, duration_s, final_loss, energy_j, method, cost, co2e_kg, quality, figures. */
+    public static Map<String, Object> trial(Trial t, String method) {
+        Point p = t.point();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("config", t.config());
+        m.put("loop_s", num(t.loopSeconds()));
+        m.put("duration_s", num(p.durationSeconds()));
+        m.put("final_loss", num(t.finalLoss()));
+        m.put("energy_j", num(p.energyJoules()));
+        m.put("method", method);
+        m.put("cost", num(p.cost()));
+        m.put("currency", p.currency());
+        Map<String, Object> co2 = new LinkedHashMap<>();
+        co2.put("location_based", num(p.co2eLocationKg()));
+        co2.put("market_based", num(p.co2eMarketKg()));
+        m.put("co2e_kg", co2);
+        m.put("quality_metric", p.qualityMetric());
+        m.put("quality", num(p.quality()));
+        m.put("quality_figures", nums(t.quality()));
+        m.put("figures", nums(t.figures()));
+        m.put("notes", t.measurement().notes());
+        return m;
+    }
+
+    static Map<String, Object> nums(Map<String, Double> in) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        in.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.put(e.getKey(), num(e.getValue())));
+        return out;
+    }
+
+    static Object num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** {@code wattiq lab NAME}: the first trial's figures at the top level, every trial under {@code trials}. */
+    public static String lab(String experiment, List<Trial> trials, List<String> methods, List<String> notes) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("experiment", experiment);
+        Map<String, Object> first = trial(trials.getFirst(), methods.getFirst());
+        for (String k : List.of("loop_s", "final_loss", "energy_j", "duration_s", "cost", "co2e_kg", "quality_metric", "quality", "quality_figures")) {
+            root.put(k, first.get(k));
+        }
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) all.add(trial(trials.get(i), methods.get(i)));
+        root.put("trials", all);
+        root.put("notes", notes);
+        return writeJson(root);
+    }
+
+    /** Pretty-printed JSON of maps, lists, strings, numbers and booleans. */
+    public static String writeJson(Object o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}

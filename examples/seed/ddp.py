@@ -1,0 +1,64 @@
+"""The article's DistributedDataParallel snippet on one machine: K processes (gloo on CPU, nccl on GPUs), each
+training a replica on its shard of the global batch, gradients averaged by DDP's all-reduce.
+"""
+import os
+
+import torch
+import torch.distributed as dist
+import torch.multiprocessing as mp
+import torch.nn as nn
+from torch.nn.parallel import DistributedDataParallel as DDP
+
+import common
+
+
+def worker(rank, args, out):
+    os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
+    os.environ.setdefault("MASTER_PORT", str(args.port))
+    use_cuda = args.device == "cuda" or (args.device == "auto" and torch.cuda.device_count() >= args.workers)
+    backend = "nccl" if use_cuda else "gloo"
+    dist.init_process_group(backend, rank=rank, world_size=args.workers)
+    torch.set_num_threads(max(1, args.threads or 1))
+    device = torch.device(f"cuda:{rank}") if use_cuda else torch.device("cpu")
+    torch.manual_seed(args.seed)  # same initial weights on every rank (DDP also broadcasts rank 0's)
+    model = DDP(nn.Linear(args.width, args.outputs).to(device), device_ids=[rank] if use_cuda else None)
+    loss_fn = nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
+    teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
+    torch.manual_seed(args.seed + 1 + rank)  # each rank draws its own shard
+    shard = args.batch // args.workers
+    dist.barrier()
+    start = common.now()
+    for _ in range(args.steps):
+        if teacher:
+            inputs, targets = teacher.batch(shard)
+        else:
+            inputs = torch.randn(shard, args.width, device=device)
+            targets = torch.randn(shard, args.outputs, device=device)
+        optimizer.zero_grad()
+        loss = loss_fn(model(inputs), targets)
+        loss.backward()
+        optimizer.step()
+    common.sync(device)
+    loop_s = common.now() - start
+    if rank == 0:
+        out.put((str(device), loop_s, loss.item(), teacher.quality(model.module) if teacher else None))
+    dist.destroy_process_group()
+
+
+def main():
+    p = common.parser(__doc__.splitlines()[0])
+    p.add_argument("--workers", type=int, default=2, help="processes (default 2)")
+    p.add_argument("--port", type=int, default=29517)
+    args = p.parse_args()
+    if args.batch % args.workers:
+        raise SystemExit(f"ddp.py: --batch {args.batch} must divide by --workers {args.workers}")
+    ctx = mp.get_context("spawn")
+    out = ctx.SimpleQueue()
+    mp.spawn(worker, args=(args, out), nprocs=args.workers, join=True)
+    device, loop_s, final_loss, quality = out.get()
+    common.report(args, f"parallel-k{args.workers}", device, loop_s, final_loss, quality, {"workers": args.workers})
+
+
+if __name__ == "__main__":
+    main()

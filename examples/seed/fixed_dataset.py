@@ -1,0 +1,56 @@
+"""Exports a fixed dataset, PyTorch's initial weights and PyTorch's loss trajectory, so another engine can train
+the identical problem and compare losses step by step.
+
+Writes to OUT: x.f32 (rows x width), y.f32 (rows x outputs), w0.f32 (outputs x width), b0.f32 (outputs), all raw
+little-endian float32, row-major; losses.txt (one loss per step); meta.json. Step s trains on rows
+[(s*batch) mod rows, +batch).
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("out")
+    p.add_argument("--rows", type=int, default=1000)
+    p.add_argument("--steps", type=int, default=200)
+    p.add_argument("--batch", type=int, default=100)
+    p.add_argument("--width", type=int, default=1000)
+    p.add_argument("--outputs", type=int, default=10)
+    p.add_argument("--lr", type=float, default=0.01)
+    p.add_argument("--seed", type=int, default=42)
+    a = p.parse_args()
+    if a.rows % a.batch:
+        raise SystemExit("fixed_dataset.py: --rows must be a multiple of --batch")
+    torch.manual_seed(a.seed)
+    torch.set_num_threads(1)
+    x = torch.randn(a.rows, a.width)
+    y = torch.randn(a.rows, a.outputs)
+    model = nn.Linear(a.width, a.outputs)
+    os.makedirs(a.out, exist_ok=True)
+    for name, t in (("x", x), ("y", y), ("w0", model.weight.detach()), ("b0", model.bias.detach())):
+        t.contiguous().numpy().astype("<f4").tofile(os.path.join(a.out, name + ".f32"))
+    loss_fn = nn.MSELoss()
+    opt = torch.optim.SGD(model.parameters(), lr=a.lr)
+    losses = []
+    for s in range(a.steps):
+        r = (s * a.batch) % a.rows
+        opt.zero_grad()
+        loss = loss_fn(model(x[r:r + a.batch]), y[r:r + a.batch])
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    with open(os.path.join(a.out, "losses.txt"), "w") as f:
+        f.write("\n".join(repr(v) for v in losses) + "\n")
+    with open(os.path.join(a.out, "meta.json"), "w") as f:
+        json.dump({"rows": a.rows, "steps": a.steps, "batch": a.batch, "width": a.width, "outputs": a.outputs,
+                   "lr": a.lr, "seed": a.seed, "torch": torch.__version__}, f)
+
+
+if __name__ == "__main__":
+    main()
