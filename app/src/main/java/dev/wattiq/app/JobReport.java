@@ -61,19 +61,19 @@ public record JobReport(String job, List<RunRecord> runs, double totalJoules, Ma
             byHost.merge(host, r.totalJoules(), Double::sum);
             if ("machine".equals(r.scope())) machineRunsByHost.merge(host, 1, Integer::sum);
             if ("running".equals(r.status())) running++;
-            RunRecord.Costing k = r.costing();
+            dev.wattiq.ledger.Bill k = r.bill();
             if (k == null) {
                 facility = Double.NaN;
                 cost = Double.NaN;
                 loc = Double.NaN;
                 market = Double.NaN;
             } else {
-                facility += k.facilityJoules();
-                cost += k.cost();
+                facility += k.facilityEnergyJoules();
+                cost += k.cost().amount();
                 loc += k.co2eLocationKg();
                 market += k.co2eMarketKg();
-                if (currency != null && !currency.equals(k.currency())) mixed = true;
-                currency = k.currency();
+                if (currency != null && !currency.equals(k.cost().currency())) mixed = true;
+                currency = k.cost().currency();
             }
             if (r.method() != null) {
                 Method m = Method.parse(r.method());

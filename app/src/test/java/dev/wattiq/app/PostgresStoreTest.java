@@ -61,11 +61,13 @@ class PostgresStoreTest {
             s.forEachSample(id, got::add);
             assertThat(got).hasSize(2);
             assertThat(got.get(1).wattsByComponent()).containsEntry("cpu", 25.0);
-            s.finish(live.withCosting(new RunRecord.Costing(7.8, 0.001, "EUR", 1e-4, 5e-5)));
+            s.finish(live.withBill(dev.wattiq.ledger.Ledger.bill(dev.wattiq.ledger.EnergyTrace.of(live.startedAt(), 0.2, 5.0),
+                    dev.wattiq.ledger.Site.builder().region("FR").currency("EUR", "test").price(0.2, "test").build())));
             assertThat(s.recoverAbandoned()).doesNotContain(foreign);
             List<RunRecord> runs = s.job(job);
             assertThat(runs).extracting(RunRecord::runId).containsExactly(id, foreign);
-            assertThat(runs.getFirst().costing().currency()).isEqualTo("EUR");
+            assertThat(runs.getFirst().bill().cost().currency()).isEqualTo("EUR");
+            assertThat(runs.getFirst().bill().itEnergyJoules()).isEqualTo(5.0);
             org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> s.find(id.substring(0, id.length() - 2)));
         }
         try (PostgresRunStore other = PostgresRunStore.open(url, "other-node")) {
@@ -104,5 +106,6 @@ class PostgresStoreTest {
         assertThat(j.get("runs_count").asInt()).isEqualTo(2);
         assertThat(j.at("/energy_j/total").asDouble()).isPositive().isCloseTo(sum, within(1e-9));
         assertThat(j.at("/energy_j/by_host").size()).isEqualTo(1); // both "nodes" are this machine here
+        assertThat(j.get("cost").isNumber()).isTrue();
     }
 }

@@ -26,7 +26,7 @@ public final class PostgresRunStore extends JdbcRunStore {
               method TEXT, energy_total_j DOUBLE PRECISION NOT NULL DEFAULT 0, avg_power_w DOUBLE PRECISION,
               peak_power_w DOUBLE PRECISION, idle_power_w DOUBLE PRECISION, samples BIGINT NOT NULL DEFAULT 0,
               facility_energy_j DOUBLE PRECISION, cost DOUBLE PRECISION, currency TEXT, co2e_location_kg DOUBLE PRECISION,
-              co2e_market_kg DOUBLE PRECISION, owner_pid BIGINT, owner_started_at_ms BIGINT)""",
+              co2e_market_kg DOUBLE PRECISION, bill_json TEXT, owner_pid BIGINT, owner_started_at_ms BIGINT)""",
             "CREATE INDEX IF NOT EXISTS runs_status ON runs(status)",
             "CREATE INDEX IF NOT EXISTS runs_job ON runs(job)",
             "CREATE TABLE IF NOT EXISTS run_args (run_id TEXT NOT NULL REFERENCES runs(run_id), idx INTEGER NOT NULL, arg TEXT NOT NULL, PRIMARY KEY (run_id, idx))",
