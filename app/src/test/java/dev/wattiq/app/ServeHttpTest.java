@@ -56,13 +56,39 @@ class ServeHttpTest {
     }
 
     @Test
+    void runsInProgressHaveSeriesAndTheGrafanaDashboardUsesRealNames() throws Exception {
+        Process run = CliJvm.builder(dir.resolve("home"), "run", "--job", "live-job", "--interval", "50ms", "--", "sleep", "30")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("live-run.log").toFile()).start();
+        try {
+            ServeProcess.eventually(Duration.ofSeconds(30), () -> {
+                String body = serve.get("/metrics").body();
+                return body.contains("wattiq_job_energy_joules_total{job=\"live-job\"}") && body.contains("wattiq_runs_in_progress 1.0")
+                        && java.util.regex.Pattern.compile("wattiq_run_energy_joules_total\\{host=\"[^\"]*\",job=\"live-job\",run_id=\"[^\"]+\"}")
+                        .matcher(body).find();
+            });
+            String metrics = serve.get("/metrics").body();
+            Path deploy = Path.of(System.getProperty("user.dir")).getParent().resolve("deploy");
+            String grafana = Files.readString(deploy.resolve("grafana/wattiq-dashboard.json"));
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("wattiq_[a-z0-9_]+").matcher(grafana);
+            int count = 0;
+            while (names.find()) {
+                assertThat(metrics).as("Grafana uses " + names.group()).contains("# TYPE " + names.group() + " ");
+                count++;
+            }
+            assertThat(count).isGreaterThan(8);
+        } finally {
+            run.destroy();
+            run.waitFor();
+        }
+    }
+
+    @Test
     void healthRunsRunAndDevicesAreJson() throws Exception {
         JsonNode h = JSON.readTree(serve.get("/api/health").body());
         assertThat(h.get("status").asText()).isEqualTo("ok");
         assertThat(h.get("sensors").toString()).contains("rapl");
         JsonNode runs = JSON.readTree(serve.get("/api/runs").body()).get("runs");
-        assertThat(runs.size()).isEqualTo(1);
-        assertThat(runs.get(0).get("run_id").asText()).isEqualTo(runId);
+        assertThat(runs.findValuesAsText("run_id")).contains(runId);
         HttpResponse<String> one = serve.get("/api/runs/" + runId);
         assertThat(one.statusCode()).isEqualTo(200);
         JsonNode run = JSON.readTree(one.body());
