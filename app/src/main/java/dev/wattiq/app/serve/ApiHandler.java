@@ -64,7 +64,7 @@ public final class ApiHandler {
         }
         WattiqServer.requireGet(ex);
         if (path.equals("/api/health")) Exchanges.sendJson(ex, 200, health());
-        else if (path.equals("/api/runs")) Exchanges.sendJson(ex, 200, runs());
+        else if (path.equals("/api/runs")) Exchanges.send(ex, 200, "application/json; charset=utf-8", runsBody());
         else if (path.startsWith("/api/runs/")) Exchanges.sendJson(ex, 200, run(path.substring("/api/runs/".length())));
         else if (path.equals("/api/devices")) Exchanges.sendJson(ex, 200, devices());
         else if (path.equals("/api/live")) Exchanges.sendJson(ex, 200, liveJson());
@@ -88,8 +88,22 @@ public final class ApiHandler {
         return o;
     }
 
-    private ObjectNode runs() {
-        StoreView.Snapshot st = store.snapshot();
+    private volatile RenderedRuns renderedRuns = new RenderedRuns(null, null);
+
+    private record RenderedRuns(StoreView.Snapshot from, byte[] body) {
+    }
+
+    /** The runs list, serialised once per store snapshot (re-read once a second), not once per request. */
+    private byte[] runsBody() throws IOException {
+        StoreView.Snapshot now = store.snapshot();
+        RenderedRuns last = renderedRuns;
+        if (last.from() == now) return last.body();
+        byte[] body = Exchanges.JSON.writeValueAsBytes(runs(now));
+        renderedRuns = new RenderedRuns(now, body);
+        return body;
+    }
+
+    private ObjectNode runs(StoreView.Snapshot st) {
         ObjectNode o = Exchanges.JSON.createObjectNode();
         o.put("read_at", st.readAt() == null ? null : st.readAt().toString());
         o.set("runs", RunJson.list(st.runs()));

@@ -24,8 +24,17 @@ import java.util.TreeMap;
 public final class Metrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final LiveMachine live;
+    private final StoreView runs;
+    private volatile Rendered rendered = new Rendered(null, null, null);
+
+    /** The last exposition and the two snapshots it was made from: until either changes, it is still exact. */
+    private record Rendered(LiveMachine.Snapshot live, StoreView.Snapshot runs, byte[] body) {
+    }
 
     public Metrics(LiveMachine live, StoreView runs, List<Sensor> sensors, String host) {
+        this.live = live;
+        this.runs = runs;
         CounterWithCallback.builder().name("wattiq_energy_joules_total")
                 .help("Energy charged to this machine since wattiq serve started, per component and device")
                 .labelNames("component", "device")
@@ -92,11 +101,21 @@ public final class Metrics {
         return s == null ? "" : s;
     }
 
-    /** The exposition in the Prometheus text format (version 0.0.4). */
+    /**
+     * The exposition in the Prometheus text format (version 0.0.4). Every value comes from the meter's and the
+     * store's snapshots, so the text is rendered once per new snapshot (about once per sampling interval), not per
+     * scrape.
+     */
     public byte[] scrape() throws IOException {
+        LiveMachine.Snapshot l = live.snapshot();
+        StoreView.Snapshot r = runs.snapshot();
+        Rendered last = rendered;
+        if (last.live() == l && last.runs() == r) return last.body();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         writer.write(out, registry.scrape(), EscapingScheme.DEFAULT);
-        return out.toByteArray();
+        byte[] body = out.toByteArray();
+        rendered = new Rendered(l, r, body);
+        return body;
     }
 
     public String contentType() {
