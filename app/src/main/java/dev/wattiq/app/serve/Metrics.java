@@ -75,26 +75,27 @@ public final class Metrics {
                 .help("Energy charged so far to each run in progress recorded on this node by wattiq run")
                 .labelNames("run_id", "job", "host")
                 .callback(cb -> {
-                    for (RunRecord r : running(runs)) cb.call(r.totalJoules(), r.runId(), r.job() == null ? "" : r.job(), orEmpty(r.host()));
+                    for (RunRecord r : running(runs, host)) cb.call(r.totalJoules(), r.runId(), r.job() == null ? "" : r.job(), orEmpty(r.host()));
                 }).register(registry);
         CounterWithCallback.builder().name("wattiq_job_energy_joules_total")
                 .help("Energy charged so far to the runs in progress of each job on this node (sum over its ranks)")
                 .labelNames("job")
                 .callback(cb -> {
                     Map<String, Double> byJob = new TreeMap<>();
-                    for (RunRecord r : running(runs)) if (r.job() != null) byJob.merge(r.job(), r.totalJoules(), Double::sum);
+                    for (RunRecord r : running(runs, host)) if (r.job() != null) byJob.merge(r.job(), r.totalJoules(), Double::sum);
                     byJob.forEach((job, j) -> cb.call(j, job));
                 }).register(registry);
         GaugeWithCallback.builder().name("wattiq_runs_in_progress")
                 .help("Runs recorded by wattiq run on this node that have not ended")
-                .callback(cb -> cb.call(running(runs).size())).register(registry);
+                .callback(cb -> cb.call(running(runs, host).size())).register(registry);
         CounterWithCallback.builder().name("wattiq_meter_samples_total")
                 .help("Power samples taken by this server's meter")
                 .callback(cb -> cb.call(live.snapshot().samples())).register(registry);
     }
 
-    private static List<RunRecord> running(StoreView runs) {
-        return runs.snapshot().runs().stream().filter(r -> "running".equals(r.status())).toList();
+    /** Runs in progress recorded on this host (a shared store holds other nodes' runs too: their own agents export them). */
+    private static List<RunRecord> running(StoreView runs, String host) {
+        return runs.snapshot().runs().stream().filter(r -> "running".equals(r.status()) && (r.host() == null || r.host().equals(host))).toList();
     }
 
     private static String orEmpty(String s) {
