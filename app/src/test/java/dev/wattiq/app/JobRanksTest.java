@@ -35,7 +35,7 @@ class JobRanksTest {
     void twoConcurrentRanksDoNotCountTheMachineTwice() throws Exception {
         Path home = dir.resolve("home");
         String[] busy = {"timeout", "3", "sh", "-c", "while :; do :; done"};
-        Process machine = rank(home, dir.resolve("machine.json"), "watch", "machine", "sleep", "6");
+        Process machine = rank(home, dir.resolve("machine.json"), "watch", "machine", "sleep", "9"); // outlasts the ranks even on a slow start
         Thread.sleep(1500); // the machine-wide run is measuring before the ranks start
         Process r0 = rank(home, dir.resolve("r0.json"), "ddp-1", "process", busy);
         Process r1 = rank(home, dir.resolve("r1.json"), "ddp-1", "process", busy);
