@@ -1,5 +1,12 @@
 """The article's DistributedDataParallel snippet on one machine: K processes (gloo on CPU, nccl on GPUs), each
 training a replica on its shard of the global batch, gradients averaged by DDP's all-reduce.
+
+Two ways to start it: `python3 ddp.py --workers K` spawns the K ranks itself; with RANK and WORLD_SIZE set (as
+torchrun, SLURM wrappers or `wattiq run --job` on each rank do) it runs that one rank, MASTER_ADDR/MASTER_PORT
+naming rank 0, e.g. on each node or terminal:
+    RANK=0 WORLD_SIZE=2 wattiq run --job ddp-1 -- python3 ddp.py
+    RANK=1 WORLD_SIZE=2 wattiq run --job ddp-1 -- python3 ddp.py
+Rank 0 prints the quality figures, the same as the lab's.
 """
 import os
 
@@ -46,6 +53,16 @@ def worker(rank, args, out):
     dist.destroy_process_group()
 
 
+class _Result:
+    """Where rank 0 puts its figures when this process is a single rank (no spawning parent to collect them)."""
+
+    def __init__(self):
+        self.value = None
+
+    def put(self, value):
+        self.value = value
+
+
 def main():
     p = common.parser(__doc__.splitlines()[0])
     p.add_argument("--workers", type=int, default=2, help="processes (default 2)")
@@ -53,6 +70,17 @@ def main():
     args = p.parse_args()
     if args.batch % args.workers:
         raise SystemExit(f"ddp.py: --batch {args.batch} must divide by --workers {args.workers}")
+    if "RANK" in os.environ and "WORLD_SIZE" in os.environ:
+        rank, args.workers = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"])
+        if args.batch % args.workers:
+            raise SystemExit(f"ddp.py: --batch {args.batch} must divide by WORLD_SIZE {args.workers}")
+        out = _Result()
+        worker(rank, args, out)
+        if rank == 0:
+            device, loop_s, final_loss, quality = out.value
+            common.report(args, f"parallel-k{args.workers}", device, loop_s, final_loss, quality,
+                          {"workers": args.workers, "rank": rank})
+        return
     ctx = mp.get_context("spawn")
     out = ctx.SimpleQueue()
     mp.spawn(worker, args=(args, out), nprocs=args.workers, join=True)

@@ -16,11 +16,13 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 ShowCommand.class,
+                ServeCommand.class,
+                ReportCommand.class,
+                PlanCommand.class,
                 LabCommand.class,
                 DemoCommand.class,
                 TuneCommand.class,
                 ScheduleCommand.class,
-                PlanCommand.class,
                 DevicesCommand.class,
         })
 public final class Main implements Runnable {

@@ -74,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "ID", description = "Job id, to group runs of one job (e.g. across nodes).")
     String job;
 
+    @Option(names = "--store", paramLabel = "URL", description = "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).")
+    String storeUrl;
+
     @Option(names = "--no-store", description = "Do not record the run in the store ($WATTIQ_HOME/wattiq.db).")
     boolean noStore;
 
@@ -97,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
         java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(siteOptions::site, Thread::startVirtualThread);
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
-        RunStore store = noStore ? null : Stores.open();
+        RunStore store = noStore ? null : Stores.open(storeUrl);
         Site s;
         try {
             s = site.join(); // bad site flags stop the run before the command starts

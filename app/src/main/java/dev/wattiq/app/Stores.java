@@ -11,7 +11,13 @@ final class Stores {
     }
 
     static RunStore open() {
+        return open(null);
+    }
+
+    /** The store at {@code url} ({@code jdbc:postgresql://...}), or the SQLite store in WATTIQ_HOME when null. */
+    static RunStore open(String url) {
         try {
+            if (url != null) return dev.wattiq.app.store.PostgresRunStore.open(url, Hosts.name());
             return SqliteRunStore.open(WattiqHome.resolve());
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());

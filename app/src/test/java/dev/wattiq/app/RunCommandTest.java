@@ -125,7 +125,7 @@ class RunCommandTest {
     void theLedgerFillsCostAndCarbonForTheSiteAndShowCanBillAnotherSite() throws IOException {
         Path out = tmp.resolve("fr.json");
         Cli.Result r = Cli.run(home(), "run", "--scope", "machine", "--region", "FR", "--pue", "1.5", "--price", "0.2", "--currency", "EUR", "--json-out", out.toString(),
-                "--", "sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done");
+                "--", "sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(out.toFile());
         double it = j.at("/energy_j/total").asDouble();

@@ -31,6 +31,9 @@ public interface RunStore extends AutoCloseable {
     /** The run with this id, or the only run whose id starts with it; empty when none. */
     Optional<RunRecord> find(String idOrPrefix) throws StoreException;
 
+    /** Every run of one job (all ranks and nodes that recorded into this store), oldest first, with devices and notes. */
+    List<RunRecord> job(String job) throws StoreException;
+
     /** Streams a run's samples in order. */
     void forEachSample(String runId, Consumer<StoredSample> action) throws StoreException;
 

@@ -42,6 +42,19 @@ final class SqliteReads {
         return out;
     }
 
+    List<RunRecord> job(String job) throws StoreException {
+        List<RunRecord> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE job = ? ORDER BY started_at_ms, run_id")) {
+            p.setString(1, job);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(row(rs, true));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return out;
+    }
+
     Optional<RunRecord> find(String idOrPrefix) throws StoreException {
         try {
             List<String> ids = new ArrayList<>();

@@ -3,33 +3,19 @@ package dev.wattiq.app.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The run store in one SQLite file ({@code $WATTIQ_HOME/wattiq.db}) in WAL mode: every committed batch of samples
  * survives a {@code kill -9} of wattiq. One connection, used under this object's lock. Parameterised SQL only.
  */
-public final class SqliteRunStore implements RunStore {
+public final class SqliteRunStore extends JdbcRunStore {
     /** The store's file name inside WATTIQ_HOME. */
     public static final String FILE_NAME = "wattiq.db";
 
-    private final Path file;
-    private final Connection c;
-    private final SqliteReads reads;
-
     private SqliteRunStore(Path file, Connection c) {
-        this.file = file;
-        this.c = c;
-        this.reads = new SqliteReads(c, file.toString());
+        super(file.toString(), c, null);
     }
 
     /** Opens (creating if needed) the store in {@code home}, migrates it, and marks abandoned runs incomplete. */
@@ -65,169 +51,10 @@ public final class SqliteRunStore implements RunStore {
         }
     }
 
-    @Override
-    public String location() {
-        return file.toString();
-    }
-
-    @Override
-    public synchronized void begin(RunStart s) throws StoreException {
-        inTransaction("record the start of run " + s.runId(), () -> {
-            try (PreparedStatement p = c.prepareStatement("""
-                    INSERT INTO runs (run_id, status, started_at_ms, scope, interval_s, job, host, owner_pid, owner_started_at_ms, method)
-                    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                p.setString(1, s.runId());
-                p.setLong(2, s.startedAt().toEpochMilli());
-                p.setString(3, s.scope());
-                p.setDouble(4, s.intervalSeconds());
-                p.setString(5, s.job());
-                p.setString(6, s.host());
-                p.setLong(7, s.ownerPid());
-                if (s.ownerStartedAt() == null) p.setNull(8, java.sql.Types.INTEGER); else p.setLong(8, s.ownerStartedAt().toEpochMilli());
-                p.setString(9, s.method());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO run_args (run_id, idx, arg) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < s.command().size(); i++) {
-                    p.setString(1, s.runId());
-                    p.setInt(2, i);
-                    p.setString(3, s.command().get(i));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO run_labels (run_id, key, value) VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, String> e : s.labels().entrySet()) {
-                    p.setString(1, s.runId());
-                    p.setString(2, e.getKey());
-                    p.setString(3, e.getValue());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        });
-    }
-
-    @Override
-    public synchronized void appendSamples(String runId, List<StoredSample> samples) throws StoreException {
-        if (samples.isEmpty()) return;
-        inTransaction("store samples of run " + runId, () -> {
-            double joules = 0;
-            double peak = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO samples (run_id, seq, time_ms, interval_s, total_w, gap) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement pp = c.prepareStatement(
-                    "INSERT INTO sample_power (run_id, seq, component, power_w) VALUES (?, ?, ?, ?)")) {
-                for (StoredSample s : samples) {
-                    ps.setString(1, runId);
-                    ps.setLong(2, s.seq());
-                    ps.setLong(3, s.wallTime().toEpochMilli());
-                    ps.setDouble(4, s.intervalSeconds());
-                    ps.setDouble(5, s.totalWatts());
-                    ps.setInt(6, s.gap() ? 1 : 0);
-                    ps.addBatch();
-                    for (Map.Entry<String, Double> w : s.wattsByComponent().entrySet()) {
-                        pp.setString(1, runId);
-                        pp.setLong(2, s.seq());
-                        pp.setString(3, w.getKey());
-                        pp.setDouble(4, w.getValue());
-                        pp.addBatch();
-                    }
-                    joules += s.totalWatts() * s.intervalSeconds();
-                    peak = Math.max(peak, s.totalWatts());
-                }
-                ps.executeBatch();
-                pp.executeBatch();
-            }
-            try (PreparedStatement p = c.prepareStatement("""
-                    UPDATE runs SET samples = samples + ?, energy_total_j = energy_total_j + ?,
-                      peak_power_w = max(coalesce(peak_power_w, 0), ?), ended_at_ms = ? WHERE run_id = ? AND status = 'running'""")) {
-                p.setLong(1, samples.size());
-                p.setDouble(2, joules);
-                p.setDouble(3, peak);
-                p.setLong(4, samples.getLast().wallTime().toEpochMilli());
-                p.setString(5, runId);
-                p.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public synchronized void finish(RunRecord r) throws StoreException {
-        inTransaction("record the end of run " + r.runId(), () -> SqliteWrites.finish(c, r));
-    }
-
-    @Override
-    public synchronized List<String> recoverAbandoned() throws StoreException {
-        List<String> abandoned = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT run_id, owner_pid, owner_started_at_ms FROM runs WHERE status = 'running'");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                long started = rs.getLong(3);
-                Instant ownerStart = rs.wasNull() ? null : Instant.ofEpochMilli(started);
-                if (!OwnerCheck.alive(rs.getLong(2), ownerStart)) abandoned.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the run store " + file + " (" + sqliteReason(e) + ")", e);
-        }
-        for (String id : abandoned) inTransaction("mark run " + id + " incomplete", () -> SqliteWrites.markIncomplete(c, id));
-        return abandoned;
-    }
-
-    @Override
-    public synchronized List<RunRecord> list(int limit) throws StoreException {
-        return reads.list(limit);
-    }
-
-    @Override
-    public synchronized Optional<RunRecord> find(String idOrPrefix) throws StoreException {
-        return reads.find(idOrPrefix);
-    }
-
-    @Override
-    public synchronized void forEachSample(String runId, Consumer<StoredSample> action) throws StoreException {
-        reads.forEachSample(runId, action);
-    }
-
-    @Override
-    public synchronized void close() {
-        closeQuietly(c);
-    }
-
-    interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(String what, SqlWork work) throws StoreException {
-        try {
-            c.setAutoCommit(false);
-            try {
-                work.run();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in " + file + " (" + sqliteReason(e) + "): check the disk has space and the file is writable", e);
-        }
-    }
-
     static String sqliteReason(SQLException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int paren = m.lastIndexOf('(');
         if (m.startsWith("[SQLITE_") && paren > 0 && m.endsWith(")")) m = m.substring(paren + 1, m.length() - 1);
         return m.replace('\n', ' ');
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing left to save
-        }
     }
 }

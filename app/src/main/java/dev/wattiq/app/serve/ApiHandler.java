@@ -1,0 +1,179 @@
+package dev.wattiq.app.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.wattiq.app.run.RunJson;
+import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.StoreException;
+import dev.wattiq.app.store.StoredSample;
+import dev.wattiq.meter.DeviceInfo;
+import dev.wattiq.meter.EnergyCounter;
+import dev.wattiq.meter.PowerSample;
+import dev.wattiq.meter.Sensor;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON API under {@code /api/}: GET health, runs, one run with samples, devices, live power; POST endpoints
+ * (plan, tune, schedule) registered by the caller as functions from a validated JSON body to a JSON answer.
+ */
+public final class ApiHandler {
+    /** Most samples returned with one run (longer runs are evenly thinned). */
+    public static final int MAX_RUN_SAMPLES = 2000;
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+
+    /** A POST endpoint: body in, answer out; bad input is an {@link HttpError} with status 400. */
+    public interface PostEndpoint {
+        JsonNode answer(JsonNode body);
+    }
+
+    private final LiveMachine live;
+    private final StoreView store;
+    private final List<Sensor> sensors;
+    private final List<DeviceInfo> devices;
+    private final String host;
+    private final Map<String, PostEndpoint> posts;
+
+    public ApiHandler(LiveMachine live, StoreView store, List<Sensor> sensors, List<DeviceInfo> devices, String host,
+                      Map<String, PostEndpoint> posts) {
+        this.live = live;
+        this.store = store;
+        this.sensors = List.copyOf(sensors);
+        this.devices = List.copyOf(devices);
+        this.host = host;
+        this.posts = Map.copyOf(posts);
+    }
+
+    void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        PostEndpoint post = posts.get(path);
+        if (post != null) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                throw new HttpError(405, "method " + ex.getRequestMethod() + " not allowed here: POST a JSON object");
+            }
+            JsonNode body = Exchanges.readJson(ex, WattiqServer.MAX_BODY_BYTES);
+            Exchanges.sendJson(ex, 200, post.answer(body));
+            return;
+        }
+        WattiqServer.requireGet(ex);
+        if (path.equals("/api/health")) Exchanges.sendJson(ex, 200, health());
+        else if (path.equals("/api/runs")) Exchanges.send(ex, 200, "application/json; charset=utf-8", runsBody());
+        else if (path.startsWith("/api/runs/")) Exchanges.sendJson(ex, 200, run(path.substring("/api/runs/".length())));
+        else if (path.equals("/api/devices")) Exchanges.sendJson(ex, 200, devices());
+        else if (path.equals("/api/live")) Exchanges.sendJson(ex, 200, liveJson());
+        else throw new HttpError(404, "no such endpoint: " + path + " (see docs/serve.md for the API)");
+    }
+
+    private ObjectNode health() {
+        LiveMachine.Snapshot s = live.snapshot();
+        ObjectNode o = Exchanges.JSON.createObjectNode();
+        o.put("status", "ok");
+        o.put("host", host);
+        o.put("uptime_s", Duration.between(live.startedAt(), Instant.now()).toMillis() / 1000.0);
+        o.put("samples", s.samples());
+        o.put("interval_s", live.meter().interval().toNanos() / 1e9);
+        ArrayNode ss = o.putArray("sensors");
+        for (Sensor sensor : sensors) ss.add(sensor.name());
+        StoreView.Snapshot st = store.snapshot();
+        o.put("store", store.location());
+        o.put("store_problem", st.problem());
+        o.put("energy_j", LiveMachine.totalJoules(s.reading()));
+        return o;
+    }
+
+    private volatile RenderedRuns renderedRuns = new RenderedRuns(null, null);
+
+    private record RenderedRuns(StoreView.Snapshot from, byte[] body) {
+    }
+
+    /** The runs list, serialised once per store snapshot (re-read once a second), not once per request. */
+    private byte[] runsBody() throws IOException {
+        StoreView.Snapshot now = store.snapshot();
+        RenderedRuns last = renderedRuns;
+        if (last.from() == now) return last.body();
+        byte[] body = Exchanges.JSON.writeValueAsBytes(runs(now));
+        renderedRuns = new RenderedRuns(now, body);
+        return body;
+    }
+
+    private ObjectNode runs(StoreView.Snapshot st) {
+        ObjectNode o = Exchanges.JSON.createObjectNode();
+        o.put("read_at", st.readAt() == null ? null : st.readAt().toString());
+        o.set("runs", RunJson.list(st.runs()));
+        return o;
+    }
+
+    private ObjectNode run(String id) {
+        if (!RUN_ID.matcher(id).matches()) throw new HttpError(400, "not a run id: use letters, digits, '.', '_' and '-' (at most 80)");
+        try {
+            RunRecord r = store.find(id).orElseThrow(() -> new HttpError(404, "no run " + id + " in the store"));
+            ObjectNode o = RunJson.full(r);
+            ArrayNode arr = o.putArray("samples");
+            for (StoredSample s : store.samples(r.runId(), r.samples(), MAX_RUN_SAMPLES)) {
+                ObjectNode n = arr.addObject();
+                n.put("time", s.wallTime().toString());
+                n.put("interval_s", s.intervalSeconds());
+                n.put("total_w", s.totalWatts());
+                ObjectNode by = n.putObject("by_component_w");
+                s.wattsByComponent().forEach(by::put);
+                n.put("gap", s.gap());
+            }
+            return o;
+        } catch (StoreException e) {
+            throw new HttpError(e.getMessage().contains("ambiguous") ? 400 : 503, e.getMessage());
+        }
+    }
+
+    private ObjectNode devices() {
+        ObjectNode o = Exchanges.JSON.createObjectNode();
+        ArrayNode arr = o.putArray("devices");
+        for (DeviceInfo d : devices) {
+            ObjectNode n = arr.addObject();
+            n.put("kind", d.kind());
+            n.put("index", d.index());
+            n.put("name", d.name());
+            n.put("uuid", d.uuid());
+            if (d.memoryTotalBytes() >= 0) n.put("memory_total_bytes", d.memoryTotalBytes());
+            if (Double.isFinite(d.powerLimitWatts())) n.put("power_limit_w", d.powerLimitWatts());
+            n.put("energy_source", d.energySource());
+            n.put("reason", d.reason());
+        }
+        ArrayNode counters = o.putArray("counters");
+        for (EnergyCounter c : live.snapshot().reading().counters()) {
+            ObjectNode n = counters.addObject();
+            n.put("component", c.component());
+            n.put("device", c.device());
+            n.put("energy_j", c.attributedJoules());
+            n.put("method", c.method().label());
+        }
+        return o;
+    }
+
+    private ObjectNode liveJson() {
+        LiveMachine.Snapshot s = live.snapshot();
+        ObjectNode o = Exchanges.JSON.createObjectNode();
+        o.put("energy_j", LiveMachine.totalJoules(s.reading()));
+        LiveMachine.Costs k = s.costs();
+        o.put("cost", k.cost());
+        o.put("currency", k.currency());
+        o.put("co2e_location_g", k.co2eLocationGrams());
+        o.put("co2e_market_g", k.co2eMarketGrams());
+        ArrayNode arr = o.putArray("samples");
+        for (PowerSample p : s.recent()) {
+            ObjectNode n = arr.addObject();
+            n.put("time", p.wallTime().toString());
+            n.put("total_w", p.totalWatts());
+            ObjectNode by = n.putObject("by_component_w");
+            p.wattsByComponent().forEach(by::put);
+            n.put("gap", p.gap());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wattiq.app.serve;
+
+import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunStore;
+import dev.wattiq.app.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store as {@code wattiq serve} shows it: the recent runs list is re-read by one background thread every
+ * {@code refresh}, so {@code /metrics} and {@code /api/runs} answer from memory whatever the request rate.
+ * Single runs (with their samples) are read on demand, under the store's own lock.
+ */
+public final class StoreView implements AutoCloseable {
+    /** How many runs {@code /api/runs} and the runs metrics consider. */
+    public static final int LIST_LIMIT = 200;
+
+    private final RunStore store;
+    private final ScheduledExecutorService refresher;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), null, null);
+
+    /**
+     * The latest list read.
+     *
+     * @param runs     newest first, at most {@link #LIST_LIMIT}
+     * @param readAt   when it was read, or null before the first read
+     * @param problem  why the last read failed, or null
+     */
+    public record Snapshot(List<RunRecord> runs, Instant readAt, String problem) {
+    }
+
+    public StoreView(RunStore store, Duration refresh) {
+        this.store = store;
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("wattiq-store-view").unstarted(r));
+        refreshNow();
+        refresher.scheduleWithFixedDelay(this::refreshNow, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Re-reads the list now (also called by the background thread). */
+    public void refreshNow() {
+        try {
+            snapshot = new Snapshot(List.copyOf(store.list(LIST_LIMIT)), Instant.now(), null);
+        } catch (StoreException | RuntimeException e) {
+            snapshot = new Snapshot(snapshot.runs(), snapshot.readAt(), e.getMessage());
+        }
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** One run with its devices and notes. */
+    public Optional<RunRecord> find(String id) throws StoreException {
+        return store.find(id);
+    }
+
+    /** One run's samples, at most {@code max} of them (evenly thinned beyond that). */
+    public List<dev.wattiq.app.store.StoredSample> samples(String runId, long count, int max) throws StoreException {
+        List<dev.wattiq.app.store.StoredSample> out = new java.util.ArrayList<>();
+        long every = Math.max(1, (count + max - 1) / Math.max(1, max));
+        long[] i = {0};
+        store.forEachSample(runId, s -> {
+            if (i[0]++ % every == 0) out.add(s);
+        });
+        return out;
+    }
+
+    public String location() {
+        return store.location();
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+}

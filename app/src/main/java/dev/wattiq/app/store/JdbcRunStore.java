@@ -1,0 +1,205 @@
+package dev.wattiq.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A run store over one JDBC connection, used under this object's lock; the SQL is the common subset of SQLite and
+ * PostgreSQL (the PostgreSQL schema supplies what SQLite has built in: a {@code rowid} column and {@code total()}).
+ * Parameterised SQL only.
+ */
+abstract class JdbcRunStore implements RunStore {
+    protected final String file;
+    protected final Connection c;
+    private final SqliteReads reads;
+    private final String ownHost;
+
+    /**
+     * @param location  where the store is, for messages
+     * @param c         an open connection to a migrated schema
+     * @param ownHost   when not null, only runs recorded on this host are checked for an abandoned owner (a shared
+     *                  store: another node's pids mean nothing here)
+     */
+    JdbcRunStore(String location, Connection c, String ownHost) {
+        this.file = location;
+        this.c = c;
+        this.ownHost = ownHost;
+        this.reads = new SqliteReads(c, location);
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public synchronized void begin(RunStart s) throws StoreException {
+        inTransaction("record the start of run " + s.runId(), () -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO runs (run_id, status, started_at_ms, scope, interval_s, job, host, owner_pid, owner_started_at_ms, method)
+                    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                p.setString(1, s.runId());
+                p.setLong(2, s.startedAt().toEpochMilli());
+                p.setString(3, s.scope());
+                p.setDouble(4, s.intervalSeconds());
+                p.setString(5, s.job());
+                p.setString(6, s.host());
+                p.setLong(7, s.ownerPid());
+                if (s.ownerStartedAt() == null) p.setNull(8, java.sql.Types.INTEGER); else p.setLong(8, s.ownerStartedAt().toEpochMilli());
+                p.setString(9, s.method());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO run_args (run_id, idx, arg) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < s.command().size(); i++) {
+                    p.setString(1, s.runId());
+                    p.setInt(2, i);
+                    p.setString(3, s.command().get(i));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO run_labels (run_id, key, value) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : s.labels().entrySet()) {
+                    p.setString(1, s.runId());
+                    p.setString(2, e.getKey());
+                    p.setString(3, e.getValue());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void appendSamples(String runId, List<StoredSample> samples) throws StoreException {
+        if (samples.isEmpty()) return;
+        inTransaction("store samples of run " + runId, () -> {
+            double joules = 0;
+            double peak = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO samples (run_id, seq, time_ms, interval_s, total_w, gap) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement pp = c.prepareStatement(
+                    "INSERT INTO sample_power (run_id, seq, component, power_w) VALUES (?, ?, ?, ?)")) {
+                for (StoredSample s : samples) {
+                    ps.setString(1, runId);
+                    ps.setLong(2, s.seq());
+                    ps.setLong(3, s.wallTime().toEpochMilli());
+                    ps.setDouble(4, s.intervalSeconds());
+                    ps.setDouble(5, s.totalWatts());
+                    ps.setInt(6, s.gap() ? 1 : 0);
+                    ps.addBatch();
+                    for (Map.Entry<String, Double> w : s.wattsByComponent().entrySet()) {
+                        pp.setString(1, runId);
+                        pp.setLong(2, s.seq());
+                        pp.setString(3, w.getKey());
+                        pp.setDouble(4, w.getValue());
+                        pp.addBatch();
+                    }
+                    joules += s.totalWatts() * s.intervalSeconds();
+                    peak = Math.max(peak, s.totalWatts());
+                }
+                ps.executeBatch();
+                pp.executeBatch();
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE runs SET samples = samples + ?, energy_total_j = energy_total_j + ?,
+                      peak_power_w = CASE WHEN coalesce(peak_power_w, 0) > ? THEN peak_power_w ELSE ? END, ended_at_ms = ? WHERE run_id = ? AND status = 'running'""")) {
+                p.setLong(1, samples.size());
+                p.setDouble(2, joules);
+                p.setDouble(3, peak);
+                p.setDouble(4, peak);
+                p.setLong(5, samples.getLast().wallTime().toEpochMilli());
+                p.setString(6, runId);
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void finish(RunRecord r) throws StoreException {
+        inTransaction("record the end of run " + r.runId(), () -> SqliteWrites.finish(c, r));
+    }
+
+    @Override
+    public synchronized List<String> recoverAbandoned() throws StoreException {
+        List<String> abandoned = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT run_id, owner_pid, owner_started_at_ms FROM runs WHERE status = 'running'"
+                + (ownHost == null ? "" : " AND host = ?"))) {
+            if (ownHost != null) p.setString(1, ownHost);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long started = rs.getLong(3);
+                    Instant ownerStart = rs.wasNull() ? null : Instant.ofEpochMilli(started);
+                    if (!OwnerCheck.alive(rs.getLong(2), ownerStart)) abandoned.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the run store " + file + " (" + SqliteRunStore.sqliteReason(e) + ")", e);
+        }
+        for (String id : abandoned) inTransaction("mark run " + id + " incomplete", () -> SqliteWrites.markIncomplete(c, id));
+        return abandoned;
+    }
+
+    @Override
+    public synchronized List<RunRecord> list(int limit) throws StoreException {
+        return reads.list(limit);
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> find(String idOrPrefix) throws StoreException {
+        return reads.find(idOrPrefix);
+    }
+
+    @Override
+    public synchronized List<RunRecord> job(String job) throws StoreException {
+        return reads.job(job);
+    }
+
+    @Override
+    public synchronized void forEachSample(String runId, Consumer<StoredSample> action) throws StoreException {
+        reads.forEachSample(runId, action);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(c);
+    }
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(String what, SqlWork work) throws StoreException {
+        try {
+            c.setAutoCommit(false);
+            try {
+                work.run();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + file + " (" + SqliteRunStore.sqliteReason(e) + "): check the disk has space and the file is writable", e);
+        }
+    }
+
+    protected static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing left to save
+        }
+    }
+}
