@@ -194,7 +194,8 @@ public final class Meter implements AutoCloseable {
                 double dt = r.secondsSince(prev);
                 // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
                 // every 1 ms, would otherwise show nine zeros and one ten-fold spike (a false peak)
-                if (dt > 0 && dt * 1e9 >= samplePeriodNanos) {
+                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none)
+                if (dt > 0 && dt * 1e9 >= samplePeriodNanos - interval.toNanos() / 2) {
                     gap = gapSinceSample;
                     gapSinceSample = false;
                     sampledAt = r;

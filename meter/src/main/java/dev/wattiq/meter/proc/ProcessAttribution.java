@@ -73,6 +73,17 @@ public final class ProcessAttribution implements AutoCloseable {
     }
 
     /**
+     * As {@link #share(long)}, for a caller that polls every {@code pollGapNanos} (the time since its last poll): the
+     * read is due at the poll nearest to one period after the last, not at the first poll after it, so that polls
+     * a little early (a sampler's wake-up jitter) do not skip a period. Never within one tick.
+     */
+    public double shareNearest(long nowNanos, long pollGapNanos) throws IOException {
+        long elapsed = nowNanos - lastRefreshNanos;
+        if (elapsed < REFRESH_NANOS || elapsed < periodNanos - Math.max(0, pollGapNanos) / 2) return Double.NaN;
+        return refresh(nowNanos, null);
+    }
+
+    /**
      * As {@link #share(long)}, but reads procfs whenever at least one tick has passed since the last read, whatever
      * the attribution period: what a window boundary needs, so that the energy before it is charged before it.
      */

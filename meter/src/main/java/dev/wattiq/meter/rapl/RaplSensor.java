@@ -100,7 +100,8 @@ public final class RaplSensor implements Sensor {
         long now = clock.monotonicNanos();
         boolean check = now - lastCheckNanos >= CHECK_NANOS;
         if (check) lastCheckNanos = now;
-        double seconds = (now - lastPollNanos) / 1e9;
+        long gapNanos = now - lastPollNanos;
+        double seconds = gapNanos / 1e9;
         lastPollNanos = now;
         String failure = null;
         for (int i = 0; i < files.length; i++) {
@@ -125,18 +126,18 @@ public final class RaplSensor implements Sensor {
             charges[i].add(delta / 1e6);
             powerWatts[i] = seconds > 0 ? delta / 1e6 / seconds : powerWatts[i];
         }
-        settle(now, boundary);
+        settle(now, gapNanos, boundary);
         counters = snapshot();
         if (failure != null) throw new SensorException(failure);
         return counters;
     }
 
     /** Charges the pending energy when a share is due (every attribution period, and at boundaries). */
-    private void settle(long now, boolean boundary) throws SensorException {
+    private void settle(long now, long gapNanos, boolean boundary) throws SensorException {
         double share = 1.0;
         if (scope == Scope.PROCESS) {
             try {
-                share = boundary ? attribution.shareNow(now) : attribution.share(now);
+                share = boundary ? attribution.shareNow(now) : attribution.shareNearest(now, gapNanos);
             } catch (IOException e) {
                 throw new SensorException("rapl: cannot read the process tree's CPU time: " + e.getMessage() + "; check --procfs-root", e);
             }

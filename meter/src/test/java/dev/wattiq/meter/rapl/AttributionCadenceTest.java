@@ -133,6 +133,24 @@ class AttributionCadenceTest {
     }
 
     @Test
+    void pollsALittleEarlyStillAttributeEveryPeriod() throws Exception {
+        SensorEnvironment every100 = env.withAttributionPeriod(Duration.ofMillis(100));
+        try (Meter meter = Meter.manual(Sensors.select(every100).sensors(), every100)) {
+            long busy = 1000;
+            long tree = 100;
+            for (int i = 1; i <= 3; i++) {
+                rapl.set("intel-rapl:0", 9_000_000 + i * 100_000L);
+                busy += 10;
+                tree += 5;
+                procfs.machine(busy, 0);
+                procfs.process(4242, 1, "python3", tree, 0, 0, 0);
+                step(meter, 99); // a sampler woken 1 ms early: the read is due at the poll nearest to 100 ms
+                assertThat(package0(meter).attributedJoules()).isCloseTo(i * 0.1 * 0.5, within(1e-9));
+            }
+        }
+    }
+
+    @Test
     void anAttributionPeriodBelowOneTickIsRejectedWithTheLimit() {
         assertThatThrownBy(() -> env.withAttributionPeriod(Duration.ofMillis(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10 ms");
