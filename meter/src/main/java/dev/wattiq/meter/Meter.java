@@ -54,7 +54,7 @@ public final class Meter implements AutoCloseable {
         this.env = Objects.requireNonNull(env, "env");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.samplePeriodNanos = updatePeriod().toNanos();
-        this.latest = pollAll(false).reading;
+        this.latest = pollAll(false, true).reading;
         if (startThread) {
             if (interval.toNanos() < 1_000_000) {
                 throw new IllegalArgumentException("sampling interval must be at least 1 ms, got " + interval.toMillis() + " ms");
@@ -79,7 +79,7 @@ public final class Meter implements AutoCloseable {
 
     /** Opens a window that starts now. Close it to get its {@link Measurement}. */
     public Window window(String label) {
-        Window w = new Window(this, label, pollAll(true).reading);
+        Window w = new Window(this, label, pollAll(true, true).reading);
         open.add(w);
         return w;
     }
@@ -89,7 +89,7 @@ public final class Meter implements AutoCloseable {
      * it completed: null when less than the sensors' {@link #updatePeriod()} has passed since the last sample.
      */
     public PowerSample sampleNow() {
-        return pollAll(true).sample;
+        return pollAll(true, false).sample;
     }
 
     /** Called on the sampler thread after each sample; keep it quick (hand off I/O to another thread). */
@@ -154,7 +154,7 @@ public final class Meter implements AutoCloseable {
                 LockSupport.parkNanos(wait);
                 continue;
             }
-            pollAll(true);
+            pollAll(true, false);
             next += period;
             long now = System.nanoTime();
             if (next < now) next = now + period; // fell behind (suspended machine): don't burst
@@ -164,14 +164,14 @@ public final class Meter implements AutoCloseable {
     private record Poll(Reading reading, PowerSample sample) {
     }
 
-    private Poll pollAll(boolean emit) {
+    private Poll pollAll(boolean emit, boolean boundary) {
         pollLock.lock();
         try {
             List<EnergyCounter> all = new ArrayList<>();
             boolean gap = false;
             for (Sensor s : sensors) {
                 try {
-                    List<EnergyCounter> c = s.poll();
+                    List<EnergyCounter> c = boundary ? s.pollAtBoundary() : s.poll();
                     lastGood.put(s, c);
                     all.addAll(c);
                 } catch (SensorException | RuntimeException e) {
@@ -194,7 +194,8 @@ public final class Meter implements AutoCloseable {
                 double dt = r.secondsSince(prev);
                 // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
                 // every 1 ms, would otherwise show nine zeros and one ten-fold spike (a false peak)
-                if (dt > 0 && dt * 1e9 >= samplePeriodNanos) {
+                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none)
+                if (dt > 0 && dt * 1e9 >= samplePeriodNanos - interval.toNanos() / 2) {
                     gap = gapSinceSample;
                     gapSinceSample = false;
                     sampledAt = r;
@@ -224,7 +225,7 @@ public final class Meter implements AutoCloseable {
     }
 
     Measurement finish(Window w) {
-        Reading end = pollAll(true).reading;
+        Reading end = pollAll(true, true).reading;
         open.remove(w);
         Reading begin = w.begin();
         double seconds = end.secondsSince(begin);

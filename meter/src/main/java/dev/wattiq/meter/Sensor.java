@@ -19,6 +19,15 @@ public interface Sensor extends AutoCloseable {
      */
     List<EnergyCounter> poll() throws SensorException;
 
+    /**
+     * As {@link #poll()}, at a window's boundary: a sensor that attributes energy at a coarser cadence than it reads
+     * its counters settles the energy read so far now, so that a window's energy is what was charged between its
+     * two boundaries. The default is {@link #poll()}.
+     */
+    default List<EnergyCounter> pollAtBoundary() throws SensorException {
+        return poll();
+    }
+
     /** Model names and coefficients behind estimated figures, shown with every measurement. Empty for counters. */
     default java.util.Map<String, String> assumptions() {
         return java.util.Map.of();

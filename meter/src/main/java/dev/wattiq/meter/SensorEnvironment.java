@@ -1,6 +1,7 @@
 package dev.wattiq.meter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,6 +17,9 @@ import java.util.OptionalDouble;
  * @param rootPid            pid of the measured process tree's root; 0 when measuring no process (machine scope, serve)
  * @param cpuWatts           override of the CPU power model's full-load watts (estimation)
  * @param memoryWattsPerGb   override of the memory power model (estimation)
+ * @param attributionPeriod  process scope: how often counter sensors re-read the tree's and the machine's CPU time
+ *                           ({@code /proc}) to charge the energy read since; at least 10 ms (one procfs tick), default
+ *                           {@link #DEFAULT_ATTRIBUTION_PERIOD}. Window boundaries always take a fresh read.
  */
 public record SensorEnvironment(
         Path sysfsRoot,
@@ -25,7 +29,13 @@ public record SensorEnvironment(
         Scope scope,
         long rootPid,
         OptionalDouble cpuWatts,
-        OptionalDouble memoryWattsPerGb) {
+        OptionalDouble memoryWattsPerGb,
+        Duration attributionPeriod) {
+
+    /** Default {@link #attributionPeriod}: the CLI's default sampling interval. */
+    public static final Duration DEFAULT_ATTRIBUTION_PERIOD = Duration.ofMillis(100);
+    /** Shortest {@link #attributionPeriod}: one procfs tick at {@code USER_HZ=100}. */
+    public static final Duration MIN_ATTRIBUTION_PERIOD = Duration.ofMillis(10);
 
     public SensorEnvironment {
         Objects.requireNonNull(sysfsRoot, "sysfsRoot");
@@ -35,35 +45,45 @@ public record SensorEnvironment(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(cpuWatts, "cpuWatts");
         Objects.requireNonNull(memoryWattsPerGb, "memoryWattsPerGb");
+        Objects.requireNonNull(attributionPeriod, "attributionPeriod");
+        if (attributionPeriod.compareTo(MIN_ATTRIBUTION_PERIOD) < 0) {
+            throw new IllegalArgumentException("attribution period must be at least 10 ms (one procfs tick), got "
+                    + attributionPeriod.toNanos() / 1e6 + " ms");
+        }
     }
 
     /** The real machine: {@code /sys}, {@code /proc}, the system NVML, the system clock, machine scope. */
     public static SensorEnvironment system() {
         return new SensorEnvironment(Path.of("/sys"), Path.of("/proc"), Optional.empty(), Clock.system(),
-                Scope.MACHINE, 0, OptionalDouble.empty(), OptionalDouble.empty());
+                Scope.MACHINE, 0, OptionalDouble.empty(), OptionalDouble.empty(), DEFAULT_ATTRIBUTION_PERIOD);
     }
 
     public SensorEnvironment withSysfsRoot(Path p) {
-        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
     }
 
     public SensorEnvironment withProcfsRoot(Path p) {
-        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
     }
 
     public SensorEnvironment withNvmlLibrary(Optional<Path> p) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
     }
 
     public SensorEnvironment withClock(Clock c) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
     }
 
     public SensorEnvironment withScope(Scope s, long pid) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb, attributionPeriod);
     }
 
     public SensorEnvironment withEstimation(OptionalDouble cpu, OptionalDouble memPerGb) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb, attributionPeriod);
+    }
+
+    /** With process-scope attribution every {@code period} (at least 10 ms); see {@link #attributionPeriod}. */
+    public SensorEnvironment withAttributionPeriod(Duration period) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, period);
     }
 }

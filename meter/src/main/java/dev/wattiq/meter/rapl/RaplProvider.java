@@ -91,7 +91,8 @@ public final class RaplProvider implements SensorProvider {
             if (env.scope() == Scope.PROCESS) {
                 if (env.rootPid() <= 0) throw new SensorException("rapl: process scope needs the pid of the measured process; use machine scope to charge everything");
                 try {
-                    attribution = ProcessAttribution.open(env.procfsRoot(), env.rootPid(), env.clock().monotonicNanos());
+                    attribution = ProcessAttribution.open(env.procfsRoot(), env.rootPid(), env.clock().monotonicNanos(),
+                            env.attributionPeriod().toNanos());
                 } catch (IOException e) {
                     throw new SensorException("rapl: process scope cannot follow the process tree: " + e.getMessage() + "; check --procfs-root", e);
                 }
@@ -113,7 +114,8 @@ public final class RaplProvider implements SensorProvider {
                 + cpuModel + "; " + idleModel.row().source() + ")");
         if (env.scope() == Scope.PROCESS) {
             assumptions.put("attribution", "process tree share of busy CPU time (/proc/[pid]/stat utime+stime+cutime+cstime over "
-                    + "/proc/stat busy ticks), applied to every RAPL domain");
+                    + "/proc/stat busy ticks), applied to every RAPL domain; re-read every "
+                    + env.attributionPeriod().toMillis() + " ms and at window boundaries, applied to the energy read since");
         }
         return new RaplSensor(domains, files, first, env.clock(), env.scope(), attribution, assumptions, cpuModel,
                 idleModel.idleWatts(), powerLimits(domains));

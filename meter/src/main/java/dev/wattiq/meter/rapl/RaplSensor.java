@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * Reads the chosen RAPL energy counters ({@code energy_uj}) through files kept open and read with {@code pread}.
  * Wraparound is undone by one {@link WrapCounter} per counter. In process scope each counter's energy is charged at
- * the measured tree's share of busy CPU time ({@link ProcessAttribution}).
+ * the measured tree's share of busy CPU time ({@link ProcessAttribution}): the counters are read at every poll (wraps,
+ * power), the share every attribution period and at every window boundary ({@link #pollAtBoundary()}), and applied
+ * to the energy read since the last share ({@link ChargedEnergy}).
  *
  * <p>A zone that vanishes (its read fails, or its directory is gone: checked every {@link #CHECK_NANOS}) makes that
  * poll throw, so the meter marks a gap; the other zones go on, and the vanished one resumes from its new value if
@@ -86,10 +88,20 @@ public final class RaplSensor implements Sensor {
 
     @Override
     public List<EnergyCounter> poll() throws SensorException {
+        return poll(false);
+    }
+
+    @Override
+    public List<EnergyCounter> pollAtBoundary() throws SensorException {
+        return poll(true);
+    }
+
+    private List<EnergyCounter> poll(boolean boundary) throws SensorException {
         long now = clock.monotonicNanos();
         boolean check = now - lastCheckNanos >= CHECK_NANOS;
         if (check) lastCheckNanos = now;
-        double seconds = (now - lastPollNanos) / 1e9;
+        long gapNanos = now - lastPollNanos;
+        double seconds = gapNanos / 1e9;
         lastPollNanos = now;
         String failure = null;
         for (int i = 0; i < files.length; i++) {
@@ -114,17 +126,18 @@ public final class RaplSensor implements Sensor {
             charges[i].add(delta / 1e6);
             powerWatts[i] = seconds > 0 ? delta / 1e6 / seconds : powerWatts[i];
         }
-        settle(now);
+        settle(now, gapNanos, boundary);
         counters = snapshot();
         if (failure != null) throw new SensorException(failure);
         return counters;
     }
 
-    private void settle(long now) throws SensorException {
+    /** Charges the pending energy when a share is due (every attribution period, and at boundaries). */
+    private void settle(long now, long gapNanos, boolean boundary) throws SensorException {
         double share = 1.0;
         if (scope == Scope.PROCESS) {
             try {
-                share = attribution.share(now);
+                share = boundary ? attribution.shareNow(now) : attribution.shareNearest(now, gapNanos);
             } catch (IOException e) {
                 throw new SensorException("rapl: cannot read the process tree's CPU time: " + e.getMessage() + "; check --procfs-root", e);
             }
@@ -193,10 +206,13 @@ public final class RaplSensor implements Sensor {
         return idleWatts;
     }
 
-    /** RAPL updates its counters about every millisecond; process-scope attribution resolves one procfs tick. */
+    /**
+     * RAPL updates its counters about every millisecond; in process scope the charged energy moves once per
+     * attribution period, so a power sample spans at least that.
+     */
     @Override
     public Duration updatePeriod() {
-        return scope == Scope.PROCESS ? Duration.ofNanos(ProcessAttribution.REFRESH_NANOS) : Duration.ofMillis(1);
+        return scope == Scope.PROCESS ? Duration.ofNanos(attribution.periodNanos()) : Duration.ofMillis(1);
     }
 
     @Override

@@ -33,7 +33,8 @@ import java.util.Locale;
  * <p>The runs go in the order given, in one JVM: the first 100 ms run meets code the JIT has not compiled yet (as a
  * fresh {@code wattiq run} does); the last one, after the 1 ms run, meets compiled code.
  *
- * <p>Usage: {@code OverheadBench [seconds=30] [intervals-ms=100,10,1,100]}; see {@code bench/meter-overhead.sh}.
+ * <p>Usage: {@code OverheadBench [seconds=30] [intervals-ms=100,10,1,100] [attribution-period-ms]}; see
+ * {@code bench/meter-overhead.sh}. Without the third argument the environment's default attribution period is used.
  */
 public final class OverheadBench {
     private OverheadBench() {
@@ -43,6 +44,7 @@ public final class OverheadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         List<Integer> intervals = new ArrayList<>();
         for (String s : (args.length > 1 ? args[1] : "100,10,1,100").split(",")) intervals.add(Integer.parseInt(s.strip()));
+        Duration attribution = args.length > 2 ? Duration.ofMillis(Long.parseLong(args[2])) : SensorEnvironment.DEFAULT_ATTRIBUTION_PERIOD;
         Path tmp = Files.createTempDirectory("wattiq-bench");
         FakePowercap fake = new FakePowercap(tmp.resolve("sys"), true)
                 .zone("intel-rapl:0", "package-0", 123_456_789).zone("intel-rapl:0:0", "core", 23_456_789)
@@ -51,10 +53,11 @@ public final class OverheadBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         System.out.printf(Locale.ROOT, "WattIQ meter overhead: measuring `sleep %d`, RAPL on a fake powercap tree, process scope on the real /proc%n", seconds);
-        System.out.printf(Locale.ROOT, "JVM %s, %d CPUs visible%n%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-        Run baseline = run(seconds, 0, false, fake, threads, os);
-        System.out.printf(Locale.ROOT, "%-10s %8s %9s %14s %14s %16s %8s%n", "interval", "wall_s", "readings", "sampler_cpu_ms",
-                "sampler_%core", "jvm-baseline_%", "goal_%");
+        System.out.printf(Locale.ROOT, "JVM %s, %d CPUs visible, attribution period %d ms%n%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), attribution.toMillis());
+        Run baseline = run(seconds, 0, false, fake, attribution, threads, os);
+        System.out.printf(Locale.ROOT, "%-10s %8s %9s %14s %14s %16s %8s %9s%n", "interval", "wall_s", "readings", "sampler_cpu_ms",
+                "sampler_%core", "jvm-baseline_%", "goal_%", "B/reading");
         System.out.printf(Locale.ROOT, "%-10s %8.2f %9s %14s %14s %16s %8s   (jvm cpu %.1f ms)%n", "no meter", baseline.wallSeconds, "-", "-", "-",
                 "-", "-", baseline.jvmCpuNanos / 1e6);
         List<int[]> plan = new ArrayList<>();
@@ -64,19 +67,21 @@ public final class OverheadBench {
         for (int[] p : plan) {
             int ms = p[0];
             boolean noop = p[1] == 1;
-            Run r = run(seconds, ms, noop, fake, threads, os);
+            Run r = run(seconds, ms, noop, fake, attribution, threads, os);
             double samplerPct = 100.0 * r.samplerCpuNanos / (r.wallSeconds * 1e9);
             double jvmPct = 100.0 * (r.jvmCpuNanos - baseline.jvmCpuNanos) / (r.wallSeconds * 1e9);
             double goal = ms >= 100 ? 0.1 : ms <= 1 ? 2.0 : Double.NaN;
-            System.out.printf(Locale.ROOT, "%-10s %8.2f %9d %14.1f %14.4f %16.4f %8s   (%s)%n", ms + " ms" + (noop ? " noop" : ""), r.wallSeconds, r.readings,
-                    r.samplerCpuNanos / 1e6, samplerPct, jvmPct, Double.isNaN(goal) ? "-" : String.valueOf(goal), r.summary);
+            System.out.printf(Locale.ROOT, "%-10s %8.2f %9d %14.1f %14.4f %16.4f %8s %9d   (%s)%n", ms + " ms" + (noop ? " noop" : ""), r.wallSeconds, r.readings,
+                    r.samplerCpuNanos / 1e6, samplerPct, jvmPct, Double.isNaN(goal) ? "-" : String.valueOf(goal),
+                    r.readings > 0 ? r.samplerAllocatedBytes / r.readings : 0, r.summary);
         }
     }
 
-    private record Run(double wallSeconds, long samplerCpuNanos, long jvmCpuNanos, long readings, String summary) {
+    private record Run(double wallSeconds, long samplerCpuNanos, long jvmCpuNanos, long readings, long samplerAllocatedBytes,
+                       String summary) {
     }
 
-    private static Run run(int seconds, int intervalMs, boolean noop, FakePowercap fake, ThreadMXBean threads,
+    private static Run run(int seconds, int intervalMs, boolean noop, FakePowercap fake, Duration attribution, ThreadMXBean threads,
                            com.sun.management.OperatingSystemMXBean os) throws Exception {
         System.gc();
         long cpu0 = os.getProcessCpuTime();
@@ -84,9 +89,10 @@ public final class OverheadBench {
         Process sleep = new ProcessBuilder("sleep", Integer.toString(seconds)).inheritIO().start();
         if (intervalMs == 0) {
             sleep.waitFor();
-            return new Run((System.nanoTime() - t0) / 1e9, 0, os.getProcessCpuTime() - cpu0, 0, "");
+            return new Run((System.nanoTime() - t0) / 1e9, 0, os.getProcessCpuTime() - cpu0, 0, 0, "");
         }
-        SensorEnvironment env = SensorEnvironment.system().withSysfsRoot(fake.sysfsRoot()).withScope(Scope.PROCESS, sleep.pid());
+        SensorEnvironment env = SensorEnvironment.system().withSysfsRoot(fake.sysfsRoot()).withScope(Scope.PROCESS, sleep.pid())
+                .withAttributionPeriod(attribution);
         Sensors.Selection sel = noop
                 ? new Sensors.Selection(List.of(new ScriptedSensor("noop", Duration.ZERO)), List.of())
                 : Sensors.select(env);
@@ -94,19 +100,23 @@ public final class OverheadBench {
             throw new IllegalStateException("the fake RAPL tree was not selected: " + sel.skipped());
         }
         long samplerCpu;
+        long samplerAlloc;
         long readings;
         Measurement m;
         try (Meter meter = Meter.start(sel.sensors(), env, Duration.ofMillis(intervalMs))) {
             Window w = meter.window("sleep");
             long samplerId = samplerThreadId(threads);
+            var alloc = (com.sun.management.ThreadMXBean) threads;
             long s0 = threads.getThreadCpuTime(samplerId);
+            long a0 = alloc.getThreadAllocatedBytes(samplerId);
             sleep.waitFor();
             samplerCpu = threads.getThreadCpuTime(samplerId) - s0;
+            samplerAlloc = alloc.getThreadAllocatedBytes(samplerId) - a0;
             m = w.end();
             readings = meter.samplesTaken();
         }
         long jvm = os.getProcessCpuTime() - cpu0;
-        return new Run((System.nanoTime() - t0) / 1e9, samplerCpu, jvm, readings,
+        return new Run((System.nanoTime() - t0) / 1e9, samplerCpu, jvm, readings, samplerAlloc,
                 m.samples() + " samples, " + String.join(",", m.joulesByComponent().keySet()));
     }
 
