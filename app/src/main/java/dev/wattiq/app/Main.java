@@ -11,20 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Measure, model and tune the energy, cost and CO2e of ML workloads.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                RunCommand.class,
-                RunsCommand.class,
-                ShowCommand.class,
-                ServeCommand.class,
-                ReportCommand.class,
-                PlanCommand.class,
-                LabCommand.class,
-                DemoCommand.class,
-                TuneCommand.class,
-                ScheduleCommand.class,
-                DevicesCommand.class,
-        })
+        footer = "%nRun 'wattiq COMMAND --help' for a command's options.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,9 +20,58 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /**
+     * The subcommands, in the order {@code wattiq --help} lists them. Picocli builds a command's model by reflection
+     * over every option of every subcommand it is given; building all of them cost more than half of a
+     * {@code wattiq run} start-up, so {@link #commandLine(String...)} registers only the one a command line names.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+            RunCommand.class,
+            RunsCommand.class,
+            ShowCommand.class,
+            DevicesCommand.class,
+            DemoCommand.class,
+            LabCommand.class,
+            PlanCommand.class,
+            TuneCommand.class,
+            ScheduleCommand.class,
+            ServeCommand.class,
+            ReportCommand.class);
+
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        return Errors.configure(new CommandLine(new Main())).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /** The configured CLI with every subcommand (for tests and in-process callers). */
+    public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured CLI for {@code args}: only the subcommand that {@code args} names when it names one, so that
+     * start-up stays quick; every subcommand otherwise (help, usage, a mistyped name with suggestions).
+     */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(first)) only = c;
+        }
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            cl.addSubcommand(new CommandLine.HelpCommand());
+            for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
+        }
+        return Errors.configure(cl);
     }
 
     @Override

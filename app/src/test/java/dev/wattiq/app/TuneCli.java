@@ -8,7 +8,7 @@ import java.io.StringWriter;
 /** Runs the CLI in-process with captured stdout and stderr. */
 record TuneCli(int code, String out, String err) {
     static TuneCli run(String... args) {
-        CommandLine cl = Errors.configure(new CommandLine(new Main()));
+        CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
