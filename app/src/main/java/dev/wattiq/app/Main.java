@@ -71,6 +71,12 @@ public final class Main implements Runnable {
             cl.addSubcommand(new CommandLine.HelpCommand());
             for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
         }
+        // addSubcommand re-initialises a subcommand's parser from ours: re-apply what a command's model transformer
+        // set (e.g. run's "options stop at the command's name").
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.IModelTransformer t = sub.getCommandSpec().modelTransformer();
+            if (t != null) t.transform(sub.getCommandSpec());
+        }
         return Errors.configure(cl);
     }
 
