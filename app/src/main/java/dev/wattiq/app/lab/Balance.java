@@ -44,7 +44,17 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
             on[rated.get(f)] = true;
             if (points.get(f).quality() > points.get(bestAt).quality()) bestAt = f;
         }
+        // Qualities within twice the test-set standard error of the best are a tie: the cheapest of them is the reference.
+        Trial best = trials.get(rated.get(bestAt));
+        for (int f : front) {
+            Trial t = trials.get(rated.get(f));
+            double se = Math.hypot(r2StdError(t), r2StdError(best));
+            if (best.point().quality() - t.point().quality() <= 2 * se && t.point().energyJoules() < trials.get(rated.get(bestAt)).point().energyJoules()) {
+                bestAt = f;
+            }
+        }
         Trial top = trials.get(rated.get(bestAt));
+        String tie = top == best ? "" : String.format(Locale.ROOT, "; %s's %s is higher by less than the test-set error", best.name(), best.point().qualityMetric());
         int pick = bestAt;
         for (int f : front) {
             Trial t = trials.get(rated.get(f));
@@ -57,9 +67,9 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
         String metric = chosen.point().qualityMetric();
         String reason;
         if (pick == bestAt) {
-            reason = String.format(Locale.ROOT, "%s has the best quality (%s %s, energy %s) and no frontier point within %.3g %s of it "
+            reason = String.format(Locale.ROOT, "%s has the best quality (%s %s, energy %s%s) and no frontier point within %.3g %s of it "
                             + "uses less energy by more than the measurement noise (%s)",
-                    top.name(), metric, quality(top), energy(top, noise), tolerance, metric, noiseText(noise, top));
+                    top.name(), metric, quality(top), energy(top, noise), tie, tolerance, metric, noiseText(noise, top));
         } else {
             double saved = 1 - chosen.point().energyJoules() / top.point().energyJoules();
             reason = String.format(Locale.ROOT, "%s gives up %.4f %s (%s against %s for %s) for %.0f%% less energy (%s against %s; %s)",
@@ -94,6 +104,11 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
     static boolean significantlyLess(Trial a, Trial b, double noise) {
         double se = Math.hypot(energyStdError(a, noise), energyStdError(b, noise));
         return Double.isFinite(se) && b.point().energyJoules() - a.point().energyJoules() > 2 * se;
+    }
+
+    private static double r2StdError(Trial t) {
+        double se = t.quality().getOrDefault("r2_se", 0.0);
+        return Double.isFinite(se) ? se : 0;
     }
 
     private static int repeats(Trial t) {
