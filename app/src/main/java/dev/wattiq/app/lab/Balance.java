@@ -38,7 +38,7 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
         double noise = pooledNoise(trials);
         boolean[] on = new boolean[trials.size()];
         if (points.isEmpty()) return new Balance(on, -1, "no experiment has a quality figure to balance against energy", noise);
-        int[] front = Pareto.indices(points, List.of(PointObjectives.ENERGY_J, PointObjectives.QUALITY));
+        int[] front = tiesRemoved(trials, rated, Pareto.indices(points, List.of(PointObjectives.ENERGY_J, PointObjectives.QUALITY)));
         int bestAt = front[0];
         for (int f : front) {
             on[rated.get(f)] = true;
@@ -78,6 +78,22 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
         }
         if (!(top.point().energyJoules() > 0)) reason += " (energy was not measured: no sensor)";
         return new Balance(on, rated.get(pick), reason, noise);
+    }
+
+    /**
+     * The frontier without points whose quality only beats a cheaper frontier point by less than twice the test-set
+     * standard error of the difference: such a quality difference is not resolved, so the cheaper point dominates.
+     */
+    static int[] tiesRemoved(List<Trial> trials, List<Integer> rated, int[] front) {
+        return java.util.Arrays.stream(front).filter(f -> {
+            Trial t = trials.get(rated.get(f));
+            for (int g : front) {
+                Trial o = trials.get(rated.get(g));
+                if (o.point().energyJoules() < t.point().energyJoules()
+                        && t.point().quality() - o.point().quality() <= 2 * Math.hypot(r2StdError(t), r2StdError(o))) return false;
+            }
+            return true;
+        }).toArray();
     }
 
     /** Pooled relative standard deviation of one run's energy over the trials measured more than once; NaN if none. */

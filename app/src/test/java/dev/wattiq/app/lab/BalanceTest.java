@@ -46,7 +46,8 @@ class BalanceTest {
         List<Trial> t = List.of(trial("fp32", 8.8, 0.5, 2, 0.98640, 1e-4), trial("fp16", 9.3, 0.5, 2, 0.98641, 1e-4));
         Balance b = Balance.of(t, 0.01);
         assertThat(b.recommended()).isZero();
-        assertThat(b.reason()).startsWith("fp32 has the best quality").contains("fp16's r2 is higher by less than the test-set error");
+        assertThat(b.pareto()).containsExactly(true, false); // fp16 is dominated: tied quality for more energy
+        assertThat(b.reason()).startsWith("fp32 has the best quality").contains("no frontier point");
     }
 
     @Test
