@@ -54,7 +54,12 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
             }
         }
         Trial top = trials.get(rated.get(bestAt));
-        String tie = top == best ? "" : String.format(Locale.ROOT, "; %s's %s is higher by less than the test-set error", best.name(), best.point().qualityMetric());
+        List<String> tied = new ArrayList<>();
+        for (int i : rated) {
+            Trial t = trials.get(i);
+            if (t != top && Math.abs(t.point().quality() - top.point().quality()) <= 2 * Math.hypot(r2StdError(t), r2StdError(top))) tied.add(t.name());
+        }
+        String tie = tied.isEmpty() ? "" : "; tied within the test-set error with " + String.join(", ", tied) + ", it has the least mean energy of them";
         int pick = bestAt;
         for (int f : front) {
             Trial t = trials.get(rated.get(f));
