@@ -10,14 +10,18 @@ import java.util.Locale;
 
 /**
  * The balance between energy and quality: the Pareto frontier of (energy, quality) over the trials that have a
- * quality (the planner's {@link Pareto} engine), and the recommended point: the least energy among frontier points
- * whose quality is within {@code tolerance} of the best, the point where spending more buys (almost) nothing.
+ * quality (the planner's {@link Pareto} engine), and the recommended point. The recommendation is the least energy
+ * among frontier points whose quality is within {@code tolerance} of the best, but only where its energy is lower
+ * than the best point's by more than the measurement noise: twice the standard error of the difference of the two
+ * means, the run-to-run noise being pooled over every trial that was measured more than once (the relative
+ * standard deviation of one run's energy). Without repeats the noise is unknown and no saving is claimed.
  *
- * @param pareto        per trial, whether it is on the frontier
- * @param recommended   index of the recommended trial, or -1 when no trial has a quality
- * @param reason        one sentence saying why
+ * @param pareto          per trial, whether it is on the frontier
+ * @param recommended     index of the recommended trial, or -1 when no trial has a quality
+ * @param reason          one sentence saying why, with quality and energy and their uncertainties
+ * @param energyNoiseRel  pooled relative standard deviation of one run's energy (NaN when nothing was repeated)
  */
-public record Balance(boolean[] pareto, int recommended, String reason) {
+public record Balance(boolean[] pareto, int recommended, String reason, double energyNoiseRel) {
     /** Default quality tolerance, in R² units. */
     public static final double DEFAULT_TOLERANCE = 0.01;
 
@@ -31,35 +35,122 @@ public record Balance(boolean[] pareto, int recommended, String reason) {
                 points.add(p);
             }
         }
+        double noise = pooledNoise(trials);
         boolean[] on = new boolean[trials.size()];
-        if (points.isEmpty()) return new Balance(on, -1, "no experiment has a quality figure to balance against energy");
-        int[] front = Pareto.indices(points, List.of(PointObjectives.ENERGY_J, PointObjectives.QUALITY));
-        double best = Double.NEGATIVE_INFINITY;
-        int bestAt = -1;
+        if (points.isEmpty()) return new Balance(on, -1, "no experiment has a quality figure to balance against energy", noise);
+        int[] front = tiesRemoved(trials, rated, Pareto.indices(points, List.of(PointObjectives.ENERGY_J, PointObjectives.QUALITY)));
+        int bestAt = front[0];
         for (int f : front) {
             on[rated.get(f)] = true;
-            if (points.get(f).quality() > best) {
-                best = points.get(f).quality();
+            if (points.get(f).quality() > points.get(bestAt).quality()) bestAt = f;
+        }
+        // Qualities within twice the test-set standard error of the best are a tie: the cheapest of them is the reference.
+        Trial best = trials.get(rated.get(bestAt));
+        for (int f : front) {
+            Trial t = trials.get(rated.get(f));
+            double se = Math.hypot(r2StdError(t), r2StdError(best));
+            if (best.point().quality() - t.point().quality() <= 2 * se && t.point().energyJoules() < trials.get(rated.get(bestAt)).point().energyJoules()) {
                 bestAt = f;
             }
         }
+        Trial top = trials.get(rated.get(bestAt));
+        List<String> tied = new ArrayList<>();
+        for (int i : rated) {
+            Trial t = trials.get(i);
+            if (t != top && Math.abs(t.point().quality() - top.point().quality()) <= 2 * Math.hypot(r2StdError(t), r2StdError(top))) tied.add(t.name());
+        }
+        String tie = tied.isEmpty() ? "" : "; tied within the test-set error with " + String.join(", ", tied) + ", it has the least mean energy of them";
         int pick = bestAt;
         for (int f : front) {
-            Point p = points.get(f);
-            if (p.quality() >= best - tolerance && p.energyJoules() < points.get(pick).energyJoules()) pick = f;
+            Trial t = trials.get(rated.get(f));
+            if (t.point().quality() >= top.point().quality() - tolerance
+                    && significantlyLess(t, top, noise) && t.point().energyJoules() < trials.get(rated.get(pick)).point().energyJoules()) {
+                pick = f;
+            }
         }
-        Point chosen = points.get(pick);
-        Point top = points.get(bestAt);
+        Trial chosen = trials.get(rated.get(pick));
+        String metric = chosen.point().qualityMetric();
         String reason;
         if (pick == bestAt) {
-            reason = String.format(Locale.ROOT, "%s has the best quality (%s %.4f) and no frontier point within %.3g of it uses less energy",
-                    chosen.name(), chosen.qualityMetric(), chosen.quality(), tolerance);
+            reason = String.format(Locale.ROOT, "%s has the best quality (%s %s, energy %s%s) and no frontier point within %.3g %s of it "
+                            + "uses less energy by more than the measurement noise (%s)",
+                    top.name(), metric, quality(top), energy(top, noise), tie, tolerance, metric, noiseText(noise, top));
         } else {
-            double saved = 1 - chosen.energyJoules() / top.energyJoules();
-            reason = String.format(Locale.ROOT, "%s is the least energy within %.3g %s of the best (%s, %.4f): %.4f for %.0f%% less energy",
-                    chosen.name(), tolerance, chosen.qualityMetric(), top.name(), top.quality(), chosen.quality(), saved * 100);
+            double saved = 1 - chosen.point().energyJoules() / top.point().energyJoules();
+            reason = String.format(Locale.ROOT, "%s gives up %.4f %s (%s against %s for %s) for %.0f%% less energy (%s against %s; %s)",
+                    chosen.name(), top.point().quality() - chosen.point().quality(), metric, quality(chosen), quality(top), top.name(),
+                    saved * 100, energy(chosen, noise), energy(top, noise), noiseText(noise, top));
         }
-        if (!(top.energyJoules() > 0)) reason += " (energy was not measured: no sensor)";
-        return new Balance(on, rated.get(pick), reason);
+        if (!(top.point().energyJoules() > 0)) reason += " (energy was not measured: no sensor)";
+        return new Balance(on, rated.get(pick), reason, noise);
+    }
+
+    /**
+     * The frontier without points whose quality only beats a cheaper frontier point by less than twice the test-set
+     * standard error of the difference: such a quality difference is not resolved, so the cheaper point dominates.
+     */
+    static int[] tiesRemoved(List<Trial> trials, List<Integer> rated, int[] front) {
+        return java.util.Arrays.stream(front).filter(f -> {
+            Trial t = trials.get(rated.get(f));
+            for (int g : front) {
+                Trial o = trials.get(rated.get(g));
+                if (o.point().energyJoules() < t.point().energyJoules()
+                        && t.point().quality() - o.point().quality() <= 2 * Math.hypot(r2StdError(t), r2StdError(o))) return false;
+            }
+            return true;
+        }).toArray();
+    }
+
+    /** Pooled relative standard deviation of one run's energy over the trials measured more than once; NaN if none. */
+    static double pooledNoise(List<Trial> trials) {
+        double sum = 0;
+        int n = 0;
+        for (Trial t : trials) {
+            double sd = t.figures().getOrDefault("energy_j_sd", Double.NaN);
+            double e = t.point().energyJoules();
+            if (repeats(t) >= 2 && Double.isFinite(sd) && e > 0) {
+                sum += (sd / e) * (sd / e);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(sum / n);
+    }
+
+    /** Standard error of a trial's mean energy, in joules (NaN when the noise is unknown). */
+    static double energyStdError(Trial t, double noise) {
+        return noise * t.point().energyJoules() / Math.sqrt(repeats(t));
+    }
+
+    /** Whether {@code a} uses less energy than {@code b} by more than twice the standard error of the difference. */
+    static boolean significantlyLess(Trial a, Trial b, double noise) {
+        double se = Math.hypot(energyStdError(a, noise), energyStdError(b, noise));
+        return Double.isFinite(se) && b.point().energyJoules() - a.point().energyJoules() > 2 * se;
+    }
+
+    private static double r2StdError(Trial t) {
+        double se = t.quality().getOrDefault("r2_se", 0.0);
+        return Double.isFinite(se) ? se : 0;
+    }
+
+    private static int repeats(Trial t) {
+        return (int) Math.round(t.figures().getOrDefault("repeats", 1.0));
+    }
+
+    private static String quality(Trial t) {
+        double se = t.quality().getOrDefault("r2_se", Double.NaN);
+        return Double.isFinite(se) ? String.format(Locale.ROOT, "%.4f ± %.4f", t.point().quality(), se)
+                : String.format(Locale.ROOT, "%.4f", t.point().quality());
+    }
+
+    private static String energy(Trial t, double noise) {
+        double se = energyStdError(t, noise);
+        return Double.isFinite(se) ? String.format(Locale.ROOT, "%.2f ± %.2f J", t.point().energyJoules(), se)
+                : String.format(Locale.ROOT, "%.2f J", t.point().energyJoules());
+    }
+
+    private static String noiseText(double noise, Trial t) {
+        if (!Double.isFinite(noise)) return "unknown: each run was measured once, so no saving is claimed";
+        return String.format(Locale.ROOT, "run-to-run energy noise ±%.1f%% per run, %d runs each; quality ± is the test-set standard error",
+                noise * 100, repeats(t));
     }
 }

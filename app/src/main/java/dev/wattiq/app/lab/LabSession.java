@@ -62,10 +62,15 @@ public final class LabSession implements AutoCloseable {
 
     /** A runner whose every trial is stored (as {@code command}) and then handed to {@code onTrial}. */
     public LabRunner runner(List<String> command, Consumer<Trial> onTrial) {
+        return runner(command, onTrial, 1);
+    }
+
+    /** Like {@link #runner(List, Consumer)}, each trial run and measured {@code repeats} times (see {@link LabRunner}). */
+    public LabRunner runner(List<String> command, Consumer<Trial> onTrial, int repeats) {
         return new LabRunner(meter, pricer, t -> {
             store(command, t);
             onTrial.accept(t);
-        });
+        }, repeats);
     }
 
     /** Warnings the user must see: missing sensors, runs that could not be stored. */

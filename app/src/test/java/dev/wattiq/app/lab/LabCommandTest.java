@@ -105,6 +105,13 @@ class LabCommandTest {
         assertThat(recommended).isEqualTo(1);
         assertThat(pareto).isPositive();
         assertThat(ex.get(0).get("name").asText()).isEqualTo("seed");
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : ex) names.add(e.get("name").asText());
+        assertThat(names).doesNotHaveDuplicates().doesNotContain("prune-l1-0"); // 0% pruning is the quality run itself
+        JsonNode root = JSON.readTree(json.toFile());
+        assertThat(root.get("repeats").asInt()).isEqualTo(3);
+        assertThat(root.get("reason").asText()).contains("±").contains("noise");
+        assertThat(ex.get(1).get("figures").get("energy_j_sd").isNumber()).isTrue();
         assertThat(ex.get(0).get("pareto").asBoolean()).as("the seed loop has no quality: never on the frontier").isFalse();
         String page = Files.readString(html);
         assertThat(page).contains("<svg").contains("<circle").contains("recommended").doesNotContain("<script").doesNotContain("src=\"http");

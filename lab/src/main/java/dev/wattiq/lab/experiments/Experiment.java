@@ -37,23 +37,34 @@ public enum Experiment {
         };
     }
 
+    /** The pruning amounts {@code wattiq demo} sweeps: every one of {@code wattiq lab prune} but 0 (that is {@code quality}). */
+    public static final double[] DEMO_SWEEP = {0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95};
+    /** The coarser sweep of {@code wattiq demo --quick}, so that longer, repeated runs still fit in a minute. */
+    public static final double[] QUICK_SWEEP = {0.2, 0.8, 0.9, 0.95};
+
     /**
-     * The whole set as {@code wattiq demo} runs it: seed, quality (fp32), bf16 and fp16, the pruning runs and
-     * sweep, and K = 1 .. max workers.
+     * The whole set as {@code wattiq demo} runs it: seed, quality (fp32), bf16 and fp16, the pruning runs at 50%,
+     * the sweep over {@code sweep}, and K = 1 .. max workers. Every configuration appears once: 0% pruning is the
+     * {@code quality} run itself, so the sweep must not hold 0 or 0.5 (those are run anyway).
      */
-    public static List<Trial> all(LabConfig c, LabRunner runner) {
+    public static List<Trial> all(LabConfig c, LabRunner runner, double[] sweep) {
+        for (double s : sweep) {
+            if (!(s > 0 && s < 1) || s == 0.5) {
+                throw new IllegalArgumentException("sweep amounts must lie strictly between 0 and 1 and not be 0.5 (run anyway), got " + s);
+            }
+        }
         List<Trial> out = new ArrayList<>();
         out.addAll(SEED.run(c, runner));
         out.addAll(QUALITY.run(c, runner));
         out.addAll(PrecisionExperiment.precision(c, runner, false));
-        out.addAll(PRUNE.run(c, runner));
+        out.addAll(PruneExperiment.run(c, runner, sweep));
         out.addAll(PARALLEL.run(c, runner));
         return out;
     }
 
     /** Trials {@link #all} will produce. */
-    public static int allTrials(LabConfig c) {
-        return 1 + 1 + 2 + PRUNE.trials(c) + PARALLEL.trials(c);
+    public static int allTrials(LabConfig c, double[] sweep) {
+        return 1 + 1 + 2 + 3 + sweep.length + PARALLEL.trials(c);
     }
 
     public static Experiment parse(String s) {

@@ -18,27 +18,66 @@ public final class LabRunner {
     private final Meter meter;
     private final Pricer pricer;
     private final Consumer<Trial> onTrial;
+    private final int repeats;
 
-    /** {@code onTrial} hears of every finished trial (progress bars); it must not throw. */
+    /** {@code onTrial} hears of every finished trial (progress bars); it must not throw. One window per trial. */
     public LabRunner(Meter meter, Pricer pricer, Consumer<Trial> onTrial) {
+        this(meter, pricer, onTrial, 1);
+    }
+
+    /**
+     * Like {@link #LabRunner(Meter, Pricer, Consumer)}, but every trial is run and measured {@code repeats} times, each
+     * in its own window: the Point carries the mean energy, time, cost and CO2e, and the trial's figures carry
+     * {@code repeats} and {@code energy_j_sd} (the sample standard deviation of one run's energy), so that a
+     * difference smaller than the run-to-run noise is not mistaken for a saving.
+     */
+    public LabRunner(Meter meter, Pricer pricer, Consumer<Trial> onTrial, int repeats) {
         this.meter = Objects.requireNonNull(meter, "meter");
         this.pricer = Objects.requireNonNull(pricer, "pricer");
         this.onTrial = Objects.requireNonNull(onTrial, "onTrial");
+        if (repeats < 1) throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        this.repeats = repeats;
+    }
+
+    /** How many times each trial is run and measured. */
+    public int repeats() {
+        return repeats;
     }
 
     /** What a training body reports back. */
     public record Outcome(double loopSeconds, double finalLoss, TeacherTask.Quality quality, Map<String, Double> figures) {
     }
 
-    /** Runs {@code body} in a window labelled {@code name} and returns the priced trial. */
+    /**
+     * Runs {@code body} in a window labelled {@code name} ({@link #repeats()} times; training is seeded, so every
+     * repeat learns the same model) and returns the priced trial; its measurement is the last repeat's window.
+     */
     public Trial measure(String name, Map<String, String> config, Supplier<Outcome> body) {
-        Outcome out;
-        Measurement m;
-        try (Window w = meter.window(name)) {
-            out = body.get();
-            m = w.end();
+        Outcome out = null;
+        Measurement m = null;
+        double[] joules = new double[repeats];
+        double seconds = 0, cost = 0, co2eLocation = 0, co2eMarket = 0;
+        String currency = "";
+        for (int r = 0; r < repeats; r++) {
+            try (Window w = meter.window(name)) {
+                out = body.get();
+                m = w.end();
+            }
+            Pricer.Price price = pricer.price(m);
+            joules[r] = m.totalJoules();
+            seconds += m.durationSeconds() / repeats;
+            cost += price.cost() / repeats;
+            co2eLocation += price.co2eLocationKg() / repeats;
+            co2eMarket += price.co2eMarketKg() / repeats;
+            currency = price.currency();
         }
-        Pricer.Price price = pricer.price(m);
+        double meanJoules = 0;
+        for (double j : joules) meanJoules += j / repeats;
+        double ss = 0;
+        for (double j : joules) ss += (j - meanJoules) * (j - meanJoules);
+        Map<String, Double> figures = new LinkedHashMap<>(out.figures());
+        figures.put("repeats", (double) repeats);
+        figures.put("energy_j_sd", repeats > 1 ? Math.sqrt(ss / (repeats - 1)) : Double.NaN);
         Map<String, Double> q = new LinkedHashMap<>();
         double quality = Double.NaN;
         String metric = "none";
@@ -47,12 +86,12 @@ public final class LabRunner {
             q.put("r2", out.quality().r2());
             q.put("noise_floor_mse", out.quality().noiseFloorMse());
             q.put("gap_to_floor", out.quality().gapToFloor());
+            q.put("r2_se", out.quality().r2StdError());
             quality = out.quality().r2();
             metric = "r2";
         }
-        Point p = new Point(name, config, m.totalJoules(), m.durationSeconds(), price.cost(), price.currency(),
-                price.co2eLocationKg(), price.co2eMarketKg(), quality, metric, true);
-        Trial t = new Trial(name, config, out.loopSeconds(), out.finalLoss(), q, out.figures(), m, p);
+        Point p = new Point(name, config, meanJoules, seconds, cost, currency, co2eLocation, co2eMarket, quality, metric, true);
+        Trial t = new Trial(name, config, out.loopSeconds(), out.finalLoss(), q, figures, m, p);
         onTrial.accept(t);
         return t;
     }

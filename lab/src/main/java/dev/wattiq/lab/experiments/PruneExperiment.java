@@ -60,6 +60,11 @@ final class PruneExperiment {
     }
 
     static List<Trial> run(LabConfig c, LabRunner runner, boolean sweep) {
+        return run(c, runner, sweep ? SWEEP : new double[0]);
+    }
+
+    /** The three 50% runs, then L1 at every amount of {@code sweep} except 0.5 (already run). */
+    static List<Trial> run(LabConfig c, LabRunner runner, double[] sweep) {
         TeacherTask task = new TeacherTask(c.width(), c.outputs(), c.seed());
         List<KernelTiming> timings = kernelSweep(c);
         double even = breakEven(timings);
@@ -68,11 +73,9 @@ final class PruneExperiment {
         out.add(train("prune-l1-50", c, task, 0.5, false, half, timings, even, runner));
         out.add(train("prune-l1-50-init", c, task, 0.5, false, 0, timings, even, runner));
         out.add(train("prune-rows-50", c, task, 0.5, true, half, timings, even, runner));
-        if (sweep) {
-            for (double s : SWEEP) {
-                if (s == 0.5) continue;
-                out.add(train("prune-l1-" + Math.round(s * 100), c, task, s, false, half, timings, even, runner));
-            }
+        for (double s : sweep) {
+            if (s == 0.5) continue;
+            out.add(train("prune-l1-" + Math.round(s * 100), c, task, s, false, half, timings, even, runner));
         }
         return out;
     }

@@ -60,6 +60,7 @@ public final class TeacherTask {
     /** Test MSE, R² and the distance to the noise floor of a trained model's predictions. */
     public Quality evaluate(dev.wattiq.lab.engine.Model m) {
         double mse = 0;
+        double sq = 0;
         double[] mean = new double[outputs];
         int chunk = 250;
         for (int first = 0; first < TEST_ROWS; first += chunk) {
@@ -68,9 +69,12 @@ public final class TeacherTask {
             for (int k = 0; k < chunk * outputs; k++) {
                 double e = y[k] - testT[first * outputs + k];
                 mse += e * e;
+                sq += e * e * e * e;
             }
         }
-        mse /= (double) TEST_ROWS * outputs;
+        double n = (double) TEST_ROWS * outputs;
+        mse /= n;
+        double mseStdError = Math.sqrt(Math.max(0, sq / n - mse * mse) / n);
         for (int k = 0; k < testT.length; k++) mean[k % outputs] += testT[k];
         double var = 0;
         for (int k = 0; k < testT.length; k++) {
@@ -79,7 +83,7 @@ public final class TeacherTask {
         }
         var /= testT.length;
         double floor = (double) NOISE_STD * NOISE_STD;
-        return new Quality(mse, 1 - mse / var, floor, mse - floor);
+        return new Quality(mse, 1 - mse / var, floor, mse - floor, mseStdError / var);
     }
 
     /**
@@ -87,7 +91,10 @@ public final class TeacherTask {
      * @param r2             coefficient of determination on the held-out set (1 is perfect)
      * @param noiseFloorMse  the best achievable test MSE (σ²)
      * @param gapToFloor     test MSE minus the floor
+     * @param r2StdError     standard error of {@code r2} from the finite test set (the spread of the squared errors
+     *                       over its {@code 2000 × outputs} values): quality differences below about twice this are
+     *                       not resolved
      */
-    public record Quality(double testMse, double r2, double noiseFloorMse, double gapToFloor) {
+    public record Quality(double testMse, double r2, double noiseFloorMse, double gapToFloor, double r2StdError) {
     }
 }
