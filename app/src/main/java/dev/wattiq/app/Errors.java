@@ -31,6 +31,12 @@ public final class Errors {
                 c.getErr().println("wattiq: " + u.getMessage());
                 return u.exitCode();
             }
+            // A planning request that cannot be answered as asked (unknown name, out-of-range value, won't fit):
+            // the planner's message already names the problem and the fix.
+            if (t instanceof dev.wattiq.planner.PlannerException && t.getMessage() != null) {
+                c.getErr().println("wattiq: " + t.getMessage());
+                return USAGE;
+            }
             if (t instanceof IllegalArgumentException && t.getMessage() != null) {
                 c.getErr().println("wattiq: " + t.getMessage());
                 return USAGE;

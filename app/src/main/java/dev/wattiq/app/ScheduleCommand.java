@@ -2,7 +2,6 @@ package dev.wattiq.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.schedule.Job;
 import dev.wattiq.planner.schedule.Objective;
 import dev.wattiq.planner.schedule.Placement;
@@ -65,14 +64,6 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } catch (PlannerException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
-    }
-
-    private int run() {
         Series s = Series.parse(Json.read(series, "--series"), series.toString());
         Instant nowAt = now == null ? s.start() : instant("--now", now);
         Job job = new Job(durationHours, powerKw, instant("--deadline", deadline), nowAt, Objective.parse(objective),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
-import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.tune.ColumnObjective;
 import dev.wattiq.planner.tune.ConstrainedOptimum;
 import dev.wattiq.planner.tune.Constraint;
@@ -58,14 +57,6 @@ public final class TuneLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } catch (PlannerException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
-    }
-
-    private int run() {
         List<ColumnObjective> objs = ColumnObjective.parseList(objectives);
         for (ColumnObjective o : objs) {
             if (!COLUMNS.contains(o.column())) throw new Errors.UserError("objective '" + o.column() + "' is not one of " + COLUMNS);

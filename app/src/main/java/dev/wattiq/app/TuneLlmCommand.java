@@ -3,7 +3,6 @@ package dev.wattiq.app;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.tune.LlmBudget;
@@ -74,14 +73,6 @@ public final class TuneLlmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } catch (PlannerException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
-    }
-
-    private int run() {
         LlmSizer.Rule r = LlmSizer.Rule.parse(rule);
         Instant t0 = startInstant();
         LlmBudget b = new LlmBudget(HardwareCatalog.shipped().find(hardware), site.site(), r, devices,

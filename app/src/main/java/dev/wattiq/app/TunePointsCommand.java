@@ -2,7 +2,6 @@ package dev.wattiq.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.tune.ColumnObjective;
 import dev.wattiq.planner.tune.ConstrainedOptimum;
 import dev.wattiq.planner.tune.Constraint;
@@ -68,14 +67,6 @@ public final class TunePointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } catch (PlannerException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
-    }
-
-    private int run() {
         List<ColumnObjective> objs = ColumnObjective.parseList(objectives);
         List<Constraint> constraints = where.stream().map(Constraint::parse).toList();
         if (eta != null && pick != null) throw new Errors.UserError("--eta and --pick choose in different ways: give one of them");
