@@ -21,6 +21,9 @@ public final class Errors {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("wattiq: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                if (!CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr())) suggestCommand(u, c);
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return USAGE;
         });
@@ -46,6 +49,17 @@ public final class Errors {
             return INTERNAL;
         });
         return cl;
+    }
+
+    /** "Did you mean: run?" for a mistyped subcommand name (picocli suggests only options). */
+    private static void suggestCommand(CommandLine.UnmatchedArgumentException u, CommandLine c) {
+        java.util.List<String> unmatched = u.getUnmatched();
+        if (unmatched.isEmpty() || unmatched.get(0).startsWith("-") || c.getSubcommands().isEmpty()) return;
+        String wrong = unmatched.get(0);
+        java.util.List<String> close = dev.wattiq.ledger.data.Suggest.closest(wrong, c.getSubcommands().keySet(), 3).stream()
+                .filter(n -> dev.wattiq.ledger.data.Suggest.distance(wrong.toLowerCase(java.util.Locale.ROOT), n) <= Math.max(2, wrong.length() / 2))
+                .toList();
+        if (!close.isEmpty()) c.getErr().println("Did you mean: " + String.join(", ", close) + "?");
     }
 
     /** A mistake in the user's input; the message names the problem and the fix. */

@@ -65,9 +65,10 @@ public final class Main implements Runnable {
         for (Class<?> c : SUBCOMMANDS) {
             if (c.getAnnotation(Command.class).name().equals(first)) only = c;
         }
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         if (only != null) {
             cl.addSubcommand(only);
-        } else {
+        } else if (!versionOnly) {
             cl.addSubcommand(new CommandLine.HelpCommand());
             for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
         }

@@ -19,7 +19,7 @@ final class Cli {
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = Main.commandLine(args); // as main() does: only the named subcommand is registered
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args);
