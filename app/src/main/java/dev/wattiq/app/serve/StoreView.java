@@ -28,7 +28,7 @@ public final class StoreView implements AutoCloseable {
      * The latest list read.
      *
      * @param runs     newest first, at most {@link #LIST_LIMIT}
-     * @param readAt   when it was read, or null before the first read
+     * @param readAt   when this list was read (later re-reads that found it unchanged keep it), or null before the first read
      * @param problem  why the last read failed, or null
      */
     public record Snapshot(List<RunRecord> runs, Instant readAt, String problem) {
@@ -41,10 +41,17 @@ public final class StoreView implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshNow, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Re-reads the list now (also called by the background thread). */
+    /**
+     * Re-reads the list now (also called by the background thread). A re-read that finds the same list keeps the
+     * snapshot it had, so what is rendered from a snapshot ({@code /api/runs}, the run series of {@code /metrics})
+     * is rendered again only when a run changed, not once a second.
+     */
     public void refreshNow() {
         try {
-            snapshot = new Snapshot(List.copyOf(store.list(LIST_LIMIT)), Instant.now(), null);
+            List<RunRecord> runs = List.copyOf(store.list(LIST_LIMIT));
+            Snapshot last = snapshot;
+            if (last.problem() == null && last.readAt() != null && last.runs().equals(runs)) return;
+            snapshot = new Snapshot(runs, Instant.now(), null);
         } catch (StoreException | RuntimeException e) {
             snapshot = new Snapshot(snapshot.runs(), snapshot.readAt(), e.getMessage());
         }
