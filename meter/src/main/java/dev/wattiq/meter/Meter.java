@@ -177,7 +177,9 @@ public final class Meter implements AutoCloseable {
                 } catch (SensorException | RuntimeException e) {
                     gap = true;
                     all.addAll(lastGood.getOrDefault(s, List.of()));
-                    String note = "sensor " + s.name() + " failed at " + env.clock().wallTime() + ": " + e.getMessage()
+                    String msg = e.getMessage() != null && e.getMessage().startsWith(s.name() + ": ")
+                            ? e.getMessage().substring(s.name().length() + 2) : e.getMessage();
+                    String note = "sensor " + s.name() + " failed at " + env.clock().wallTime() + ": " + msg
                             + "; its energy during the gap is missing";
                     for (Window w : open) w.noteOnce(s.name(), note);
                     if (meterNotes.size() < 100) meterNotes.add(note);

@@ -35,6 +35,12 @@ public final class Sensors {
         return select(env, discovered());
     }
 
+    /** "name: message", without a second "name: " where the provider's message already starts with it. */
+    static String named(SensorProvider p, String message) {
+        String prefix = p.name() + ": ";
+        return message != null && message.startsWith(prefix) ? message : prefix + message;
+    }
+
     public static Selection select(SensorEnvironment env, List<SensorProvider> providers) {
         Map<String, List<SensorProvider>> byRole = new LinkedHashMap<>();
         providers.stream()
@@ -56,7 +62,7 @@ public final class Sensors {
                     open.add(p.open(env));
                     break;
                 } catch (SensorException e) {
-                    skipped.add(p.name() + ": " + e.getMessage());
+                    skipped.add(named(p, e.getMessage()));
                 } catch (RuntimeException e) {
                     skipped.add(p.name() + ": failed to open: " + e);
                 }
