@@ -172,7 +172,7 @@ class RaplSensorTest {
         Sensors.Selection sel = Sensors.select(env);
         assertThat(sel.sensors()).singleElement().extracting(Sensor::name).isEqualTo("cpu-estimate");
         assertThat(sel.skipped()).singleElement().asString()
-                .startsWith("rapl: rapl: cannot read " + dir.resolve("sys/class/powercap/intel-rapl:0/energy_uj"))
+                .startsWith("rapl: cannot read " + dir.resolve("sys/class/powercap/intel-rapl:0/energy_uj"))
                 .contains("root-only since Linux 5.10", "run wattiq as root", "chmod o+r", "udev rule", "CAP_DAC_READ_SEARCH",
                         "falling back to estimation")
                 .doesNotContain("\n");
