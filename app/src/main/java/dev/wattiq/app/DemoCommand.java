@@ -27,9 +27,19 @@ import picocli.CommandLine.Option;
  * {@code wattiq demo}: every experiment of the article, measured, priced and stored, then one table with the
  * Pareto-optimal rows marked and the recommended balance between energy and quality.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the article's experiments end to end and show where energy and quality balance.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+    @Override
+    public SensorOptions sensorOptions() {
+        return sensors;
+    }
+
+    @Override
+    public SiteOptions siteOptions() {
+        return site;
+    }
+
     /** Steps of {@code --quick}: at lr 0.01 and batch 100 the fp32 model is then within ~0.003 R² of its noise floor. */
     static final int QUICK_STEPS = 1500;
     /** Steps of the full demo: the article's 1000 leave R² ~0.03 short of the floor, so the demo trains to it. */
@@ -58,11 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Mixin
-    SensorOptions sensors;
+    final SensorOptions sensors = new SensorOptions();
 
-    @Mixin
-    SiteOptions site;
+    final SiteOptions site = new SiteOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

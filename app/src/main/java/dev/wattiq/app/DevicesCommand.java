@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,13 +24,17 @@ import picocli.CommandLine.Spec;
  * limit, and the energy source each measurement will use ({@code counter}, {@code integrated}, {@code estimated})
  * and why. The sensors are opened exactly as {@code wattiq run} opens them, so what this shows is what a run uses.
  */
-@Command(name = "devices", mixinStandardHelpOptions = true,
+@Command(name = "devices", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
         description = "List every CPU package and GPU: memory, power, power limit, and the energy source each uses and why.")
-public final class DevicesCommand implements Callable<Integer> {
+public final class DevicesCommand implements Callable<Integer>, SensorOptions.Holder {
+    @Override
+    public SensorOptions sensorOptions() {
+        return sensors;
+    }
+
     private static final double GIB = 1024.0 * 1024 * 1024;
 
-    @Mixin
-    SensorOptions sensors;
+    final SensorOptions sensors = new SensorOptions();
 
     @Option(names = "--json", description = "Print one JSON object with a 'devices' array instead of text.")
     boolean json;

@@ -41,15 +41,23 @@ public final class LabCommand implements Runnable {
     }
 
     /** What every experiment subcommand shares: sizes, sensors, site, output. */
-    abstract static class ExperimentCommand implements Callable<Integer> {
+    abstract static class ExperimentCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+        @Override
+        public SensorOptions sensorOptions() {
+            return sensors;
+        }
+
+        @Override
+        public SiteOptions siteOptions() {
+            return site;
+        }
+
         @Mixin
         LabOptions lab;
 
-        @Mixin
-        SensorOptions sensors;
+        final SensorOptions sensors = new SensorOptions();
 
-        @Mixin
-        SiteOptions site;
+        final SiteOptions site = new SiteOptions();
 
         @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the results as one JSON object to FILE.")
         Path jsonOut;
@@ -102,7 +110,7 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    @Command(name = "seed", mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
+    @Command(name = "seed", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
     static final class Seed extends ExperimentCommand {
         @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
                 description = "Run the loop R times in this process, each its own measured trial (benchmarks: the first warms the JIT).")
@@ -148,28 +156,28 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    @Command(name = "quality", mixinStandardHelpOptions = true, description = "The same model on a teacher task: test MSE, R², distance to the noise floor.")
+    @Command(name = "quality", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "The same model on a teacher task: test MSE, R², distance to the noise floor.")
     static final class Quality extends ExperimentCommand {
         Experiment experiment() {
             return Experiment.QUALITY;
         }
     }
 
-    @Command(name = "precision", mixinStandardHelpOptions = true, description = "fp32, bf16 and fp16 mixed precision (fp32 master weights, fp16 loss scaling).")
+    @Command(name = "precision", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "fp32, bf16 and fp16 mixed precision (fp32 master weights, fp16 loss scaling).")
     static final class Precision extends ExperimentCommand {
         Experiment experiment() {
             return Experiment.PRECISION;
         }
     }
 
-    @Command(name = "prune", mixinStandardHelpOptions = true, description = "L1 pruning at 50% (as the article), whole-row pruning, and a 0-95% sweep on sparse kernels.")
+    @Command(name = "prune", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "L1 pruning at 50% (as the article), whole-row pruning, and a 0-95% sweep on sparse kernels.")
     static final class Prune extends ExperimentCommand {
         Experiment experiment() {
             return Experiment.PRUNE;
         }
     }
 
-    @Command(name = "parallel", mixinStandardHelpOptions = true, description = "Data-parallel SGD with K = 1 .. cores workers (DDP's gradient averaging).")
+    @Command(name = "parallel", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "Data-parallel SGD with K = 1 .. cores workers (DDP's gradient averaging).")
     static final class Parallel extends ExperimentCommand {
         Experiment experiment() {
             return Experiment.PARALLEL;

@@ -26,24 +26,27 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code wattiq lab serve}: the serving levers (precision, batch size, threads) on all-MiniLM-L6-v2 with ONNX
  * Runtime, each configuration measured by the meter. Prints a table; writes JSON rows and an HTML report on request.
  */
-@Command(name = "serve",
+@Command(name = "serve", modelTransformer = CliOptions.SharedGroups.class,
         mixinStandardHelpOptions = true,
         description = {"Serving levers on a real transformer: precision, batch size, threads, each measured.",
                 "Embeds a fixed corpus with all-MiniLM-L6-v2 (fp32 and int8, ONNX Runtime) in every configuration, "
                         + "measures each with the meter, and scores int8's fidelity to fp32 (cosine, top-10 neighbour overlap)."})
-public final class LabServeCommand implements Callable<Integer> {
+public final class LabServeCommand implements Callable<Integer>, SensorOptions.Holder {
+    @Override
+    public SensorOptions sensorOptions() {
+        return sensorOptions;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Mixin
-    SensorOptions sensorOptions;
+    final SensorOptions sensorOptions = new SensorOptions();
 
     @Option(names = "--quick", description = "A short sweep (batch 1 and 16, one thread, 64 sentences): seconds, not minutes.")
     boolean quick;

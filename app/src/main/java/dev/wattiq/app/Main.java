@@ -1,46 +1,74 @@
 package dev.wattiq.app;
 
+import dev.wattiq.app.store.SqliteRunStore;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code wattiq} command line. The only place in WattIQ that exits the process: every subcommand returns an
  * exit code, and user mistakes become one-line messages (see {@link Errors}).
  */
-@Command(name = "wattiq",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Measure, model and tune the energy, cost and CO2e of ML workloads.",
-        footer = "%nRun 'wattiq COMMAND --help' for a command's options.")
 public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
+    /** A subcommand: its name, and its model (an annotated command object, or a spec declared in code). */
+    record Subcommand(String name, Supplier<Object> model) {
+    }
+
     /**
      * The subcommands, in the order {@code wattiq --help} lists them. Picocli builds a command's model by reflection
      * over every option of every subcommand it is given; building all of them cost more than half of a
-     * {@code wattiq run} start-up, so {@link #commandLine(String...)} registers only the one a command line names.
+     * {@code wattiq run} start-up, so {@link #commandLine(String...)} registers only the one a command line names
+     * (MainTest checks each name against the command's own).
      */
-    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
-            RunCommand.class,
-            RunsCommand.class,
-            ShowCommand.class,
-            DevicesCommand.class,
-            DemoCommand.class,
-            LabCommand.class,
-            PlanCommand.class,
-            TuneCommand.class,
-            ScheduleCommand.class,
-            ServeCommand.class,
-            ReportCommand.class);
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(RunCommand.NAME, RunCommand::spec),
+            new Subcommand("runs", RunsCommand::new),
+            new Subcommand("show", ShowCommand::new),
+            new Subcommand("devices", DevicesCommand::new),
+            new Subcommand("demo", DemoCommand::new),
+            new Subcommand("lab", LabCommand::new),
+            new Subcommand("plan", PlanCommand::new),
+            new Subcommand("tune", TuneCommand::new),
+            new Subcommand("schedule", ScheduleCommand::new),
+            new Subcommand("serve", ServeCommand::new),
+            new Subcommand("report", ReportCommand::new));
+
+    private static final Set<String> STORE_COMMANDS = Set.of("run", "runs", "show", "report", "serve");
 
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        return commandLine(args).execute(args);
+        if (opensLocalStore(args)) Thread.ofPlatform().daemon().name("wattiq-store-preload").start(SqliteRunStore::preload);
+        CommandLine cl = commandLine(args);
+        return cl.execute(args);
+    }
+
+    /**
+     * Whether {@code args} name a command that opens the SQLite store: its native library and driver then load on a
+     * second thread while the command line is parsed (start-up, docs/run.md).
+     */
+    static boolean opensLocalStore(String... args) {
+        String first = firstCommand(args);
+        if (first == null || !STORE_COMMANDS.contains(first)) return false;
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--no-store") || a.equals("--store") || a.startsWith("--store=")) return false;
+        }
+        return true;
+    }
+
+    private static String firstCommand(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) return a;
+        }
+        return null;
     }
 
     /** The configured CLI with every subcommand (for tests and in-process callers). */
@@ -53,32 +81,44 @@ public final class Main implements Runnable {
      * start-up stays quick; every subcommand otherwise (help, usage, a mistyped name with suggestions).
      */
     public static CommandLine commandLine(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        String first = null;
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                first = a;
-                break;
-            }
-        }
-        Class<?> only = null;
-        for (Class<?> c : SUBCOMMANDS) {
-            if (c.getAnnotation(Command.class).name().equals(first)) only = c;
+        CommandLine cl = new CommandLine(rootSpec());
+        String first = firstCommand(args);
+        Subcommand only = null;
+        for (Subcommand c : SUBCOMMANDS) {
+            if (c.name().equals(first)) only = c;
         }
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         if (only != null) {
-            cl.addSubcommand(only);
+            cl.addSubcommand(only.name(), new CommandLine(only.model().get()));
         } else if (!versionOnly) {
             cl.addSubcommand(new CommandLine.HelpCommand());
-            for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
+            for (Subcommand c : SUBCOMMANDS) cl.addSubcommand(c.name(), new CommandLine(c.model().get()));
         }
-        // addSubcommand re-initialises a subcommand's parser from ours: re-apply what a command's model transformer
-        // set (e.g. run's "options stop at the command's name").
-        for (CommandLine sub : cl.getSubcommands().values()) {
+        // Each subcommand is built on its own first (picocli applies the model transformers of nested subcommands, which
+        // add the shared option groups, only then); addSubcommand re-initialises the parsers from ours, so the
+        // transformers run again (e.g. run's "options stop at the command's name"; adding a group is idempotent).
+        reapplyTransformers(cl);
+        return Errors.configure(cl);
+    }
+
+    private static void reapplyTransformers(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
             CommandLine.IModelTransformer t = sub.getCommandSpec().modelTransformer();
             if (t != null) t.transform(sub.getCommandSpec());
+            reapplyTransformers(sub);
         }
-        return Errors.configure(cl);
+    }
+
+    /** The {@code wattiq} command itself, declared in code (see {@link CliOptions}). */
+    private static CommandSpec rootSpec() {
+        Main main = new Main();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(main).name("wattiq").versionProvider(new Version());
+        main.spec = s;
+        s.usageMessage().description("Measure, model and tune the energy, cost and CO2e of ML workloads.")
+                .footer("%nRun 'wattiq COMMAND --help' for a command's options.");
+        s.addOption(CliOptions.help());
+        s.addOption(CliOptions.version());
+        return s;
     }
 
     @Override

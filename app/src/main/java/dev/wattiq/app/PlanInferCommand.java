@@ -13,7 +13,6 @@ import dev.wattiq.planner.infer.InferenceRequest;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -24,9 +23,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code wattiq plan infer}: energy per token and request, devices for a demand, and a year of serving. */
-@Command(name = "infer", mixinStandardHelpOptions = true,
+@Command(name = "infer", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
         description = "Budget serving: prefill and decode separately, memory- or compute-bound decode, KV cache, devices for the demand, a year's energy, cost and CO2e.")
-public final class PlanInferCommand implements Callable<Integer> {
+public final class PlanInferCommand implements Callable<Integer>, SiteOptions.Holder {
+    @Override
+    public SiteOptions siteOptions() {
+        return site;
+    }
+
     @Option(names = "--model", paramLabel = "NAME", description = "Published architecture from models.csv (e.g. llama-3-70b); gives layers and KV-cache size.")
     String model;
     @Option(names = "--params", paramLabel = "N", converter = HumanNumber.class, description = "Total parameters (without --model: a generic Llama-like shape is assumed).")
@@ -55,8 +59,7 @@ public final class PlanInferCommand implements Callable<Integer> {
     Path jsonOut;
     @Option(names = "--embodied", description = "Add the devices' manufacturing CO2e (hardware.csv, where published), amortised over a 4-year life.")
     boolean embodied;
-    @Mixin
-    SiteOptions site;
+    final SiteOptions site = new SiteOptions();
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

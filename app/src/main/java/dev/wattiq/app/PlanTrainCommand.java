@@ -15,7 +15,6 @@ import dev.wattiq.planner.train.TrainingEstimate;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -27,9 +26,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code wattiq plan train}: time, device-hours, energy, cost and CO2e of a training run, and how it scales. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
         description = "Budget a training run: FLOPs = 6·N·D, devices x peak x MFU, device power, host overhead, PUE, the ledger's bill.")
-public final class PlanTrainCommand implements Callable<Integer> {
+public final class PlanTrainCommand implements Callable<Integer>, SiteOptions.Holder {
+    @Override
+    public SiteOptions siteOptions() {
+        return site;
+    }
+
     @Option(names = "--model", paramLabel = "NAME", description = "Published architecture from models.csv (e.g. llama-2-70b); sets --params, --active-params and --tokens unless given.")
     String model;
     @Option(names = "--params", paramLabel = "N", converter = HumanNumber.class, description = "Total parameters, e.g. 70B or 70e9.")
@@ -68,8 +72,7 @@ public final class PlanTrainCommand implements Callable<Integer> {
     boolean listModels;
     @Option(names = "--embodied", description = "Add the devices' manufacturing CO2e (hardware.csv, where published), amortised over a 4-year life.")
     boolean embodied;
-    @Mixin
-    SiteOptions site;
+    final SiteOptions site = new SiteOptions();
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

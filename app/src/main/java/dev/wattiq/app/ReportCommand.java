@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
-@Command(name = "report", sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sum a job's runs (all ranks and nodes that ran 'wattiq run --job ID' into this store).")
 public final class ReportCommand implements Callable<Integer> {
     @Spec

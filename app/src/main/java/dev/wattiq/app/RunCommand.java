@@ -34,60 +34,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code wattiq run [options] -- CMD [ARGS...]}: runs a command under the meter, passes its input, output and
  * signals through, prints a summary on stderr, stores the run, and exits with the command's exit code.
+ * The main job, so its options are declared in code ({@link #spec()}, {@link CliOptions}): quicker to start.
  */
-@Command(name = "run", sortOptions = false, modelTransformer = RunCommand.StopAtCommand.class,
-        description = {"Run a command and measure the energy it uses.",
-                "The command runs directly (no shell) with stdin, stdout and stderr untouched; SIGINT, SIGTERM and SIGHUP are "
-                        + "passed on to it; wattiq exits with its exit code (128+N if it died of signal N, 127 if it could not start)."})
 public final class RunCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    public static final String NAME = "run";
     /** Exit code when the command cannot be started (as shells use). */
     public static final int CANNOT_START = 127;
     /** How often samples are committed to the store at most apart. */
     static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
-    @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "100ms", converter = Intervals.class,
-            description = "Sampling interval, e.g. 100ms, 10ms, 1ms, 2s (at least 1ms; default ${DEFAULT-VALUE}).")
     Duration interval;
-
-    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "process",
-            description = "process: charge the command's process tree its share; machine: charge everything (default ${DEFAULT-VALUE}).")
     String scope;
-
-    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the run as one JSON object to FILE.")
     Path jsonOut;
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Attach a label to the run (repeatable).")
     List<String> labelArgs = new ArrayList<>();
-
-    @Option(names = "--job", paramLabel = "ID", description = "Job id, to group runs of one job (e.g. across nodes).")
     String job;
-
-    @Option(names = "--store", paramLabel = "URL", description = "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).")
     String storeUrl;
-
-    @Option(names = "--no-store", description = "Do not record the run in the store ($WATTIQ_HOME/wattiq.db).")
     boolean noStore;
-
-    @Mixin
-    SensorOptions sensors;
-
-    @Mixin
-    SiteOptions siteOptions;
-
-    @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments (put them after --).")
+    final SensorOptions sensors = new SensorOptions();
+    final SiteOptions siteOptions = new SiteOptions();
     List<String> command = new ArrayList<>();
+
+    /** The command's picocli model, bound to a new {@code RunCommand}. */
+    public static CommandSpec spec() {
+        RunCommand r = new RunCommand();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(r).name(NAME);
+        r.spec = s;
+        s.usageMessage().sortOptions(false).description(
+                "Run a command and measure the energy it uses.",
+                "The command runs directly (no shell) with stdin, stdout and stderr untouched; SIGINT, SIGTERM and SIGHUP are "
+                        + "passed on to it; wattiq exits with its exit code (128+N if it died of signal N, 127 if it could not start).");
+        s.addOption(CliOptions.option("--interval", "DURATION", Duration.class, () -> r.interval, v -> r.interval = v,
+                "Sampling interval, e.g. 100ms, 10ms, 1ms, 2s (at least 1ms; default ${DEFAULT-VALUE}).")
+                .defaultValue("100ms").converters(new Intervals()).build());
+        s.addOption(CliOptions.option("--scope", "SCOPE", String.class, () -> r.scope, v -> r.scope = v,
+                "process: charge the command's process tree its share; machine: charge everything (default ${DEFAULT-VALUE}).")
+                .defaultValue("process").build());
+        s.addOption(CliOptions.option("--json-out", "FILE", Path.class, () -> r.jsonOut, v -> r.jsonOut = v,
+                "Also write the run as one JSON object to FILE.").build());
+        s.addOption(CliOptions.option("--label", "KEY=VALUE", List.class, () -> r.labelArgs, v -> r.labelArgs = v,
+                "Attach a label to the run (repeatable).").auxiliaryTypes(String.class).build());
+        s.addOption(CliOptions.option("--job", "ID", String.class, () -> r.job, v -> r.job = v,
+                "Job id, to group runs of one job (e.g. across nodes).").build());
+        s.addOption(CliOptions.option("--store", "URL", String.class, () -> r.storeUrl, v -> r.storeUrl = v,
+                "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).").build());
+        s.addOption(CliOptions.flag("--no-store", () -> r.noStore, v -> r.noStore = v,
+                "Do not record the run in the store ($WATTIQ_HOME/wattiq.db)."));
+        s.addMixin(SensorOptions.MIXIN, r.sensors.spec());
+        s.addMixin(SiteOptions.MIXIN, r.siteOptions.spec());
+        s.addOption(CliOptions.help());
+        CliOptions.Binding<List> command = CliOptions.binding(() -> r.command, v -> r.command = v);
+        s.addPositional(PositionalParamSpec.builder().paramLabel("CMD").arity("0..*").type(List.class).auxiliaryTypes(String.class)
+                .getter(command).setter(command).initialValue(r.command)
+                .description("The command and its arguments (put them after --).").build());
+        s.modelTransformer(new StopAtCommand());
+        return new StopAtCommand().transform(s);
+    }
 
     @Override
     public Integer call() {
@@ -98,7 +107,11 @@ public final class RunCommand implements Callable<Integer> {
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
         // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
-        java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(siteOptions::site, Thread::startVirtualThread);
+        java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Site loaded = siteOptions.site();
+            Bills.warmUp(loaded);
+            return loaded;
+        }, Thread::startVirtualThread);
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
         RunStore store = noStore ? null : Stores.open(storeUrl);
         Site s;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wattiq runs [--json]}: the stored runs, newest first. */
-@Command(name = "runs", description = "List the runs in the store ($WATTIQ_HOME/wattiq.db), newest first.")
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs in the store ($WATTIQ_HOME/wattiq.db), newest first.")
 public final class RunsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 

@@ -5,27 +5,43 @@ import dev.wattiq.meter.SensorEnvironment;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where the sensors look and how the estimate is made; shared by {@code run}, {@code devices} and {@code serve}
- * as a picocli mixin ({@code @Mixin SensorOptions sensors;}).
+ * Where the sensors look and how the estimate is made; shared by {@code run}, {@code devices}, {@code serve}, the
+ * lab and the demo. Declared in code ({@link CliOptions}): {@code run} adds {@link #spec()} as a mixin, annotated
+ * commands hold an instance ({@link Holder}) and name {@link CliOptions.SharedGroups} as their model transformer.
  */
 public final class SensorOptions {
-    @Option(names = "--sysfs-root", paramLabel = "DIR", description = "Where sysfs is mounted (default: ${DEFAULT-VALUE}).", defaultValue = "/sys")
+    /** The name of this group as a picocli mixin. */
+    static final String MIXIN = "sensors";
+
     Path sysfsRoot;
-
-    @Option(names = "--procfs-root", paramLabel = "DIR", description = "Where procfs is mounted (default: ${DEFAULT-VALUE}).", defaultValue = "/proc")
     Path procfsRoot;
-
-    @Option(names = "--nvml-library", paramLabel = "PATH", description = "NVML library to load (default: the system's libnvidia-ml.so.1).")
     Path nvmlLibrary;
-
-    @Option(names = "--cpu-watts", paramLabel = "W", description = "Estimation only: CPU power at full load, overriding the CPU model's figure.")
     Double cpuWatts;
-
-    @Option(names = "--memory-watts-per-gb", paramLabel = "W", description = "Estimation only: memory power per GB, overriding the default.")
     Double memoryWattsPerGb;
+
+    /** A command that takes these options. */
+    interface Holder {
+        SensorOptions sensorOptions();
+    }
+
+    /** The options as a picocli mixin bound to this object. */
+    CommandSpec spec() {
+        CommandSpec s = CommandSpec.create();
+        s.addOption(CliOptions.option("--sysfs-root", "DIR", Path.class, () -> sysfsRoot, v -> sysfsRoot = v,
+                "Where sysfs is mounted (default: ${DEFAULT-VALUE}).").defaultValue("/sys").build());
+        s.addOption(CliOptions.option("--procfs-root", "DIR", Path.class, () -> procfsRoot, v -> procfsRoot = v,
+                "Where procfs is mounted (default: ${DEFAULT-VALUE}).").defaultValue("/proc").build());
+        s.addOption(CliOptions.option("--nvml-library", "PATH", Path.class, () -> nvmlLibrary, v -> nvmlLibrary = v,
+                "NVML library to load (default: the system's libnvidia-ml.so.1).").build());
+        s.addOption(CliOptions.option("--cpu-watts", "W", Double.class, () -> cpuWatts, v -> cpuWatts = v,
+                "Estimation only: CPU power at full load, overriding the CPU model's figure.").build());
+        s.addOption(CliOptions.option("--memory-watts-per-gb", "W", Double.class, () -> memoryWattsPerGb, v -> memoryWattsPerGb = v,
+                "Estimation only: memory power per GB, overriding the default.").build());
+        return s;
+    }
 
     /** The sensor environment for these options, charging {@code scope} of the tree rooted at {@code rootPid}. */
     public SensorEnvironment environment(Scope scope, long rootPid) {

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,10 +36,20 @@ import picocli.CommandLine.Spec;
  * {@code wattiq serve}: measures this machine for as long as it runs and serves {@code /metrics} (Prometheus), a JSON
  * API and a dashboard. Loopback only unless a bearer token is given.
  */
-@Command(name = "serve", sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, modelTransformer = CliOptions.SharedGroups.class, sortOptions = false,
         description = {"Measure this machine continuously and serve /metrics (Prometheus), a JSON API under /api/ and a dashboard at /.",
                 "Binds to 127.0.0.1 by default; any other address needs --token-file. Stop it with Ctrl-C or SIGTERM."})
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+    @Override
+    public SensorOptions sensorOptions() {
+        return sensors;
+    }
+
+    @Override
+    public SiteOptions siteOptions() {
+        return siteOptions;
+    }
+
     /** The port registered for WattIQ's exporter by default. */
     public static final int DEFAULT_PORT = 9464;
 
@@ -69,11 +78,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "URL", description = "Run store to show: a jdbc:postgresql:// URL (default: the SQLite store in $WATTIQ_HOME).")
     String storeUrl;
 
-    @Mixin
-    SensorOptions sensors;
+    final SensorOptions sensors = new SensorOptions();
 
-    @Mixin
-    SiteOptions siteOptions;
+    final SiteOptions siteOptions = new SiteOptions();
 
     @Override
     public Integer call() throws InterruptedException {

@@ -16,14 +16,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wattiq show RUN_ID [--json] [--samples-csv FILE]}: one stored run, optionally with its power timeline. */
-@Command(name = "show", description = "Show one stored run (RUN_ID or a unique prefix of it).")
-public final class ShowCommand implements Callable<Integer> {
+@Command(name = "show", mixinStandardHelpOptions = true, modelTransformer = CliOptions.SharedGroups.class, description = "Show one stored run (RUN_ID or a unique prefix of it).")
+public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder {
+    @Override
+    public SiteOptions siteOptions() {
+        return siteOptions;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,8 +37,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run as JSON (the same object as 'wattiq run --json-out').")
     boolean json;
 
-    @Mixin
-    SiteOptions siteOptions;
+    final SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = "--samples-csv", paramLabel = "FILE", description = "Write the run's power samples to FILE as CSV.")
     Path samplesCsv;

@@ -10,7 +10,6 @@ import dev.wattiq.planner.tune.LlmSizer;
 import dev.wattiq.planner.tune.ScalingLaw;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,12 +22,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code wattiq tune llm}: the compute-optimal model for a budget, with its time, energy, cost and CO2e. */
-@Command(name = "llm", mixinStandardHelpOptions = true,
+@Command(name = "llm", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
         description = {"The compute-optimal LLM (parameters and tokens) for a training budget, its predicted loss, time, "
                 + "energy, cost and CO2e.",
                 "With --inference-tokens, the model that reaches the same loss with the fewest training + inference FLOPs "
                         + "(Sardana et al. 2024, Beyond Chinchilla-Optimal)."})
-public final class TuneLlmCommand implements Callable<Integer> {
+public final class TuneLlmCommand implements Callable<Integer>, SiteOptions.Holder {
+    @Override
+    public SiteOptions siteOptions() {
+        return site;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,8 +53,7 @@ public final class TuneLlmCommand implements Callable<Integer> {
     @Option(names = "--hardware", required = true, paramLabel = "H", description = "Accelerator, e.g. H100, A100, TPUv4 (see the planner's hardware.csv).")
     String hardware;
 
-    @Mixin
-    SiteOptions site;
+    final SiteOptions site = new SiteOptions();
 
     @Option(names = "--rule", defaultValue = "chinchilla", paramLabel = "R",
             description = "chinchilla (Approach 1, ~20 tokens/param), parametric (minimise Hoffmann's L(N,D)) or epoch (minimise the Epoch refit). Default: ${DEFAULT-VALUE}.")

@@ -18,16 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** The mixin as a command uses it: parsed by picocli, errors mapped by {@link Errors}, the bill written as JSON. */
 class SiteOptionsTest {
     static final Instant T0 = Instant.parse("2024-06-03T10:00:00Z");
 
-    @Command(name = "bill-test")
-    static final class BillCommand implements Callable<Integer> {
-        @Mixin
-        SiteOptions site;
+    @Command(name = "bill-test", modelTransformer = CliOptions.SharedGroups.class)
+    static final class BillCommand implements Callable<Integer>, SiteOptions.Holder {
+        final SiteOptions site = new SiteOptions();
+
+        @Override
+        public SiteOptions siteOptions() {
+            return site;
+        }
         ObjectNode json;
 
         @Override

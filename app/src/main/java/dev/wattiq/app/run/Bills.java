@@ -15,6 +15,18 @@ public final class Bills {
     }
 
     /**
+     * Prices one second of nothing at {@code site} and drops the result: loads and links the ledger's pricing code on
+     * the thread that loaded the site, so the bill after the command costs the main thread milliseconds, not tens.
+     */
+    public static void warmUp(Site site) {
+        try {
+            bill(site, Instant.now(), 1.0, 0.0, List.of());
+        } catch (RuntimeException ignored) {
+            // a warm-up only: the real bill reports its problem
+        }
+    }
+
+    /**
      * The bill for {@code totalJoules} drawn from {@code start} over {@code seconds}, spread in time like {@code samples}
      * (scaled so they add up to the total: counters are exact, samples carry the timing).
      */

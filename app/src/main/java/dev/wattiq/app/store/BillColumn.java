@@ -13,6 +13,11 @@ final class BillColumn {
     private BillColumn() {
     }
 
+    /** Builds the JSON mapper and writes one node with it (start-up: done on a second thread, see SqliteRunStore#preload). */
+    static void warmUp() {
+        Holder.MAPPER.createObjectNode().put("warm", 1.0).toString();
+    }
+
     static String encode(Bill b) {
         var node = Holder.MAPPER.createObjectNode();
         node.putObject("energy_j").put("total", b.itEnergyJoules()); // BillJson.read takes the IT energy from here

@@ -18,6 +18,22 @@ public final class SqliteRunStore extends JdbcRunStore {
         super(file.toString(), c, null);
     }
 
+    /**
+     * Loads SQLite's native library and initialises the driver's classes (its configuration builds date formats from
+     * the locale's calendar data) and the JSON mapper of the bill column: about 70 ms of a cold start that has no side
+     * effect, so {@code wattiq} starts it on a second thread while it parses the command line. Safe to call from any thread, any number of times; failures
+     * are left for {@link #open} to report.
+     */
+    public static void preload() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            new SQLiteConfig().toProperties();
+            BillColumn.warmUp();
+        } catch (Exception | LinkageError ignored) {
+            // open() meets the same problem and reports it
+        }
+    }
+
     /** Opens (creating if needed) the store in {@code home}, migrates it, and marks abandoned runs incomplete. */
     public static SqliteRunStore open(Path home) throws StoreException {
         WattiqHome.ensureWritable(home);
