@@ -30,8 +30,11 @@ import java.util.Map;
  * it comes back, the energy in between being unknown.
  */
 public final class RaplSensor implements Sensor {
-    /** How often zone directories are checked for existence (real sysfs also fails the read at once). */
-    public static final long CHECK_NANOS = 100_000_000L;
+    /**
+     * How often zone directories are checked for existence (a stat per zone; real sysfs also fails the read at once,
+     * so this is a second line of defence and runs once a second, not at every poll: docs/meter.md, overhead).
+     */
+    public static final long CHECK_NANOS = 1_000_000_000L;
     private final List<PowercapDiscovery.Domain> domains;
     private final OpenFile[] files;
     private final WrapCounter[] wraps;

@@ -209,6 +209,7 @@ class RaplSensorTest {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
             f.set("intel-rapl:0", 1_500_000);
+            clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // zone directories are checked once a second
             step(meter); // the gap
             f.set("intel-rapl:0", 2_500_000);
             step(meter);
@@ -220,6 +221,7 @@ class RaplSensorTest {
 
             // the zone comes back with another value: it resumes from there, the unknown stretch is not invented
             f.zone("intel-rapl:1", "package-1", 40_000_000);
+            clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // ... and a lost zone is looked for again as often
             Window after = meter.window("after");
             step(meter);
             f.set("intel-rapl:1", 40_300_000);
