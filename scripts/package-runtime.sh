@@ -67,7 +67,7 @@ for a in "$@"; do
   case "$a" in lab|demo|bench) vector=(--add-modules jdk.incubator.vector); break;; -*) ;; *) break;; esac
 done
 exec "$home/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -Xlog:disable \
-  --enable-native-access=ALL-UNNAMED "${vector[@]}" -cp "$home/lib/*" dev.wattiq.app.Main "$@"
+  --enable-native-access=ALL-UNNAMED "${vector[@]}" -cp "$home/lib/*" dev.wattiq.app.cli.Main "$@"
 LAUNCH
 chmod +x "$dest/bin/wattiq" "$dest/gpu-check.sh"
 
