@@ -84,7 +84,7 @@ for a in "$@"; do
   case "$a" in lab|demo|bench) vector=(--add-modules jdk.incubator.vector); break;; -*) ;; *) break;; esac
 done
 exec "$home/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -Xlog:disable \
-  --enable-native-access=ALL-UNNAMED "${vector[@]}" -cp "$home/lib/*" dev.wattiq.app.Main "$@"
+  --enable-native-access=ALL-UNNAMED "${vector[@]}" -cp "$home/lib/*" dev.wattiq.app.cli.Main "$@"
 LAUNCH
 sed -i "s/@MODULES_WITHOUT_VECTOR@/$(tr ',' '\n' <<<"$modules" | grep -vx jdk.incubator.vector | paste -sd, -)/" "$dest/bin/wattiq"
 chmod +x "$dest/bin/wattiq" "$dest/gpu-check.sh"
