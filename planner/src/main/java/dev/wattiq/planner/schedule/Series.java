@@ -79,8 +79,12 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
             min = Math.min(min, epoch[i]);
             max = Math.max(max, epoch[i]);
         }
-        int hours = Math.toIntExact((max - min) / HOUR_S + 1);
         int regions = ids.size();
+        // every region needs every hour, so a span longer than all the rows has a gap: find it before allocating the
+        // span (rows years apart would otherwise allocate, or overflow, hours x regions)
+        long span = (max - min) / HOUR_S + 1;
+        if (span > n) throw missing(origin, ids, epoch, region, min, max);
+        int hours = (int) span;
         double[][] price = new double[regions][hours];
         double[][] carbon = new double[regions][hours];
         int[][] lineOf = new int[regions][hours];
@@ -98,10 +102,7 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
         for (int r = 0; r < regions; r++) {
             for (int h = 0; h < hours; h++) {
                 if (lineOf[r][h] == 0) {
-                    throw new PlannerException(origin + ": region " + name(ids, r) + " has no row for hour "
-                            + Instant.ofEpochSecond(min + h * HOUR_S) + " (the series spans "
-                            + Instant.ofEpochSecond(min) + " to " + Instant.ofEpochSecond(max)
-                            + "): fill the gap; every region needs every hour");
+                    throw gap(origin, name(ids, r), min + h * HOUR_S, min, max);
                 }
             }
         }
@@ -111,6 +112,28 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
     /** An error naming the file, line and column of a cell: {@code s.csv:3: column 1 (timestamp) <problem>: <fix>}. */
     private static PlannerException error(Csv.Row row, int col, String problem, String fix) {
         return new PlannerException(row.where(col) + " " + problem + ": " + fix);
+    }
+
+    /** The first hour some region lacks (regions in order of appearance), as the error to throw. */
+    private static PlannerException missing(String origin, Map<String, Integer> ids, long[] epoch, int[] region, long min, long max) {
+        for (int r = 0; r < ids.size(); r++) {
+            final int rr = r;
+            long[] mine = java.util.stream.IntStream.range(0, epoch.length).filter(i -> region[i] == rr).mapToLong(i -> epoch[i])
+                    .sorted().distinct().toArray();
+            long expected = min;
+            for (long e : mine) {
+                if (e != expected) break;
+                expected += HOUR_S;
+            }
+            if (expected <= max) return gap(origin, name(ids, r), expected, min, max);
+        }
+        throw new IllegalStateException("a span longer than the rows with no missing hour");
+    }
+
+    private static PlannerException gap(String origin, String region, long hour, long min, long max) {
+        return new PlannerException(origin + ": region " + region + " has no row for hour " + Instant.ofEpochSecond(hour)
+                + " (the series spans " + Instant.ofEpochSecond(min) + " to " + Instant.ofEpochSecond(max)
+                + "): fill the gap; every region needs every hour");
     }
 
     private static long hourOf(Csv.Row row, int col) {

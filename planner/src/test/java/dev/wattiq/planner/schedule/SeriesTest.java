@@ -66,6 +66,14 @@ class SeriesTest {
     }
 
     @Test
+    void rowsCenturiesApartAreAGapFoundWithoutAllocatingTheSpan() {
+        assertThatThrownBy(() -> parse("0001-01-01T00:00Z,A,0.1,100\n9999-01-01T00:00Z,A,0.1,100\n"))
+                .isInstanceOf(PlannerException.class).hasMessageContaining("region A has no row for hour 0001-01-01T01:00:00Z");
+        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1,100\n2025-01-01T01:00Z,A,0.1,100\n2025-01-01T00:00Z,B,0.1,100\n"
+                + "2099-01-01T00:00Z,B,0.1,100\n")).hasMessageContaining("region A has no row for hour 2025-01-01T02:00:00Z");
+    }
+
+    @Test
     void badNumbersAndEmptyFilesAndMissingColumns() {
         assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,cheap,100\n"))
                 .hasMessageContaining("s.csv:2: column 3 (price_per_kwh) is 'cheap', not a number");
