@@ -1,10 +1,13 @@
 package dev.wattiq.planner;
 
+import dev.wattiq.meter.UserInputException;
+
 /**
  * A planning request that cannot be answered as asked: an unknown name, a value out of range, a model that does not
- * fit the devices. The message names the problem and the fix; the CLI prints it as one line.
+ * fit the devices. The message names the problem and the fix; the CLI prints it as one line (exit 2), the HTTP API
+ * answers 400: it is a {@link UserInputException}, the one base type for users' mistakes.
  */
-public class PlannerException extends RuntimeException {
+public class PlannerException extends UserInputException {
     public PlannerException(String message) {
         super(message);
     }

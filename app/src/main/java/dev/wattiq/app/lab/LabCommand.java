@@ -133,12 +133,7 @@ public final class LabCommand implements Runnable {
         public Integer call() {
             if (dataset == null) return super.call();
             LabConfig c = lab.config(200);
-            FixedDataset d;
-            try {
-                d = FixedDataset.read(dataset, c.width());
-            } catch (IllegalArgumentException e) {
-                throw new Errors.UserError(e.getMessage());
-            }
+            FixedDataset d = FixedDataset.read(dataset, c.width()); // its input errors are the user's (LabInputException)
             long t0 = System.nanoTime();
             double[] losses = d.train(c.steps(), c.batch(), c.lr());
             double loop = (System.nanoTime() - t0) / 1e9;
