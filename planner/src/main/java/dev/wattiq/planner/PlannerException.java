@@ -4,8 +4,8 @@ import dev.wattiq.meter.UserInputException;
 
 /**
  * A planning request that cannot be answered as asked: an unknown name, a value out of range, a model that does not
- * fit the devices. The message names the problem and the fix; the CLI prints it as one line (exit 2), the HTTP API
- * answers 400: it is a {@link UserInputException}, the one base type for users' mistakes.
+ * fit the devices. The message names the problem and the fix; as a {@link UserInputException} the CLI prints it as
+ * one line with exit code 2.
  */
 public class PlannerException extends UserInputException {
     public PlannerException(String message) {

@@ -131,7 +131,7 @@ public final class LabCommand implements Runnable {
             if (dataset == null) return super.call();
             jsonOut.check();
             LabConfig c = lab.config(200);
-            FixedDataset d = FixedDataset.read(dataset, c.width()); // its input errors are the user's (LabInputException)
+            FixedDataset d = FixedDataset.read(dataset, c.width()); // its input errors are the user's (UserInputException)
             long t0 = System.nanoTime();
             double[] losses = d.train(c.steps(), c.batch(), c.lr());
             double loop = (System.nanoTime() - t0) / 1e9;
