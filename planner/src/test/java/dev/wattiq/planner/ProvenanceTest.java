@@ -66,7 +66,8 @@ class ProvenanceTest {
         assertThat(named(training, "memory.usable_fraction").provenance()).isInstanceOfSatisfying(Provenance.DataFile.class,
                 row -> assertThat(row.name()).isEqualTo("defaults.csv"));
         assertThat(named(serving, "infer.default_input_tokens").provenance()).isInstanceOf(Provenance.DataFile.class);
-        assertThat(named(serving, "infer.default_output_tokens").provenance()).isEqualTo(Provenance.USER);
+        assertThat(named(serving, "output_tokens").provenance()).isEqualTo(Provenance.USER);
+        assertThat(serving).noneMatch(a -> a.name().equals("infer.default_output_tokens"));
         assertThat(named(serving, "precision").provenance()).isEqualTo(Provenance.USER);
         assertThat(named(serving, "params").provenance()).isEqualTo(ModelCatalog.shipped().provenance(llama));
         for (Assumption a : java.util.stream.Stream.concat(training.stream(), serving.stream()).toList()) {

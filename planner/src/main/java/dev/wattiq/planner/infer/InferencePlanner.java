@@ -128,7 +128,9 @@ public final class InferencePlanner {
         }
         if (zeroOk) PlannerException.requireNonNegative(flag, user);
         else PlannerException.requirePositive(flag, user);
-        a.add(Assumption.of(key, user, d.assumption(key).unit(), "given", Provenance.USER));
+        // the user's figure is named as the figure ("batch"), not as the default it replaces ("infer.default_batch")
+        a.add(Assumption.of(key.substring(key.indexOf("default_") + "default_".length()), user, d.assumption(key).unit(), "given",
+                Provenance.USER));
         return user;
     }
 
