@@ -1,9 +1,9 @@
 package dev.wattiq.planner.model;
 
-import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.UnknownNameException;
 import dev.wattiq.ledger.Provenance;
 import dev.wattiq.meter.io.Csv;
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.UnknownNameException;
 import dev.wattiq.planner.hardware.Names;
 
 import java.util.ArrayList;
