@@ -1,0 +1,5 @@
+package dev.wattiq.meter.estimate;
+
+/** Placeholder, replaced below. */
+public record CpuCalibration(double idleWatts, double wattsPerBusyCpu) {
+}
