@@ -8,6 +8,10 @@ import dev.wattiq.meter.Method;
 import dev.wattiq.meter.PowerIntegral;
 import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorException;
+import dev.wattiq.meter.SensorGapException;
+import dev.wattiq.meter.counter.CounterBounds;
+import dev.wattiq.meter.counter.PlausibleCounter;
+import dev.wattiq.meter.counter.PowerBound;
 import dev.wattiq.meter.proc.OpenFile;
 import dev.wattiq.meter.proc.ProcessAttribution;
 import java.io.IOException;
@@ -38,8 +42,8 @@ public final class HwmonSensor implements Sensor {
     private final OpenFile[] files;
     private final String[] components;
     private final String[] devices;
-    private final long[] lastRaw;
-    private final double[] counterJoules;
+    private final PlausibleCounter[] counters;
+    private final PowerBound[] bounds;
     private final PowerIntegral[] integrals;
     private final long[] readEveryNanos;
     private final long[] lastReadNanos;
@@ -60,8 +64,8 @@ public final class HwmonSensor implements Sensor {
         this.components = components;
         this.devices = devices;
         int n = channels.size();
-        this.lastRaw = firstRaw.clone();
-        this.counterJoules = new double[n];
+        this.counters = new PlausibleCounter[n];
+        this.bounds = new PowerBound[n];
         this.integrals = new PowerIntegral[n];
         this.readEveryNanos = new long[n];
         this.lastReadNanos = new long[n];
@@ -77,7 +81,12 @@ public final class HwmonSensor implements Sensor {
             HwmonChannel c = channels.get(i);
             charges[i] = new ChargedEnergy();
             watts[i] = Double.NaN;
-            if (c.reading() != HwmonChannel.Reading.ENERGY) {
+            bounds[i] = CounterBounds.shipped().stated(module ? "module" : "wall");
+            if (c.reading() == HwmonChannel.Reading.ENERGY) {
+                counters[i] = PlausibleCounter.monotonic(devices[i] + " (" + c.describe() + ")", PlausibleCounter.Unit.MICROJOULES, bounds[i],
+                        Duration.ZERO);
+                counters[i].update(firstRaw[i], now);
+            } else {
                 integrals[i] = new PowerIntegral(MAX_HOLD);
                 integrals[i].add(firstRaw[i] / 1e6, now);
                 watts[i] = firstRaw[i] / 1e6;
@@ -107,7 +116,7 @@ public final class HwmonSensor implements Sensor {
         long now = clock.monotonicNanos();
         long gap = now - lastPollNanos;
         lastPollNanos = now;
-        String failure = null;
+        Map<String, String> gaps = new java.util.LinkedHashMap<>();
         for (int i = 0; i < channels.size(); i++) {
             HwmonChannel c = channels.get(i);
             boolean energy = c.reading() == HwmonChannel.Reading.ENERGY;
@@ -115,26 +124,23 @@ public final class HwmonSensor implements Sensor {
                 try {
                     long raw = read(files[i], c);
                     if (energy) {
-                        if (raw >= lastRaw[i]) {
-                            double dj = (raw - lastRaw[i]) / 1e6;
-                            counterJoules[i] += dj;
-                            double dt = (now - lastReadNanos[i]) / 1e9;
-                            if (dt > 0) watts[i] = dj / dt;
-                        } else {
-                            failure = append(failure, c.file() + " went back from " + lastRaw[i] + " to " + raw
-                                    + " µJ (the driver restarted it): that interval's energy is missing");
-                        }
-                        lastRaw[i] = raw;
+                        double before = counters[i].totalJoules();
+                        if (counters[i].update(raw, now) instanceof PlausibleCounter.Step.Gap g) gaps.put(devices[i], g.note());
+                        double dt = (now - lastReadNanos[i]) / 1e9;
+                        if (dt > 0) watts[i] = (counters[i].totalJoules() - before) / dt;
+                    } else if (raw / 1e6 > bounds[i].watts()) {
+                        gaps.put(devices[i], devices[i] + " (" + c.describe() + "): power reading of " + raw / 1e6 + " W, above its bound of "
+                                + bounds[i] + ": not used");
                     } else {
                         watts[i] = raw / 1e6;
                         integrals[i].add(watts[i], now);
                     }
                     lastReadNanos[i] = now;
-                } catch (IOException e) {
-                    failure = append(failure, e.getMessage());
+                } catch (IOException | IllegalArgumentException e) {
+                    gaps.put(devices[i], e.getMessage());
                 }
             }
-            double j = energy ? counterJoules[i] : integrals[i].joulesAt(now);
+            double j = energy ? counters[i].totalJoules() : integrals[i].joulesAt(now);
             charges[i].add(j - lastJoules[i]);
             lastJoules[i] = j;
         }
@@ -143,16 +149,16 @@ public final class HwmonSensor implements Sensor {
             try {
                 share = boundary ? attribution.shareNow(now) : attribution.shareNearest(now, gap);
             } catch (IOException e) {
-                failure = append(failure, "cannot read the process tree's CPU time: " + e.getMessage() + "; check --procfs-root");
+                gaps.put("attribution", name + ": cannot read the process tree's CPU time: " + e.getMessage() + "; check --procfs-root");
             }
         }
         for (ChargedEnergy ch : charges) ch.settle(share);
-        List<EnergyCounter> out = counters();
-        if (failure != null) throw new SensorException(name + ": " + failure);
+        List<EnergyCounter> out = snapshot();
+        if (!gaps.isEmpty()) throw new SensorGapException(out, gaps);
         return out;
     }
 
-    private List<EnergyCounter> counters() {
+    private List<EnergyCounter> snapshot() {
         List<EnergyCounter> out = new ArrayList<>(channels.size());
         for (int i = 0; i < channels.size(); i++) {
             Method m = channels.get(i).reading() == HwmonChannel.Reading.ENERGY ? Method.MEASURED : Method.INTEGRATED;
@@ -179,10 +185,6 @@ public final class HwmonSensor implements Sensor {
             throw new IOException(c.file() + " holds '" + held + "', not a number of " + unit + ": the " + c.name()
                     + " driver returned something unexpected; check it with cat, reload the driver, or point --sysfs-root at a sane tree", e);
         }
-    }
-
-    private static String append(String a, String b) {
-        return a == null ? b : a + "; " + b;
     }
 
     @Override

@@ -156,8 +156,8 @@ public final class RedfishSensor implements Sensor {
         long now = clock.monotonicNanos();
         List<EnergyCounter> c = List.of(EnergyCounter.whole(EnergyCounter.WALL, device, integral.joulesAt(now), Method.INTEGRATED));
         if (integral.staleAt(now)) {
-            throw new SensorException("redfish: no fresh reading from the BMC for over " + PowerSource.fmt(maxHold)
-                    + (problem == null ? "" : " (" + problem + ")") + ": the wall's energy from then until a fresh reading is missing");
+            throw new dev.wattiq.meter.SensorGapException(c, Map.of(device, "no fresh reading from the BMC for over " + PowerSource.fmt(maxHold)
+                    + (problem == null ? "" : " (" + problem + ")") + ": the wall's energy from then until a fresh reading is missing"));
         }
         return c;
     }
