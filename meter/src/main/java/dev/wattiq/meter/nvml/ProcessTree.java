@@ -13,25 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * reads a handful of files per sample rather than all of /proc. Members stay members once seen (a worker whose
  * launcher exits is re-parented, but still belongs to the run).
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final int MAX_DEPTH = 4096;
     private final Path procfsRoot;
     private final long rootPid;
     private final Set<Long> members = ConcurrentHashMap.newKeySet();
 
-    ProcessTree(Path procfsRoot, long rootPid) {
+    public ProcessTree(Path procfsRoot, long rootPid) {
         if (rootPid <= 0) throw new IllegalArgumentException("the tree's root pid must be positive, got " + rootPid);
         this.procfsRoot = procfsRoot;
         this.rootPid = rootPid;
         members.add(rootPid);
     }
 
-    long rootPid() {
+    public long rootPid() {
         return rootPid;
     }
 
     /** True when {@code pid} is the root or a descendant of it; false when it is not, or has exited. */
-    boolean contains(long pid) {
+    public boolean contains(long pid) {
         if (members.contains(pid)) return true;
         long p = pid;
         for (int depth = 0; depth < MAX_DEPTH && p > 1; depth++) {
