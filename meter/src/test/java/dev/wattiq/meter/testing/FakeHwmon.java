@@ -64,8 +64,20 @@ public final class FakeHwmon {
         }
     }
 
-    /** Sets a power channel to {@code watts} (written in µW, as the kernel does). */
+    /**
+     * Sets a power channel to {@code watts} (written in µW, as the kernel does), in one positional write of a fixed
+     * width (zero-padded), so that a sensor reading at the same moment sees the old number or the new, never an empty
+     * or half-written file (real sysfs makes each read's text whole).
+     */
     public FakeHwmon power(int n, String file, double watts) {
-        return write(n, file, Math.round(watts * 1e6) + "\n");
+        byte[] b = String.format(java.util.Locale.ROOT, "%015d\n", Math.round(watts * 1e6)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(channelDir(n).resolve(file),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            c.write(java.nio.ByteBuffer.wrap(b), 0);
+            if (c.size() > b.length) c.truncate(b.length);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
