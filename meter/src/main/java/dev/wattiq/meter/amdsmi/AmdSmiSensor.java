@@ -8,7 +8,7 @@ import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.SensorGapException;
-import dev.wattiq.meter.nvml.ProcessTree;
+import dev.wattiq.meter.proc.ProcessAncestry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +33,14 @@ public final class AmdSmiSensor implements Sensor {
 
     private final AmdSmi smi;
     private final SensorEnvironment env;
-    private final ProcessTree tree;
+    private final ProcessAncestry tree;
     private final List<AmdGpu> gpus;
 
     private AmdSmiSensor(AmdSmi smi, SensorEnvironment env, List<AmdGpu> gpus) {
         this.smi = smi;
         this.env = env;
         this.gpus = List.copyOf(gpus);
-        this.tree = env.scope() == Scope.PROCESS && env.rootPid() > 0 ? new ProcessTree(env.procfsRoot(), env.rootPid()) : null;
+        this.tree = env.scope() == Scope.PROCESS && env.rootPid() > 0 ? new ProcessAncestry(env.procfsRoot(), env.rootPid()) : null;
     }
 
     /** Opens every AMD GPU AMD SMI sees. Closes {@code smi} if it fails. */
