@@ -102,6 +102,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> labels = parseLabels(labelArgs);
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        for (String w : sensors.warnings()) err.println("wattiq: " + w);
         // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
         java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Site loaded = siteOptions.site();
@@ -130,20 +131,29 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
-        List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
+        List<SensorProvider> providers = new ArrayList<>(Sensors.discovered()); // before the child starts: less of its start is missed
+        // A wall source does not need the command's pid: open it now (a BMC takes a few round trips to find its reading)
+        Sensors.Selection walls = Sensors.select(baseEnv, providers.stream().filter(p -> p.covers().equals("wall")).toList());
+        providers.removeIf(p -> p.covers().equals("wall"));
         Process child;
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
+            walls.sensors().forEach(dev.wattiq.meter.Sensor::close);
             err.println("wattiq: cannot run '" + command.getFirst() + "': " + startFailure(e));
             err.flush();
             return CANNOT_START;
         }
         try (SignalForwarder signals = SignalForwarder.install(child.pid())) {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
-            Sensors.Selection selection = Sensors.select(env, providers);
+            Sensors.Selection components = Sensors.select(env, providers);
+            List<dev.wattiq.meter.Sensor> all = new ArrayList<>(components.sensors());
+            all.addAll(walls.sensors());
+            List<String> skipped = new ArrayList<>(components.skipped());
+            skipped.addAll(walls.skipped());
+            Sensors.Selection selection = new Sensors.Selection(all, skipped);
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
                 SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
                 if (pending != null) meter.addListener(pending::offer);
@@ -235,7 +245,9 @@ public final class RunCommand implements Callable<Integer> {
     private static String weakestMethod(Meter meter) {
         String label = null;
         Method m = null;
-        for (EnergyCounter c : meter.latest().counters()) m = m == null ? c.method() : Method.weakest(m, c.method());
+        for (EnergyCounter c : meter.latest().counters()) {
+            if (!c.isWall()) m = m == null ? c.method() : Method.weakest(m, c.method());
+        }
         if (m != null) label = m.label();
         return label;
     }

@@ -6,6 +6,7 @@ import dev.wattiq.meter.estimate.CpuCalibration;
 import dev.wattiq.meter.estimate.CpuEstimateProvider;
 import dev.wattiq.meter.hwmon.HwmonWallProvider;
 import dev.wattiq.meter.testing.FakeHwmon;
+import dev.wattiq.meter.testing.FakeDedicatedMachine;
 import dev.wattiq.meter.testing.FakeProcfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ class CalibratorTest {
         hw.power(0, "power1_input", IDLE);
         int cpus = 2;
         FakeProcfs procfs = new FakeProcfs(dir.resolve("proc"), "Fake EPYC 2-CPU", cpus, 8 << 20);
-        Machine machine = new Machine(procfs.root().resolve("stat"), cpus);
-        machine.update(hw);
+        FakeDedicatedMachine machine = new FakeDedicatedMachine(procfs.root().resolve("stat"), cpus, hw, 0, "power1_input", IDLE, PER_CPU);
+        machine.update();
         SensorEnvironment env = SensorEnvironment.system().withSysfsRoot(sys).withProcfsRoot(procfs.root());
-        Thread physics = Thread.ofPlatform().daemon().start(() -> machine.follow(hw));
+        Thread physics = Thread.ofPlatform().daemon().start(machine::follow);
         List<Calibrator.Step> seen = new ArrayList<>();
         Calibrator.Outcome o;
         try {
@@ -80,61 +81,6 @@ class CalibratorTest {
             assertThat(estimate.assumptions().get("cpu_model")).endsWith("(calibrated for this machine)");
             assertThat(estimate.assumptions().get("cpu_max_w")).contains("wattiq calibrate on test-host", "against the wall (hwmon");
             assertThat(estimate.assumptions()).doesNotContainKey("cpu_calibration");
-        }
-    }
-
-    /**
-     * The outside world: a dedicated 2-CPU machine whose busy CPUs are the sweep's live load threads, and whose power
-     * meter reads 40 W + 12 W per busy CPU. {@code /proc/stat} is rewritten in one fixed-width positional write (the
-     * kernel makes each read whole; a truncate-and-write could be read half-done).
-     */
-    static final class Machine {
-        private final Path stat;
-        private final int cpus;
-        private long lastNanos = System.nanoTime();
-        private double busyTicks;
-        private double idleTicks;
-
-        Machine(Path stat, int cpus) {
-            this.stat = stat;
-            this.cpus = cpus;
-        }
-
-        static int loadThreads() {
-            int n = 0;
-            for (Thread t : Thread.getAllStackTraces().keySet()) if (t.isAlive() && t.getName().startsWith("wattiq-load-")) n++;
-            return n;
-        }
-
-        void update(FakeHwmon hw) throws java.io.IOException {
-            long now = System.nanoTime();
-            int busy = Math.min(cpus, loadThreads());
-            double ticks = (now - lastNanos) / 10_000_000.0; // USER_HZ 100
-            lastNanos = now;
-            busyTicks += busy * ticks;
-            idleTicks += (cpus - busy) * ticks;
-            StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "cpu  %015d 0 0 %015d 0 0 0 0 0 0%n",
-                    (long) busyTicks, (long) idleTicks));
-            for (int i = 0; i < cpus; i++) s.append("cpu").append(i).append(" 0 0 0 0 0 0 0 0 0 0\n");
-            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(stat, java.nio.file.StandardOpenOption.WRITE)) {
-                byte[] b = s.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                c.write(java.nio.ByteBuffer.wrap(b), 0);
-                c.truncate(b.length);
-            }
-            hw.power(0, "power1_input", IDLE + PER_CPU * busy);
-        }
-
-        void follow(FakeHwmon hw) {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    update(hw);
-                    Thread.sleep(20);
-                }
-            } catch (InterruptedException e) {
-                // done
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
