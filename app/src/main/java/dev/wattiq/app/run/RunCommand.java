@@ -197,7 +197,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
         try {
-            return r.withBill(Bills.bill(site, m.start(), m.durationSeconds(), m.totalJoules(), shape.samples()));
+            RunRecord billed = r.withBill(Bills.bill(site, r, m.durationSeconds(), shape.samples()));
+            String note = Bills.itNote(r);
+            return note == null ? billed : billed.withNote(note);
         } catch (RuntimeException e) { // LedgerException included: the run is kept, only its bill is missing
             return r.withNote("no bill: " + e.getMessage());
         }

@@ -88,7 +88,7 @@ class WallRunTest {
         }
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(out.toFile());
-        double seconds = j.get("duration_s").asDouble();
+        double seconds = meteredSeconds(j); // the wall and the components cover the same window: the command less its unmetered start
         JsonNode e = j.get("energy_j");
         assertThat(e.get("wall").asDouble()).as("250 W x %s s", seconds).isCloseTo(250 * seconds, within(250 * seconds * 0.05));
         assertThat(e.get("by_component").fieldNames()).toIterable().containsExactly("cpu_package");
@@ -103,6 +103,9 @@ class WallRunTest {
         assertThat(w.get("missed_share").asDouble()).isCloseTo(e.get("other").asDouble() / e.get("wall").asDouble(), within(1e-9));
         assertThat(w.get("source").asText()).contains("power_meter", "power1_average");
         assertThat(r.err()).contains("  wall       ").contains("  split      components").contains("% of the wall is outside the components' counters");
+        assertThat(j.get("facility_energy_j").asDouble()).as("the bill takes the wall's measured share, not the components alone")
+                .isGreaterThanOrEqualTo(e.get("wall").asDouble() * 0.999);
+        assertThat(j.get("notes").toString()).contains("billed IT energy");
 
         Cli.Result show = Cli.run(tmp.resolve("home"), "show", j.get("run_id").asText(), "--json");
         assertThat(show.exitCode()).as(show.err()).isZero();
