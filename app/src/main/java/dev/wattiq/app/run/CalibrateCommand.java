@@ -104,7 +104,7 @@ public final class CalibrateCommand implements Callable<Integer>, SensorOptions.
             }
         }
         if (json) {
-            out.println(RunJson.write(toJson(c, o.steps(), saved)));
+            out.println(dev.wattiq.app.output.Json.text(toJson(c, o.steps(), saved)));
         } else {
             out.printf(Locale.ROOT, "fit: wall = %.2f W + %.3f W per busy logical CPU (%d CPUs: %.1f W at full load)%n", c.idleWatts(),
                     c.wattsPerBusyCpu(), c.logicalCpus(), c.idleWatts() + c.wattsPerBusyCpu() * c.logicalCpus());
