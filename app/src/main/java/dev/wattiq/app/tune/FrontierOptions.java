@@ -2,8 +2,8 @@ package dev.wattiq.app.tune;
 
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.InfeasibleException;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.InfeasibleException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.wattiq.app.tune;
 
-import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.HumanNumber;
 import dev.wattiq.app.cli.IsoInstant;
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.plan.PlanTarget;
 import dev.wattiq.meter.Clock;
-import dev.wattiq.planner.tune.LlmBudget;
+import dev.wattiq.planner.llm.LlmBudget;
 import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
