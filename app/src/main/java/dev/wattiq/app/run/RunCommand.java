@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             return loaded;
         }, Thread::startVirtualThread);
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
-        RunStore store = noStore ? null : Stores.open(storeUrl);
+        RunStore store = noStore ? null : Stores.open(storeUrl, err);
         Site s;
         try {
             s = site.join(); // bad site flags stop the run before the command starts

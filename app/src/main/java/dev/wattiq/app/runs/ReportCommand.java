@@ -40,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
         List<RunRecord> runs;
         String where;
-        try (RunStore store = Stores.open(storeUrl)) {
+        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr())) {
             runs = store.job(job);
             where = store.location();
         } catch (StoreException e) {

@@ -75,8 +75,9 @@ final class CommandEndpoint implements PostEndpoint {
             cl.setOut(new PrintWriter(new StringWriter()));
             cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args.toArray(String[]::new));
-            if (code != 0 || !Files.exists(out)) throw new HttpError(code == Errors.INTERNAL ? 500 : 400, firstError(err.toString()));
-            return Exchanges.readTree(out);
+            String here = dir + java.io.File.separator; // the request's private directory is no business of the client's
+            if (code != 0 || !Files.exists(out)) throw new HttpError(code == Errors.INTERNAL ? 500 : 400, firstError(err.toString().replace(here, "")));
+            return Exchanges.JSON.readTree(Files.readString(out, StandardCharsets.UTF_8).replace(here, ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -123,9 +124,5 @@ final class CommandEndpoint implements PostEndpoint {
     /** JSON reading for the answers. */
     static final class Exchanges {
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-        static JsonNode readTree(Path f) throws IOException {
-            return JSON.readTree(f.toFile());
-        }
     }
 }

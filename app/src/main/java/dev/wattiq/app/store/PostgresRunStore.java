@@ -78,6 +78,10 @@ public final class PostgresRunStore extends JdbcRunStore {
         Connection c = null;
         try {
             c = DriverManager.getConnection(url, props);
+            try (Statement st = c.createStatement()) {
+                // every lock wait (the schema's advisory lock, a row another start is claiming) ends in 10 s with an error
+                st.execute("SET lock_timeout = '" + SqliteRunStore.BUSY_TIMEOUT_MS + "ms'"); // our constant, not input
+            }
             migrate(c, redact(url));
             PostgresRunStore store = new PostgresRunStore(redact(url), c, host);
             store.recoverAbandoned();
