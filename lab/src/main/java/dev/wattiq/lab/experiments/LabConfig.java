@@ -1,5 +1,6 @@
 package dev.wattiq.lab.experiments;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public record LabConfig(int steps, int batch, int width, int hidden, int outputs
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) throw new IllegalArgumentException(message);
+        if (!ok) throw new UserInputException(message);
     }
 
     /** The article's setup on this machine's cores. */
