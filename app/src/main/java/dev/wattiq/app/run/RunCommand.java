@@ -134,6 +134,7 @@ public final class RunCommand implements Callable<Integer> {
         Process child;
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
+        boolean adopted = Orphans.adopt(); // processes the command leaves behind come back to wattiq, to be named
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
@@ -141,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return CANNOT_START;
         }
-        try (SignalForwarder signals = SignalForwarder.install(child.pid())) {
+        try (SignalForwarder signals = SignalForwarder.install(child.pid()); Orphans orphans = Orphans.watch(child.pid(), adopted)) {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
             Sensors.Selection selection = Sensors.select(env, providers);
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
@@ -170,6 +171,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 record = withBill(record, site, m, shape);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
+                var survivors = orphans.survivors();
+                if (survivors.isPresent()) record = record.withNote(survivors.get());
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
                 }
@@ -177,7 +180,14 @@ public final class RunCommand implements Callable<Integer> {
                 finish(store, record, storeProblems);
                 Summary.print(record, err, false);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
-                if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
+                if (jsonOut != null) {
+                    try {
+                        OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
+                    } catch (Errors.UserError e) { // checked before the command ran; if it fails now, the command's exit code still stands
+                        err.println("wattiq: " + e.getMessage() + (store != null && storeProblems.isEmpty()
+                                ? "; the run is in the store: wattiq show --json " + record.runId() : ""));
+                    }
+                }
                 return exit;
             }
         } finally {

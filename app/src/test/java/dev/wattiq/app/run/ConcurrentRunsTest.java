@@ -46,12 +46,12 @@ class ConcurrentRunsTest {
                         .redirectError(tmp.resolve("runs-" + i + ".err").toFile()).start());
             }
             for (int i = 0; i < runs.size(); i++) {
-                assertThat(runs.get(i).waitFor(180, TimeUnit.SECONDS)).as("run %d ended", i).isTrue();
+                assertThat(runs.get(i).waitFor(600, TimeUnit.SECONDS)).as("run %d ended", i).isTrue();
                 assertThat(runs.get(i).exitValue()).as("run %d: %s", i, Files.readString(tmp.resolve("run-" + i + ".err"))).isZero();
                 assertThat(Files.readString(tmp.resolve("run-" + i + ".err"))).doesNotContain("warning", "not fully stored", "locked");
             }
             for (int i = 0; i < lists.size(); i++) {
-                assertThat(lists.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
+                assertThat(lists.get(i).waitFor(600, TimeUnit.SECONDS)).isTrue();
                 assertThat(lists.get(i).exitValue()).as("runs %d: %s", i, Files.readString(tmp.resolve("runs-" + i + ".err"))).isZero();
             }
         } finally {
