@@ -115,6 +115,35 @@ class RunControlTest {
     }
 
     @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void thePlainPyTorchExampleMeasuresItsEpochsForReal() throws Exception {
+        boolean torch = new ProcessBuilder(python(), "-c", "import torch").start().waitFor() == 0;
+        External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        Path out = tmp.resolve("run.json");
+        ProcessBuilder pb = CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python(),
+                CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json");
+        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(200, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isZero();
+        JsonNode seen = JSON.readTree(Files.readString(tmp.resolve("out.txt")).strip());
+        JsonNode run = JSON.readTree(out.toFile());
+        List<String> names = new ArrayList<>();
+        run.get("windows").forEach(w -> names.add(w.get("name").asText()));
+        assertThat(names).containsExactly("epoch-0", "evaluate", "epoch-1", "evaluate", "epoch-2", "evaluate");
+        for (int i = 0; i < 3; i++) {
+            JsonNode w = run.get("windows").get(2 * i);
+            assertThat(seen.at("/windows/" + i + "/energy_j").asDouble()).isEqualTo(w.at("/energy_j/total").asDouble()).isPositive();
+            assertThat(w.at("/work/samples").asInt()).isEqualTo(2048);
+            assertThat(w.at("/work/steps").asInt()).isEqualTo(32); // 2048 rows in batches of 64
+        }
+        assertThat(seen.get("evaluate_j").asDouble()).isEqualTo(run.at("/windows/5/energy_j/total").asDouble());
+        assertThat(run.get("work")).isEqualTo(JSON.readTree("{\"steps\":96,\"samples\":6144,\"tokens\":0}"));
+        assertThat(err).contains("epoch 2: ").doesNotContain("wattiq: not running");
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void withoutWattiqTheSameScriptExitsZeroWithOneWarningLine() throws Exception {
         List<String> cmd = py(script("control_epochs.py"), tmp.resolve("seen.json").toString());

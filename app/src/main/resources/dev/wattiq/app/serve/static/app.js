@@ -19,6 +19,13 @@ async function api(path, options = {}) {
   return body;
 }
 
+// Three significant digits, scientific only for very small or large figures (J per token is often 1e-5 or less).
+function num(v) {
+  if (v === null || v === undefined) return '–';
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? Number(v).toExponential(2) : String(Number(Number(v).toPrecision(3)));
+}
+
 function fmt(v, digits = 1) { return v === null || v === undefined ? '–' : Number(v).toFixed(digits); }
 
 // Marks the chart drawn when its canvas has painted pixels (what the headless browser test checks).
@@ -44,9 +51,14 @@ const windowBands = {
       if (!(x1 > x0)) return;
       ctx.fillStyle = i % 2 ? 'rgba(255, 153, 0, 0.16)' : 'rgba(51, 102, 204, 0.14)';
       ctx.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.clip(); // a narrow band shows the start of its label, never text over its neighbours
       ctx.fillStyle = '#444';
       ctx.font = '11px sans-serif';
-      ctx.fillText(b.label, x0 + 3, a.top + 12 + (i % 3) * 13, Math.max(40, x1 - x0 - 4));
+      ctx.fillText(b.label, x0 + 3, a.top + 12 + (i % 3) * 13);
+      ctx.restore();
     });
     ctx.restore();
   },
@@ -73,8 +85,8 @@ function lineChart(id, datasets, xLabel, yLabel, bands = []) {
 function bandsOf(run) {
   return (run.windows || []).map(w => ({
     start: w.start_s, end: w.start_s + w.duration_s,
-    label: w.name + ' · ' + fmt(w.energy_j ? w.energy_j.total : null, 2) + ' J'
-      + (w.energy_per && w.energy_per.token_j !== null ? ' · ' + Number(w.energy_per.token_j).toExponential(2) + ' J/token' : ''),
+    label: w.name + ' · ' + num(w.energy_j ? w.energy_j.total : null) + ' J'
+      + (w.energy_per && w.energy_per.token_j !== null ? ' · ' + num(w.energy_per.token_j) + ' J/token' : ''),
   }));
 }
 
@@ -136,8 +148,9 @@ async function showRun(id) {
   lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W', bandsOf(run));
   const w = run.work || {};
   document.getElementById('run-work').textContent = (run.windows || []).length + ' windows'
-    + (w.steps ? ' · ' + w.steps + ' steps, ' + fmt(run.energy_per.step_j, 4) + ' J/step' : '')
-    + (w.tokens ? ' · ' + w.tokens + ' tokens, ' + Number(run.energy_per.token_j).toExponential(2) + ' J/token' : '');
+    + (w.steps ? ' · ' + w.steps + ' steps, ' + num(run.energy_per.step_j) + ' J/step' : '')
+    + (w.samples ? ' · ' + w.samples + ' samples, ' + num(run.energy_per.sample_j) + ' J/sample' : '')
+    + (w.tokens ? ' · ' + w.tokens + ' tokens, ' + num(run.energy_per.token_j) + ' J/token' : '');
 }
 
 async function plan(ev) {
