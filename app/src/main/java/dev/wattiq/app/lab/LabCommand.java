@@ -136,7 +136,7 @@ public final class LabCommand implements Runnable {
             FixedDataset d;
             try {
                 d = FixedDataset.read(dataset, c.width());
-            } catch (IllegalArgumentException e) {
+            } catch (dev.wattiq.meter.UserInputException e) {
                 throw new Errors.UserError(e.getMessage());
             }
             long t0 = System.nanoTime();

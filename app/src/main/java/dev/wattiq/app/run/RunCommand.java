@@ -264,7 +264,7 @@ public final class RunCommand implements Callable<Integer> {
     public static Scope parseScope(String s) {
         try {
             return Scope.parse(s);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.wattiq.meter.UserInputException e) {
             throw new Errors.UserError("--scope: " + e.getMessage());
         }
     }

@@ -38,9 +38,4 @@ public final class Defaults {
         if (a == null) throw new PlannerException("defaults.csv has no key '" + key + "': add it with a source");
         return a;
     }
-
-    /** The same key with a user-given value, or the shipped default. */
-    public Assumption orUser(String key, Double userValue, String flag) {
-        return userValue == null ? assumption(key) : Assumption.user(key, userValue, assumption(key).unit(), flag);
-    }
 }
