@@ -16,3 +16,9 @@ echo "host: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$py
 "$here/wattiq" run --no-store "$@" -- env PYTHONPATH="$here/clients/python" "$py" "$here/bench/python_client_bench.py" "$windows" "$steps" \
   2> >(grep -E '^wattiq: (run|cannot)|^  (duration|method|note)' >&2)
 echo "host: load average after $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The server's own share, in the same script: the same requests handled without the socket, over the real sensors.
+jdk="$(head -n1 "$here/app/target/.wattiq-build.stamp")"
+(cd "$here" && JAVA_HOME="$jdk" mvn -B -ntp -q -pl meter test-compile >&2)
+"$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$here/meter/target/classes:$here/meter/target/test-classes" \
+  dev.wattiq.meter.bench.ControlBench 20000

@@ -41,6 +41,12 @@ def main():
         wattiq.begin_window(name)
         wattiq.end_window(name)
         rt.append(clock() - t)
+    ipc = []  # the channel's floor: a request that needs no meter reading (work, waited for)
+    for i in range(windows):
+        wattiq.step()
+        t = clock()
+        wattiq.flush()
+        ipc.append(clock() - t)
     tight = []
     step = wattiq.step
     for _ in range(steps):
@@ -59,16 +65,25 @@ def main():
         t = clock()
         step(samples=32, tokens=4096)
         spaced_10ms.append(clock() - t)
+    floor_1ms, floor_10ms = [], []  # the same timing of nothing after the same busy work: the machine's own noise
+    for n, gap, out in ((3000, 0.001, floor_1ms), (400, 0.010, floor_10ms)):
+        for _ in range(n):
+            spin(gap)
+            t = clock()
+            out.append(clock() - t)
     wattiq.flush()
     percentiles("timer alone (perf_counter_ns twice)", overhead)
     percentiles("window open+close round trip", rt, 200)
+    percentiles("flush() round trip (no meter reading)", ipc)
     percentiles("step() in a tight loop", tight, 20)
     percentiles("step() once per 1 ms of work", spaced_1ms, 20)
     percentiles("step() once per 10 ms of work", spaced_10ms, 20)
+    percentiles("nothing, once per 1 ms of work (noise floor)", floor_1ms)
+    percentiles("nothing, once per 10 ms of work (noise floor)", floor_10ms)
     spaced_10ms.sort()
     print("step() p99 as a share of a 10 ms step: %.3f%%" % (spaced_10ms[int(0.99 * len(spaced_10ms))] / 1e7 * 100))
     total = wattiq.energy().work
-    expected = 200 + steps + 3000 + 400
+    expected = 200 + windows + steps + 3000 + 400
     print("steps counted by wattiq: %d (sent %d): %s" % (total["steps"], expected, "exact" if total["steps"] == expected else "WRONG"))
 
 
