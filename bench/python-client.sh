@@ -19,6 +19,6 @@ echo "host: load average after $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The server's own share, in the same script: the same requests handled without the socket, over the real sensors.
 jdk="$(head -n1 "$here/app/target/.wattiq-build.stamp")"
-(cd "$here" && JAVA_HOME="$jdk" mvn -B -ntp -q -pl meter test-compile >&2)
+(cd "$here" && JAVA_HOME="$jdk" mvn -B -ntp -q -pl meter test-compile >"$home/mvn.log" 2>&1) || { cat "$home/mvn.log" >&2; exit 1; }
 "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$here/meter/target/classes:$here/meter/target/test-classes" \
   dev.wattiq.meter.bench.ControlBench 20000

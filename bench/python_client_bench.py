@@ -1,6 +1,6 @@
 """Latency of WattIQ's Python client under 'wattiq run' (bench/python-client.sh runs it): a window's open+close
 round trip, and one step() call (in a tight loop, and spaced 1 ms and 10 ms apart as in training, where the batched
-counts go out every 0.1 s). Prints p50/p99/p99.9/max in microseconds, each call timed alone with perf_counter_ns."""
+counts go out once a second). Prints p50/p99/p99.9/max in microseconds, each call timed alone with perf_counter_ns."""
 import sys
 import time
 

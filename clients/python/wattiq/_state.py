@@ -9,12 +9,12 @@ import time
 from ._channel import Channel, ChannelError, RequestError
 
 ENV = "WATTIQ_CONTROL"
-FLUSH_EVERY_S = 0.1  # work is sent at most this often (and before every window boundary), without waiting
+FLUSH_EVERY_S = 1.0  # work is sent at most once a second (and before every window boundary), without waiting
 MAX_NAME_CHARS = 256
 _MAX_COUNT = (1 << 53) - 1
 _MAX_REMEMBERED = 10000
 
-_lock = threading.RLock()
+_lock = threading.Lock()  # never taken twice by one thread: no public call nests another
 _channel = None
 _tried = False
 _warned = set()
@@ -320,7 +320,7 @@ def _at_exit():
 def _after_fork():
     # A forked child (a DataLoader worker, say) has its own windows and its own connection, made when it first asks.
     global _lock, _channel, _tried, _open, _closed, _last_flush
-    _lock = threading.RLock()
+    _lock = threading.Lock()
     _channel = None
     _tried = False
     _open = {}
