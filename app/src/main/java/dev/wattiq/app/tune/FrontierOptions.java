@@ -1,7 +1,7 @@
 package dev.wattiq.app.tune;
 
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.table.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

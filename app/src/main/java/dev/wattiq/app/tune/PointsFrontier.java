@@ -1,11 +1,11 @@
 package dev.wattiq.app.tune;
 
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Constraint;
-import dev.wattiq.planner.tune.PointsCsv;
-import dev.wattiq.planner.tune.Selector;
-import dev.wattiq.planner.tune.ZeusWeighted;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.Constraint;
+import dev.wattiq.planner.selection.Selector;
+import dev.wattiq.planner.selection.ZeusWeighted;
+import dev.wattiq.planner.table.PointsCsv;
 import java.util.ArrayList;
 import java.util.List;
 

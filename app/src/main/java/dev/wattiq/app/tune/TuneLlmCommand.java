@@ -7,7 +7,7 @@ import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.app.plan.PlanTarget;
 import dev.wattiq.meter.Clock;
-import dev.wattiq.planner.tune.LlmBudget;
+import dev.wattiq.planner.llm.LlmBudget;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

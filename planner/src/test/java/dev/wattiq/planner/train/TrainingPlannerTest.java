@@ -46,7 +46,7 @@ class TrainingPlannerTest {
         assertThat(e.durationSeconds()).isEqualTo(3600.0 * 1e4);
         assertThat(e.itEnergyJoules()).isEqualTo(1e7 * 3600 * 400);
         assertThat(e.utilisation()).isCloseTo(6.3e24 / (1e7 * 3600 * 989.4e12), within(1e-12));
-        assertThat(e.assumptions()).anyMatch(a -> a.key().equals("device_hours") && a.isUserGiven());
+        assertThat(e.assumptions()).anyMatch(a -> a.name().equals("device_hours") && a.provenance().isUser());
     }
 
     @Test
@@ -55,7 +55,7 @@ class TrainingPlannerTest {
         double withHost = planner.estimate(req(2048, 0.4, null, null, 0.25)).itEnergyJoules();
         assertThat(withHost / devicesOnly).isCloseTo(1.25, within(1e-12));
         assertThat(planner.estimate(req(2048, 0.4, null, null, null)).assumptions())
-                .anyMatch(a -> a.key().equals("host.overhead_fraction") && !a.isUserGiven());
+                .anyMatch(a -> a.name().equals("host.overhead_fraction") && !a.provenance().isUser());
     }
 
     @Test
