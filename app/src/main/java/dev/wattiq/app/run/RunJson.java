@@ -45,6 +45,7 @@ public final class RunJson {
             if (d.name() != null) n.put("name", d.name());
             if (d.uuid() != null) n.put("uuid", d.uuid());
         }
+        wall(r, o);
         ArrayNode windows = o.putArray("windows");
         for (RunWindow w : r.windows()) window(windows.addObject(), w);
         ArrayNode notes = o.putArray("notes");
@@ -70,6 +71,40 @@ public final class RunJson {
             assumptions.insert(at++, n);
         }
         return o;
+    }
+
+    /**
+     * With a wall source: in machine scope {@code energy_j.wall} and {@code energy_j.other} (= wall - components, never
+     * added into {@code energy_j.total}); in every scope a {@code wall} object with the split, whole machine.
+     */
+    static void wall(RunRecord r, ObjectNode o) {
+        java.util.OptionalDouble w = r.wallJoules();
+        if (w.isEmpty()) return;
+        double components = r.componentsDeviceJoules(null);
+        double other = w.getAsDouble() - components;
+        if ("machine".equals(r.scope())) {
+            ObjectNode energy = (ObjectNode) o.get("energy_j");
+            number(energy, "wall", w.getAsDouble());
+            number(energy, "other", other);
+        }
+        ObjectNode n = o.putObject("wall");
+        n.put("scope", "machine");
+        number(n, "energy_j", w.getAsDouble());
+        number(n, "components_energy_j", components);
+        number(n, "other_energy_j", other);
+        number(n, "missed_share", w.getAsDouble() > 0 ? other / w.getAsDouble() : Double.NaN);
+        number(n, "power_w_avg", r.durationSeconds() > 0 ? w.getAsDouble() / r.durationSeconds() : Double.NaN);
+        double gpu = r.componentsDeviceJoules("gpu");
+        number(n, "host_overhead_fraction", dev.wattiq.meter.Reconciliation.hostOverheadFraction(w.getAsDouble(), gpu));
+        String method = null;
+        ArrayNode sources = n.putArray("sources");
+        for (DeviceEnergy d : r.devices()) {
+            if (!d.isWall()) continue;
+            sources.add(d.device());
+            method = method == null || method.equals(d.method()) ? d.method() : "mixed";
+        }
+        n.put("method", method);
+        n.put("source", r.assumptions().get("wall_source"));
     }
 
     /** The fields {@code wattiq runs --json} lists. */

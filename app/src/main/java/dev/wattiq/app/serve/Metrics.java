@@ -40,10 +40,28 @@ public final class Metrics {
         this.live = live;
         this.runs = runs;
         CounterWithCallback.builder().name("wattiq_energy_joules_total")
-                .help("Energy charged to this machine since wattiq serve started, per component and device")
+                .help("Energy charged to this machine since wattiq serve started, per component and device; with a wall source,"
+                        + " component=\"other\" is the wall less the components (fans, power supply, the rest), so the components"
+                        + " and other add up to the wall")
                 .labelNames("component", "device")
                 .callback(cb -> {
-                    for (EnergyCounter c : live.snapshot().reading().counters()) cb.call(c.attributedJoules(), c.component(), c.device());
+                    List<EnergyCounter> counters = live.snapshot().reading().counters();
+                    for (EnergyCounter c : counters) if (!c.isWall()) cb.call(c.attributedJoules(), c.component(), c.device());
+                    double other = other(counters);
+                    if (!Double.isNaN(other)) cb.call(other, "other", "machine");
+                }).register(registry);
+        CounterWithCallback.builder().name("wattiq_wall_energy_joules_total")
+                .help("Energy at the wall (a node-level meter: ACPI power meter or the BMC over Redfish) since wattiq serve started,"
+                        + " whole machine; not a component, so never add it to wattiq_energy_joules_total")
+                .labelNames("device")
+                .callback(cb -> {
+                    for (EnergyCounter c : live.snapshot().reading().counters()) if (c.isWall()) cb.call(c.joules(), c.device());
+                }).register(registry);
+        GaugeWithCallback.builder().name("wattiq_wall_power_watts")
+                .help("Power at the wall over the latest sampling interval, whole machine")
+                .callback(cb -> {
+                    PowerSample s = live.snapshot().latest();
+                    if (s != null && Double.isFinite(s.wallWatts())) cb.call(s.wallWatts());
                 }).register(registry);
         GaugeWithCallback.builder().name("wattiq_power_watts")
                 .help("Power over the latest sampling interval, per component")
@@ -121,6 +139,29 @@ public final class Metrics {
                 .help("Power samples taken by this server's meter")
                 .callback(cb -> cb.call(live.snapshot().samples())).register(registry);
     }
+
+    /**
+     * The wall less every component's whole-device energy since start; NaN without a wall. Kept from going down (a
+     * Prometheus counter never does): the components' counters can briefly run ahead of a wall reading held between polls.
+     */
+    private synchronized double other(List<EnergyCounter> counters) {
+        double wall = 0;
+        double components = 0;
+        boolean any = false;
+        for (EnergyCounter c : counters) {
+            if (c.isWall()) {
+                wall += c.joules();
+                any = true;
+            } else {
+                components += c.joules();
+            }
+        }
+        if (!any) return Double.NaN;
+        otherJoules = Math.max(otherJoules, wall - components);
+        return otherJoules;
+    }
+
+    private double otherJoules;
 
     /** Runs in progress recorded on this host (a shared store holds other nodes' runs too: their own agents export them). */
     private static List<RunRecord> running(StoreView runs, String host) {

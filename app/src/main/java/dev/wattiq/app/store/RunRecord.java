@@ -31,7 +31,8 @@ import java.util.Map;
  * @param peakPowerWatts      highest sampled power
  * @param idlePowerWatts      the machine's baseline power, reported separately (NaN when unknown)
  * @param samples             number of power samples
- * @param devices             energy per component and device
+ * @param devices             energy per component and device; a wall (node-level) source is a row of component
+ *                            {@code wall}, never part of {@code totalJoules} or {@code joulesByComponent}
  * @param assumptions         model names and coefficients behind estimated figures
  * @param notes               warnings the user must see
  * @param bill                what the run cost at its site (the ledger's bill), or null when it could not be made
@@ -68,6 +69,38 @@ public record RunRecord(String runId, String status, List<String> command, Integ
     /** Energy of one component on one device; {@code name} and {@code uuid} come from the sensor's device list (or null). */
     public record DeviceEnergy(String component, String device, double energyJoules, double deviceEnergyJoules, String method,
                                String name, String uuid) {
+        /** Whether this row is the wall (a node-level source), not a component. */
+        public boolean isWall() {
+            return dev.wattiq.meter.EnergyCounter.WALL.equals(component);
+        }
+    }
+
+    /** The wall's energy over the run (whole machine, joules); empty without a wall source. */
+    public java.util.OptionalDouble wallJoules() {
+        double w = 0;
+        boolean any = false;
+        for (DeviceEnergy d : devices) {
+            if (!d.isWall()) continue;
+            any = true;
+            w += Double.isFinite(d.deviceEnergyJoules()) ? d.deviceEnergyJoules() : d.energyJoules();
+        }
+        return any ? java.util.OptionalDouble.of(w) : java.util.OptionalDouble.empty();
+    }
+
+    /** The components' whole-device energy (joules), the side of the wall they explain; {@code component} null for all. */
+    public double componentsDeviceJoules(String component) {
+        double c = 0;
+        for (DeviceEnergy d : devices) {
+            if (d.isWall() || component != null && !component.equals(d.component())) continue;
+            c += Double.isFinite(d.deviceEnergyJoules()) ? d.deviceEnergyJoules() : d.energyJoules();
+        }
+        return c;
+    }
+
+    /** {@code wall - components}: what the component counters miss (fans, PSU losses, the rest); NaN without a wall. */
+    public double otherJoules() {
+        java.util.OptionalDouble w = wallJoules();
+        return w.isPresent() ? w.getAsDouble() - componentsDeviceJoules(null) : Double.NaN;
     }
 
     /** A copy with the ledger's bill set. */

@@ -135,7 +135,7 @@ final class SqliteReads {
             windows = WindowRows.read(c, id);
         }
         Map<String, Double> byComponent = new LinkedHashMap<>();
-        for (DeviceEnergy d : devices) byComponent.merge(d.component(), d.energyJoules(), Double::sum);
+        for (DeviceEnergy d : devices) if (!d.isWall()) byComponent.merge(d.component(), d.energyJoules(), Double::sum);
         double total = rs.getDouble("energy_total_j");
         double avg = real(rs, "avg_power_w");
         if (Double.isNaN(avg) && duration > 0) avg = total / duration;

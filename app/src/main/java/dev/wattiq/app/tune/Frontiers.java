@@ -20,6 +20,21 @@ final class Frontiers {
     private Frontiers() {
     }
 
+    /** A table's frontier and recommendation, as the printers and the chart see it. */
+    interface Frontier {
+        List<ColumnObjective> objectives();
+
+        Table table();
+
+        /** Which rows are on the frontier. */
+        boolean[] on();
+
+        /** One label per row. */
+        List<String> labels();
+
+        Choice choice();
+    }
+
     /** A recommendation, or why there is none (the constraints cannot all be met). */
     record Choice(Recommendation recommended, InfeasibleException infeasible) {
         /** The recommended row, or -1. */

@@ -1,7 +1,6 @@
 package dev.wattiq.planner.frontier;
 
 import dev.wattiq.planner.PlannerException;
-
 import java.util.ArrayList;
 import java.util.List;
 

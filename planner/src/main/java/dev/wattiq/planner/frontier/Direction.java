@@ -1,7 +1,6 @@
 package dev.wattiq.planner.frontier;
 
 import dev.wattiq.planner.PlannerException;
-
 import java.util.Locale;
 
 /** Whether an objective is to be made small ({@link #MIN}: energy, time, cost, CO2e) or large ({@link #MAX}: quality). */

@@ -1,7 +1,6 @@
 package dev.wattiq.planner.frontier;
 
 import dev.wattiq.ledger.Point;
-
 import java.util.List;
 import java.util.Locale;
 

@@ -3,7 +3,6 @@ package dev.wattiq.planner.llm;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.Precision;
-
 import java.util.Arrays;
 import java.util.List;
 

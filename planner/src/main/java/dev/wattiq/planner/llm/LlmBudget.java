@@ -10,7 +10,6 @@ import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.train.TrainingEstimate;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

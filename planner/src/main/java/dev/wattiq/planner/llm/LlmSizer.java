@@ -2,7 +2,6 @@ package dev.wattiq.planner.llm;
 
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.table.Table;
-
 import java.util.Locale;
 
 /**

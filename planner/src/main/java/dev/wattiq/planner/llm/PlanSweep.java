@@ -8,7 +8,6 @@ import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.table.Table;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingResult;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

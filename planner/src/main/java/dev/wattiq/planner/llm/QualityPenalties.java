@@ -3,7 +3,6 @@ package dev.wattiq.planner.llm;
 import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.Precision;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

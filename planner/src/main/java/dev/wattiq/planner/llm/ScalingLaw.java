@@ -2,7 +2,6 @@ package dev.wattiq.planner.llm;
 
 import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,6 @@ import dev.wattiq.ledger.Bill;
 import dev.wattiq.ledger.EnergyTrace;
 import dev.wattiq.ledger.Ledger;
 import dev.wattiq.ledger.Site;
-
 import java.time.Instant;
 
 /**

@@ -2,7 +2,6 @@ package dev.wattiq.planner.schedule;
 
 import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -3,7 +3,6 @@ package dev.wattiq.planner.selection;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.frontier.Direction;
 import dev.wattiq.planner.table.Table;
-
 import java.util.List;
 import java.util.Objects;
 

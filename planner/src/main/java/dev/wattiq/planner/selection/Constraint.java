@@ -1,7 +1,6 @@
 package dev.wattiq.planner.selection;
 
 import dev.wattiq.planner.PlannerException;
-
 import java.util.Objects;
 
 /**

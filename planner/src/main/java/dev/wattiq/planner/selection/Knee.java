@@ -4,7 +4,6 @@ import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.Ties;
 import dev.wattiq.planner.frontier.Direction;
 import dev.wattiq.planner.table.Table;
-
 import java.util.List;
 import java.util.Locale;
 

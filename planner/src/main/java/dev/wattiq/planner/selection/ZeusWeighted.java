@@ -4,7 +4,6 @@ import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.Ties;
 import dev.wattiq.planner.frontier.PointObjectives;
 import dev.wattiq.planner.table.Table;
-
 import java.util.Locale;
 
 /**

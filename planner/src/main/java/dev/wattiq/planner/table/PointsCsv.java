@@ -2,7 +2,6 @@ package dev.wattiq.planner.table;
 
 import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

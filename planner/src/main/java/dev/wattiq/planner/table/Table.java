@@ -4,7 +4,6 @@ import dev.wattiq.ledger.Point;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.frontier.Objective;
 import dev.wattiq.planner.frontier.PointObjectives;
-
 import java.util.List;
 
 /**

@@ -14,7 +14,6 @@ import dev.wattiq.planner.selection.Knee;
 import dev.wattiq.planner.selection.Recommendation;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

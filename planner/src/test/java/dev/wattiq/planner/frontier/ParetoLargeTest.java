@@ -1,12 +1,11 @@
 package dev.wattiq.planner.frontier;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Large inputs take the pivot pre-filter and the parallel ranking: both must agree with the definition. */
 class ParetoLargeTest {

@@ -1,15 +1,14 @@
 package dev.wattiq.planner.frontier;
 
-import dev.wattiq.ledger.Point;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static dev.wattiq.planner.frontier.Direction.MAX;
 import static dev.wattiq.planner.frontier.Direction.MIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wattiq.ledger.Point;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Known traps of a frontier: ties, duplicates, signed zero, NaN, infinities, ragged input. */
 class ParetoTest {

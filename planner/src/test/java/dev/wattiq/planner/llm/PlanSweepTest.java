@@ -1,5 +1,9 @@
 package dev.wattiq.planner.llm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.wattiq.ledger.Site;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.HardwareCatalog;
@@ -7,15 +11,10 @@ import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.train.TrainingEstimate;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** The sweep agrees with the planner's validated estimate and the ledger's bill, row by row. */
 class PlanSweepTest {

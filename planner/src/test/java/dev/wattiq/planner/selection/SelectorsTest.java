@@ -1,17 +1,16 @@
 package dev.wattiq.planner.selection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.wattiq.ledger.Point;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.frontier.Direction;
 import dev.wattiq.planner.frontier.Pareto;
 import dev.wattiq.planner.table.Table;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Selection strategies: the pick, the reason, argument checks in constructors, infeasibility messages. */
 class SelectorsTest {
