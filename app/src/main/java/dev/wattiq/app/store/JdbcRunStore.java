@@ -125,9 +125,23 @@ abstract class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public synchronized void addWindows(String runId, int firstSeq, List<RunWindow> windows, dev.wattiq.meter.control.Work work)
+            throws StoreException {
+        inTransaction("store windows of run " + runId, () -> WindowRows.add(c, runId, firstSeq, windows, work));
+    }
+
+    @Override
+    public synchronized List<RunWindow> windows(String runId) throws StoreException {
+        return reads.windows(runId);
+    }
+
+    @Override
     public synchronized void finish(RunRecord r) throws StoreException {
-        String bill = SqliteWrites.billJson(r);
-        inTransaction("record the end of run " + r.runId(), () -> SqliteWrites.finish(c, r, bill));
+        String bill = SqliteWrites.billJson(r); // encoded before the write lock is taken
+        inTransaction("record the end of run " + r.runId(), () -> {
+            SqliteWrites.finish(c, r, bill);
+            WindowRows.replace(c, r.runId(), r.windows(), r.work());
+        });
     }
 
     /**

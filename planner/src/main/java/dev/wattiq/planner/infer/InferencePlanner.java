@@ -9,7 +9,6 @@ import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
-
 import java.util.ArrayList;
 import java.util.List;
 
