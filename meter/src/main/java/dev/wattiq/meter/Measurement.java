@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What was measured over one window: energy by component and device, each with its method.
@@ -41,10 +40,7 @@ public record Measurement(
         List<ComponentEnergy> wall) {
 
     public Measurement {
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(duration, "duration");
-        Objects.requireNonNull(scope, "scope");
+        NonNull.check("label, start, duration, scope", label, start, duration, scope);
         energies = List.copyOf(energies);
         assumptions = Map.copyOf(assumptions);
         notes = List.copyOf(notes);

@@ -210,8 +210,11 @@ public final class Meter implements AutoCloseable {
                 double dt = r.secondsSince(prev);
                 // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
                 // every 1 ms, would otherwise show nine zeros and one ten-fold spike (a false peak)
-                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none)
-                if (dt > 0 && dt * 1e9 >= samplePeriodNanos - interval.toNanos() / 2) {
+                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none).
+                // A window boundary, which may come at any moment (thousands a second through the control channel),
+                // samples only after a full period: a boundary just after a sample would add a sliver of false zeros.
+                long minimum = boundary ? samplePeriodNanos : samplePeriodNanos - interval.toNanos() / 2;
+                if (dt > 0 && dt * 1e9 >= minimum) {
                     gap = gapSinceSample;
                     gapSinceSample = false;
                     sampledAt = r;

@@ -2,7 +2,6 @@ package dev.wattiq.meter;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -44,17 +43,9 @@ public record SensorEnvironment(
     public static final Duration MIN_ATTRIBUTION_PERIOD = Duration.ofMillis(10);
 
     public SensorEnvironment {
-        Objects.requireNonNull(sysfsRoot, "sysfsRoot");
-        Objects.requireNonNull(procfsRoot, "procfsRoot");
-        Objects.requireNonNull(nvmlLibrary, "nvmlLibrary");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(cpuWatts, "cpuWatts");
-        Objects.requireNonNull(memoryWattsPerGb, "memoryWattsPerGb");
-        Objects.requireNonNull(attributionPeriod, "attributionPeriod");
-        Objects.requireNonNull(amdSmiLibrary, "amdSmiLibrary");
-        Objects.requireNonNull(redfish, "redfish");
-        Objects.requireNonNull(cpuCalibration, "cpuCalibration");
+        NonNull.check("sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, cpuWatts, memoryWattsPerGb, attributionPeriod, "
+                + "amdSmiLibrary, redfish, cpuCalibration", sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, cpuWatts,
+                memoryWattsPerGb, attributionPeriod, amdSmiLibrary, redfish, cpuCalibration);
         if (attributionPeriod.compareTo(MIN_ATTRIBUTION_PERIOD) < 0) {
             throw new IllegalArgumentException("attribution period must be at least 10 ms (one procfs tick), got "
                     + attributionPeriod.toNanos() / 1e6 + " ms");

@@ -149,16 +149,21 @@ public final class RunCommand implements Callable<Integer> {
         providers.removeIf(p -> p.covers().equals("wall"));
         Process child;
         Instant startedAt = clock.wallTime();
+        String runId = RunIds.next(startedAt);
+        RunControl control = RunControl.bind(runId); // WATTIQ_CONTROL: windows and work from inside the command
         long startNanos = clock.monotonicNanos();
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            pb.environment().putAll(control.environment());
+            child = pb.start();
         } catch (IOException | RuntimeException e) {
+            control.close();
             walls.sensors().forEach(dev.wattiq.meter.Sensor::close);
             err.println("wattiq: cannot run '" + command.getFirst() + "': " + startFailure(e));
             err.flush();
             return CANNOT_START;
         }
-        try (SignalForwarder signals = SignalForwarder.install(child.pid())) {
+        try (control; SignalForwarder signals = SignalForwarder.install(child.pid())) {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
             Sensors.Selection components = Sensors.select(env, providers);
             List<dev.wattiq.meter.Sensor> all = new ArrayList<>(components.sensors());
@@ -174,13 +179,15 @@ public final class RunCommand implements Callable<Integer> {
                 Window window = meter.window(command.getFirst());
                 long unmeteredNanos = clock.monotonicNanos() - startNanos;
                 boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
-                RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
+                RunStart start = new RunStart(runId, command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
                         Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
                         weakestMethod(meter));
                 List<String> storeProblems = new ArrayList<>();
                 SampleWriter writer = begin(store, start, pending, storeProblems);
+                control.serve(meter, window, writer == null ? null : store, runId);
                 int exit = waitFor(child);
                 Duration commandTime = Duration.ofNanos(clock.monotonicNanos() - startNanos);
+                RunControl.Reported reported = control.finish(); // before the run's window ends: every window lies inside it
                 Measurement m = window.end();
                 Instant endedAt = clock.wallTime();
                 if (writer != null) writer.close();
@@ -190,7 +197,8 @@ public final class RunCommand implements Callable<Integer> {
                     record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
                             + " command's pid): energy before that is not included");
                 }
-                record = withBill(record, site, m, shape);
+                record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work());
+                for (String n : reported.notes()) record = record.withNote(n);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));

@@ -30,6 +30,7 @@ public final class Summary {
         out.printf(Locale.ROOT, row, first ? "energy" : "", "total", num(r.totalJoules()), num(r.totalJoules() / JOULES_PER_WH), "");
         wall(r, out);
         out.printf(Locale.ROOT, "  power      avg %s W, peak %s W%n", num(r.avgPowerWatts()), num(r.peakPowerWatts()));
+        SummaryWindows.print(r, out, withAssumptions ? Integer.MAX_VALUE : SummaryWindows.RUN_LINES);
         out.printf(Locale.ROOT, "  idle       %s%n", Double.isFinite(r.idlePowerWatts())
                 ? num(r.idlePowerWatts()) + " W baseline (reported separately, not included above)" : "unknown");
         out.printf(Locale.ROOT, "  method     %s%n", r.method() == null ? "none (nothing measured)" : r.method());

@@ -1,6 +1,8 @@
 package dev.wattiq.app.serve;
 
 import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunWindow;
+import dev.wattiq.meter.control.Work;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.PowerSample;
 import dev.wattiq.meter.Sensor;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * for counters.
  */
 public final class Metrics {
+    /** Windows exported per run in progress (the latest ones): a run may hold thousands, Prometheus wants few series. */
+    static final int WINDOWS_PER_RUN = 100;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final LiveMachine live;
@@ -102,6 +106,31 @@ public final class Metrics {
                     Map<String, Double> byJob = new TreeMap<>();
                     for (RunRecord r : running(runs, host)) if (r.job() != null) byJob.merge(r.job(), r.totalJoules(), Double::sum);
                     byJob.forEach((job, j) -> cb.call(j, job));
+                }).register(registry);
+        GaugeWithCallback.builder().name("wattiq_run_window_energy_joules")
+                .help("Energy of each window closed so far in the runs in progress on this node (the last " + WINDOWS_PER_RUN
+                        + " per run; index orders them by start)")
+                .labelNames("run_id", "job", "host", "window", "index")
+                .callback(cb -> {
+                    for (RunRecord r : running(runs, host)) {
+                        List<RunWindow> w = r.windows();
+                        for (int i = Math.max(0, w.size() - WINDOWS_PER_RUN); i < w.size(); i++) {
+                            if (Double.isFinite(w.get(i).totalJoules())) {
+                                cb.call(w.get(i).totalJoules(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), w.get(i).name(), String.valueOf(i));
+                            }
+                        }
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("wattiq_run_work_total")
+                .help("Work reported so far by the runs in progress on this node, by unit (steps, samples, tokens)")
+                .labelNames("run_id", "job", "host", "unit")
+                .callback(cb -> {
+                    for (RunRecord r : running(runs, host)) {
+                        Work k = r.work();
+                        cb.call(k.steps(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "steps");
+                        cb.call(k.samples(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "samples");
+                        cb.call(k.tokens(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "tokens");
+                    }
                 }).register(registry);
         GaugeWithCallback.builder().name("wattiq_runs_in_progress")
                 .help("Runs recorded by wattiq run on this node that have not ended")
