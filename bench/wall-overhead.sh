@@ -4,11 +4,7 @@
 # Usage: bench/wall-overhead.sh [seconds=20] [repeats=3]     e.g. bench/wall-overhead.sh 10 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
-  for c in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
-    if [ -x "$c/bin/java" ]; then export JAVA_HOME="$c"; break; fi
-  done
-fi
+. bench/jdk25.sh
 mvn -B -ntp -q -pl meter -am test-compile dependency:build-classpath -Dmdep.outputFile=target/wall-bench.cp >&2
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
   -cp "meter/target/classes:meter/target/test-classes:$(cat meter/target/wall-bench.cp)" \
