@@ -26,7 +26,6 @@ public final class SampleWriter implements AutoCloseable {
     private final BlockingQueue<StoredSample> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String error;
@@ -77,7 +76,6 @@ public final class SampleWriter implements AutoCloseable {
         if (batch.isEmpty() || error != null) return;
         try {
             store.appendSamples(runId, batch);
-            written.addAndGet(batch.size());
         } catch (StoreException e) {
             error = e.getMessage();
         }
@@ -96,10 +94,6 @@ public final class SampleWriter implements AutoCloseable {
         List<StoredSample> rest = new ArrayList<>();
         queue.drainTo(rest);
         write(rest);
-    }
-
-    public long written() {
-        return written.get();
     }
 
     public long dropped() {

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Small helpers shared by the handlers: bounded body reading, JSON replies, JSON errors. */
 final class Exchanges {
@@ -74,9 +73,5 @@ final class Exchanges {
             }
         }
         ex.close();
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
