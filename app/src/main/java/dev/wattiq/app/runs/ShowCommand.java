@@ -51,7 +51,7 @@ public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder 
     public Integer call() {
         if (samplesCsv != null) OutputFile.checkWritable("--samples-csv", samplesCsv);
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = Stores.open()) {
+        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
             RunRecord r = store.find(runId).orElseThrow(() -> new Errors.UserError(
                     "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
             if (siteGiven()) r = rebill(store, r, siteOptions.site());
@@ -77,7 +77,7 @@ public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder 
         SampleShape shape = new SampleShape();
         store.forEachSample(r.runId(), s -> shape.add(s.wallTime(), s.intervalSeconds(), s.totalWatts()));
         double seconds = Double.isFinite(r.durationSeconds()) ? r.durationSeconds() : 0;
-        return r.withBill(Bills.bill(site, r.startedAt(), seconds, r.totalJoules(), shape.samples()));
+        return r.withBill(Bills.bill(site, r, seconds, shape.samples()));
     }
 
     /** {@code time,interval_s,total_w,gap,<component>_w...}: one row per sample, components in first-seen order. */

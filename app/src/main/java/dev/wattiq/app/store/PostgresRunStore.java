@@ -15,7 +15,7 @@ import java.util.Properties;
  * on first use under an advisory lock so that ranks starting together do not race. Parameterised SQL only.
  */
 public final class PostgresRunStore extends JdbcRunStore {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final long SCHEMA_LOCK = 0x57415454_49510001L; // "WATTIQ" schema migration lock id
     private static final List<String> SCHEMA = List.of(
             """
@@ -51,7 +51,18 @@ public final class PostgresRunStore extends JdbcRunStore {
                 CREATE AGGREGATE total(double precision) (SFUNC = float8pl, STYPE = double precision, INITCOND = '0');
               END IF;
             END $$""",
-            "CREATE TABLE IF NOT EXISTS wattiq_schema (version INTEGER NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS wattiq_schema (version INTEGER NOT NULL)",
+            // 2: windows and work reported from inside the command (issue 14)
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_steps BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_samples BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_tokens BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE IF NOT EXISTS run_windows (run_id TEXT NOT NULL REFERENCES runs(run_id), seq INTEGER NOT NULL, name TEXT NOT NULL,
+              start_s DOUBLE PRECISION NOT NULL, duration_s DOUBLE PRECISION NOT NULL, energy_total_j DOUBLE PRECISION, method TEXT,
+              steps BIGINT NOT NULL, samples BIGINT NOT NULL, tokens BIGINT NOT NULL, notes TEXT, PRIMARY KEY (run_id, seq))""",
+            """
+            CREATE TABLE IF NOT EXISTS run_window_energy (rowid BIGSERIAL, run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL,
+              energy_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, seq, component))""");
 
     private PostgresRunStore(String location, Connection c, String host) {
         super(location, c, host);
@@ -78,6 +89,10 @@ public final class PostgresRunStore extends JdbcRunStore {
         Connection c = null;
         try {
             c = DriverManager.getConnection(url, props);
+            try (Statement st = c.createStatement()) {
+                // every lock wait (the schema's advisory lock, a row another start is claiming) ends in 10 s with an error
+                st.execute("SET lock_timeout = '" + SqliteRunStore.BUSY_TIMEOUT_MS + "ms'"); // our constant, not input
+            }
             migrate(c, redact(url));
             PostgresRunStore store = new PostgresRunStore(redact(url), c, host);
             store.recoverAbandoned();
@@ -96,15 +111,23 @@ public final class PostgresRunStore extends JdbcRunStore {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")"); // a constant of ours, not input
-            for (String sql : SCHEMA) s.execute(sql);
             int version = 0;
-            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM wattiq_schema")) {
-                if (rs.next()) version = rs.getInt(1);
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('wattiq_schema') IS NOT NULL")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    try (ResultSet v = s.executeQuery("SELECT coalesce(max(version), 0) FROM wattiq_schema")) {
+                        if (v.next()) version = v.getInt(1);
+                    }
+                }
             }
             if (version > VERSION) {
                 throw new StoreException(where + " was written by a newer WattIQ (schema " + version + ", this one knows " + VERSION + "): upgrade wattiq");
             }
-            if (version < VERSION) s.executeUpdate("INSERT INTO wattiq_schema (version) VALUES (" + VERSION + ")");
+            // DDL only when the schema is behind: even "IF NOT EXISTS" locks its table (ALTER TABLE exclusively), and run on
+            // every open it deadlocked with other ranks' writes (recovery's claim) when ranks start together
+            if (version < VERSION) {
+                for (String sql : SCHEMA) s.execute(sql);
+                s.executeUpdate("INSERT INTO wattiq_schema (version) VALUES (" + VERSION + ")");
+            }
             c.commit();
         } catch (SQLException | StoreException | RuntimeException e) {
             c.rollback();

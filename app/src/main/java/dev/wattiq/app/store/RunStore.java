@@ -16,14 +16,29 @@ public interface RunStore extends AutoCloseable {
     /** Appends samples to a running run and commits them (durable once this returns). */
     void appendSamples(String runId, List<StoredSample> samples) throws StoreException;
 
+    /**
+     * Records windows of a running run as they close, numbered from {@code firstSeq}, with the run's work so far: visible
+     * to {@code wattiq serve} at once, and kept if wattiq is killed. {@link #finish} replaces them with the final list.
+     */
+    void addWindows(String runId, int firstSeq, List<RunWindow> windows, dev.wattiq.meter.control.Work work) throws StoreException;
+
+    /** One run's windows, in order of start. */
+    List<RunWindow> windows(String runId) throws StoreException;
+
     /** Records the run's final figures and status. */
     void finish(RunRecord record) throws StoreException;
 
     /**
-     * Marks runs still {@code running} whose owner process is gone as {@code incomplete}, with the energy of
-     * the samples stored up to the owner's last flush. Returns their ids.
+     * Marks runs still {@code running} whose owner process is provably gone as {@code incomplete}, with the energy of
+     * the samples stored up to the owner's last flush; atomic and idempotent under concurrent starts, never touching
+     * a live owner's run. Returns the ids this call marked. Never fails: problems go to {@link #warnings()}.
      */
-    List<String> recoverAbandoned() throws StoreException;
+    List<String> recoverAbandoned();
+
+    /** Problems met while opening the store that did not stop it (e.g. recovering abandoned runs), for the user to see. */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** Every run, newest first, without samples, devices, assumptions or notes. */
     List<RunRecord> list(int limit) throws StoreException;

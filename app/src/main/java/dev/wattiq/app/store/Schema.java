@@ -40,9 +40,22 @@ final class Schema {
         """
         CREATE TABLE sample_power (run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL, power_w REAL NOT NULL,
           PRIMARY KEY (run_id, seq, component))""",
+    }, new String[] {
+        // 2: windows and work reported from inside the command (the control channel, issue 14); older runs have none
+        "ALTER TABLE runs ADD COLUMN work_steps INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN work_samples INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN work_tokens INTEGER NOT NULL DEFAULT 0",
+        """
+        CREATE TABLE run_windows (run_id TEXT NOT NULL REFERENCES runs(run_id), seq INTEGER NOT NULL, name TEXT NOT NULL,
+          start_s REAL NOT NULL, duration_s REAL NOT NULL, energy_total_j REAL, method TEXT, steps INTEGER NOT NULL,
+          samples INTEGER NOT NULL, tokens INTEGER NOT NULL, notes TEXT, PRIMARY KEY (run_id, seq))""",
+        """
+        CREATE TABLE run_window_energy (run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL, energy_j REAL NOT NULL,
+          PRIMARY KEY (run_id, seq, component))""",
     });
     static final int VERSION = MIGRATIONS.size();
-    private static final Set<String> OURS = Set.of("runs", "run_args", "run_labels", "run_energy", "run_notes", "samples", "sample_power");
+    private static final Set<String> OURS = Set.of("runs", "run_args", "run_labels", "run_energy", "run_notes", "samples", "sample_power",
+            "run_windows", "run_window_energy");
 
     private Schema() {
     }
@@ -57,26 +70,38 @@ final class Schema {
         if (version == 0) refuseForeign(c, file);
     }
 
-    /** Brings a checked database to {@link #VERSION}; {@code file} is only for messages. */
+    /**
+     * Brings a checked database to {@link #VERSION} under the write lock ({@code BEGIN IMMEDIATE}, waiting the busy
+     * timeout), reading the version again inside it: of several processes starting on a new file, one migrates and the
+     * others find it done. {@code file} is only for messages.
+     */
     static void migrate(Connection c, String file) throws SQLException, StoreException {
-        int version = version(c);
-        if (version == VERSION) return;
-        c.setAutoCommit(false);
+        if (version(c) == VERSION) return; // the usual case: no lock taken
         try (Statement s = c.createStatement()) {
-            for (int v = version; v < VERSION; v++) {
-                for (String sql : MIGRATIONS.get(v)) s.executeUpdate(sql);
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = version(c);
+                if (version > VERSION) {
+                    throw new StoreException(file + " was written by a newer WattIQ (schema " + version + ", this one knows " + VERSION
+                            + "): upgrade wattiq, or set WATTIQ_HOME to another directory");
+                }
+                for (int v = version; v < VERSION; v++) {
+                    for (String sql : MIGRATIONS.get(v)) s.executeUpdate(sql);
+                }
+                if (version < VERSION) s.executeUpdate("PRAGMA user_version = " + VERSION); // a pragma takes no parameters; VERSION is our constant
+                s.execute("COMMIT");
+            } catch (SQLException | StoreException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
             }
-            s.executeUpdate("PRAGMA user_version = " + VERSION); // a pragma takes no parameters; VERSION is our constant
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
-    private static int version(Connection c) throws SQLException {
+    static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
