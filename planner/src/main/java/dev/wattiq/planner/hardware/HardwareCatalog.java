@@ -52,15 +52,16 @@ public final class HardwareCatalog {
         double bw = Csv.number(r, "memory_bw_gbs", f);
         double bf16 = Csv.number(r, "bf16_tflops", f);
         String id = r.get("id");
-        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(Csv.number(r, "fp32_tflops", f) > 0)) {
-            throw new PlannerException(f + ": row " + id + " lacks TDP, memory, bandwidth or a peak: fill them in");
+        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(Csv.number(r, "fp32_tflops", f) > 0)
+                || !(Csv.number(r, "scale_up_gbs", f) > 0) || !(Csv.number(r, "scale_out_gbs", f) > 0)) {
+            throw new PlannerException(f + ": row " + id + " lacks TDP, memory, bandwidth, a link bandwidth or a peak: fill them in");
         }
         return new Hardware(id, r.get("kind"), r.get("vendor"),
                 Csv.number(r, "fp32_tflops", f) * 1e12, Csv.number(r, "tf32_tflops", f) * 1e12, bf16 * 1e12,
                 Csv.number(r, "fp8_tflops", f) * 1e12, Csv.number(r, "int8_tops", f) * 1e12, tdp,
                 Csv.number(r, "idle_w", f), mem * 1e9, bw * 1e9, Csv.number(r, "embodied_kgco2e", f),
-                (int) Csv.number(r, "devices_per_node", f), Csv.number(r, "train_mfu", f),
-                Csv.number(r, "train_mfu_devices", f), r.get("source") + " (" + r.get("year") + ")", r.get("mfu_source"));
+                (int) Csv.number(r, "devices_per_node", f), Csv.number(r, "scale_up_gbs", f) * 1e9,
+                Csv.number(r, "scale_out_gbs", f) * 1e9, r.get("source") + " (" + r.get("year") + ")", r.get("link_source"));
     }
 
     /** Finds hardware by id or alias (case-insensitive); throws {@link UnknownNameException} with suggestions. */

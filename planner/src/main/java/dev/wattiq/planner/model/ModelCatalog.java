@@ -34,7 +34,7 @@ public final class ModelCatalog {
             double experts = Csv.number(r, "experts", f);
             double perToken = Csv.number(r, "experts_per_token", f);
             ModelArchitecture m = new ModelArchitecture(r.get("id"), params, Double.isNaN(active) ? params : active,
-                    (int) Csv.number(r, "layers", f), (int) Csv.number(r, "attention_layers", f), kvLayer,
+                    (int) Csv.number(r, "layers", f), Csv.number(r, "hidden", f), (int) Csv.number(r, "attention_layers", f), kvLayer,
                     Double.isNaN(experts) ? 0 : (int) experts, Double.isNaN(perToken) ? 0 : (int) perToken,
                     Csv.number(r, "train_tokens_b", f) * 1e9, r.get("source") + " (" + r.get("year") + ")");
             List<String> names = Arrays.stream(r.getOrDefault("aliases", "").split(";"))

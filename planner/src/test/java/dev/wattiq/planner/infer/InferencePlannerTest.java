@@ -74,7 +74,7 @@ class InferencePlannerTest {
     @Test
     void moeDecodeAtBatchOneReadsOnlyTheRoutedExperts() {
         ModelArchitecture mixtral = ModelCatalog.shipped().find("mixtral-8x7b");
-        ModelArchitecture denseTwin = new ModelArchitecture("dense", mixtral.params(), mixtral.params(), mixtral.layers(),
+        ModelArchitecture denseTwin = new ModelArchitecture("dense", mixtral.params(), mixtral.params(), mixtral.layers(), mixtral.hidden(),
                 mixtral.attentionLayers(), mixtral.kvElementsPerTokenLayer(), 0, 0, Double.NaN, "test");
         assertThat(at(mixtral, 2, 1, Precision.BF16, 0.0).decodeStepSeconds())
                 .isLessThan(at(denseTwin, 2, 1, Precision.BF16, 0.0).decodeStepSeconds());
