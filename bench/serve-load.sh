@@ -21,7 +21,7 @@ mkdir -p "$work/sys/class/powercap/intel-rapl:0"
 z="$work/sys/class/powercap/intel-rapl:0"
 echo package-0 > "$z/name"; echo 262143328850 > "$z/max_energy_range_uj"; echo 1 > "$z/enabled"; echo 1000000 > "$z/energy_uj"
 export WATTIQ_HOME="$work/home"
-W=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*:app/target/wattiq-app.jar" dev.wattiq.app.Main)
+W=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*:app/target/wattiq-app.jar" dev.wattiq.app.cli.Main)
 for i in $(seq 1 20); do "${W[@]}" run --no-store --interval 50ms -- true >/dev/null 2>&1 || true; "${W[@]}" run --job "bench-$((i % 4))" --interval 20ms -- sleep 0.05 >/dev/null 2>&1; done
 "${W[@]}" serve --port 0 --sysfs-root "$work/sys" --nvml-library /nonexistent/libnvidia-ml.so.1 2> "$work/serve.log" &
 serve_pid=$!

@@ -10,7 +10,9 @@
  *                                  power_mw, limit_mw, min_mw, max_mw, util, energy (counter|none),
  *                                  power (ok|none), energy0_mj, lost (0|1), lost_after_ms, mig (0|1),
  *                                  proc_util (ok|none), count_query (insufficient_size|success: what a
- *                                  NULL buffer gets back from the two process lists; drivers differ)
+ *                                  NULL buffer gets back from the two process lists; drivers differ),
+ *                                  set_mj=G:V (sets the energy counter to V mJ once per new generation G: a
+ *                                  counter that jumps or goes back, as after a driver reload)
  *   process I pid=P sm=S mem=B     a compute process on device I with SM utilisation S % and B bytes
  * Energy counters advance by power_mw x elapsed stub time. Compiled with -DSTUB_OLD_DRIVER it lacks the symbols
  * an old driver lacks (total energy, process utilisation, _v3 running processes).
@@ -43,7 +45,7 @@ struct stub_device {
     unsigned long long mem_total, mem_used;
     unsigned int power_mw, limit_mw, min_mw, max_mw, util;
     int has_energy, has_power, lost, mig, proc_util, count_ok;
-    long long lost_after_ms;
+    long long lost_after_ms, set_gen;
     double energy_mj, last_ms;
     int nproc;
     struct stub_process procs[MAX_PROC];
@@ -94,6 +96,11 @@ static void set_key(struct stub_device *d, const char *k, const char *v, int fre
     else if (!strcmp(k, "mig")) d->mig = atoi(v);
     else if (!strcmp(k, "proc_util")) d->proc_util = strcmp(v, "none") != 0;
     else if (!strcmp(k, "count_query")) d->count_ok = !strcmp(v, "success");
+    else if (!strcmp(k, "set_mj")) {
+        char *colon = strchr(v, ':');
+        long long gen = strtoll(v, NULL, 10);
+        if (colon && gen != d->set_gen) { d->set_gen = gen; d->energy_mj = strtod(colon + 1, NULL); }
+    }
 }
 
 /* Advances every device's energy to the current stub time at its current power. */

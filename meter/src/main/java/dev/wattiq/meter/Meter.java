@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * Windows may overlap and nest; each is the difference of two {@link Reading}s taken at its boundaries, so its
  * energy is exact for counters. The sampler in between sees every counter wrap, integrates power where a sensor
  * must, and feeds the power timeline. Sensors are only ever called under one lock, one call at a time.
- * A sensor that throws leaves a gap (its counters stop advancing; the gap is noted) and the meter keeps going.
+ * A sensor that throws leaves a gap (its counters stop advancing; the gap is noted) and the meter keeps going; one
+ * that throws {@link SensorGapException} has read its other counters, which the meter keeps, and names each gap.
  */
 public final class Meter implements AutoCloseable {
     private final List<Sensor> sensors;
@@ -174,6 +175,17 @@ public final class Meter implements AutoCloseable {
                     List<EnergyCounter> c = boundary ? s.pollAtBoundary() : s.poll();
                     lastGood.put(s, c);
                     all.addAll(c);
+                } catch (SensorGapException e) {
+                    // read, but some counters have a gap: the counters are good, each gap is noted by what it names
+                    gap = true;
+                    lastGood.put(s, e.counters());
+                    all.addAll(e.counters());
+                    for (var n : e.notes().entrySet()) {
+                        String note = "sensor " + s.name() + ": gap at " + env.clock().wallTime() + ": " + n.getValue()
+                                + "; its energy during the gap is missing";
+                        for (Window w : open) w.noteOnce(s.name() + "/" + n.getKey(), note);
+                        if (meterNotes.size() < 100) meterNotes.add(note);
+                    }
                 } catch (SensorException | RuntimeException e) {
                     gap = true;
                     all.addAll(lastGood.getOrDefault(s, List.of()));

@@ -1,6 +1,6 @@
 package dev.wattiq.app.lab;
 
-import dev.wattiq.app.Errors;
+import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.run.RunIds;
 import dev.wattiq.app.run.RunResults;
 import dev.wattiq.app.store.RunRecord;
@@ -15,8 +15,8 @@ import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.ledger.EnergyTrace;
 import dev.wattiq.ledger.Ledger;
 import dev.wattiq.ledger.Site;
-import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Measurement;
+import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.wattiq.app.run;
 
-import dev.wattiq.app.Errors.UserError;
+import dev.wattiq.app.cli.Errors.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wattiq.app.BillJson;
+import dev.wattiq.app.output.BillJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
 import java.time.Instant;

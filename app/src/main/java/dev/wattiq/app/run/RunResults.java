@@ -62,7 +62,18 @@ public final class RunResults {
                     + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")"));
             return notes;
         }
-        if (m.method() == Method.ESTIMATED) {
+        Map<Method, java.util.SortedSet<String>> components = new java.util.EnumMap<>(Method.class);
+        for (ComponentEnergy e : m.energies()) components.computeIfAbsent(e.method(), k -> new java.util.TreeSet<>()).add(e.component());
+        if (m.method() == Method.ESTIMATED && components.size() > 1) {
+            // Some components counted by hardware, some estimated: say which is which, not "no counter found".
+            StringBuilder note = new StringBuilder("estimated: ").append(String.join(", ", components.get(Method.ESTIMATED)))
+                    .append(" (no hardware energy counter readable for ").append(components.get(Method.ESTIMATED).size() == 1 ? "it" : "them")
+                    .append(skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)).append(")");
+            components.forEach((method, names) -> {
+                if (method != Method.ESTIMATED) note.append("; ").append(method.label()).append(": ").append(String.join(", ", names));
+            });
+            notes.add(note.toString());
+        } else if (m.method() == Method.ESTIMATED) {
             notes.add("estimated: no hardware energy counter readable"
                     + (skipped.isEmpty() ? " on this machine (no RAPL or NVML counter found)" : " (" + String.join("; ", skipped) + ")"));
         } else {

@@ -1,6 +1,6 @@
 package dev.wattiq.app.run;
 
-import dev.wattiq.app.BillText;
+import dev.wattiq.app.output.BillText;
 import dev.wattiq.app.store.RunRecord;
 import java.io.PrintWriter;
 import java.util.Locale;

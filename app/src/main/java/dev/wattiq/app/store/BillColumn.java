@@ -1,7 +1,7 @@
 package dev.wattiq.app.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wattiq.app.BillJson;
+import dev.wattiq.app.output.BillJson;
 import dev.wattiq.ledger.Bill;
 
 /** A run's bill as kept in the store: the JSON fields {@link BillJson} writes (the ledger's own contract). */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wattiq.app.Errors;
-import dev.wattiq.app.Main;
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.Main;
 import dev.wattiq.app.store.SqliteRunStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -75,6 +75,22 @@ class RunResultsTest {
     }
 
     @Test
+    void mixedMethodsNameWhichComponentsAreEstimatedAndWhichMeasured() {
+        // As seen on an H200 VM: the GPU measured by NVML's counter, CPU and memory estimated (no RAPL in the VM).
+        Sensor s = sensorWithDevices(List.of());
+        Measurement m = measurement(List.of(
+                new ComponentEnergy("cpu", "machine", 441, 441, Method.ESTIMATED),
+                new ComponentEnergy("memory", "machine", 1457, 1457, Method.ESTIMATED),
+                new ComponentEnergy("gpu", "gpu-0", 13841, 13841, Method.MEASURED)));
+        RunRecord r = RunResults.finished(START, m, List.of(s), List.of(), 0, T0, Duration.ofSeconds(30), false);
+        assertThat(r.method()).isEqualTo("estimated");
+        assertThat(r.notes()).containsExactly("short", "estimated: cpu, memory (no hardware energy counter readable for them); measured: gpu");
+        RunRecord why = RunResults.finished(START, m, List.of(s), List.of("rapl: no powercap zones"), 0, T0, Duration.ofSeconds(30), false);
+        assertThat(why.notes()).containsExactly("short",
+                "estimated: cpu, memory (no hardware energy counter readable for them: rapl: no powercap zones); measured: gpu");
+    }
+
+    @Test
     void noSensorAtAllIsSaidAndIdleIsUnknown() {
         Measurement m = measurement(List.of());
         RunRecord r = RunResults.finished(START, m, List.of(), List.of("cpu-estimate: cannot read procfs"), 0, T0, Duration.ofSeconds(2), false);

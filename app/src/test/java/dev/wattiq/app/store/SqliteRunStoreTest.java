@@ -61,8 +61,8 @@ class SqliteRunStoreTest {
             assertThat(back.assumptions()).isEqualTo(Map.of("cpu_model", "AMD EPYC"));
             assertThat(back.notes()).containsExactly("a note");
             var mapper = new com.fasterxml.jackson.databind.ObjectMapper(); // the bill's contract is its JSON (numbers as JSON numbers)
-            assertThat(dev.wattiq.app.BillJson.write(back.bill(), mapper.createObjectNode()))
-                    .isEqualTo(dev.wattiq.app.BillJson.write(done.bill(), mapper.createObjectNode()));
+            assertThat(dev.wattiq.app.output.BillJson.write(back.bill(), mapper.createObjectNode()))
+                    .isEqualTo(dev.wattiq.app.output.BillJson.write(done.bill(), mapper.createObjectNode()));
             assertThat(back.bill().facilityEnergyJoules()).isCloseTo(6.5 * 1.2, org.assertj.core.data.Offset.offset(1e-9));
             List<StoredSample> samples = new ArrayList<>();
             s.forEachSample("r-1", samples::add);

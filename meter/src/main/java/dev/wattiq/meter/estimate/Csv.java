@@ -9,7 +9,7 @@ import java.util.Map;
  * The small CSV dialect of WattIQ's data files: a header row, comma-separated fields, double quotes around fields
  * that hold commas ({@code ""} for a quote), {@code #} comment lines and blank lines ignored.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
@@ -18,7 +18,7 @@ final class Csv {
      *
      * @throws IllegalArgumentException naming the source and line of a malformed row
      */
-    static List<Map<String, String>> parse(String text, String source) {
+    public static List<Map<String, String>> parse(String text, String source) {
         List<String> header = null;
         List<Map<String, String>> rows = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);

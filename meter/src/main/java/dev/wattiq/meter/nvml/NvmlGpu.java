@@ -1,5 +1,7 @@
 package dev.wattiq.meter.nvml;
 
+import dev.wattiq.meter.counter.CounterBounds;
+import dev.wattiq.meter.counter.PowerBound;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,7 @@ final class NvmlGpu {
     private final String reason;
     private final boolean mig;
     private final boolean processSamples;
-    private final GpuEnergy energy = new GpuEnergy();
+    private final GpuEnergy energy;
     private long lastSeenMicros;
     private String lostNote;
     private GpuShare.Basis basis;
@@ -34,7 +36,7 @@ final class NvmlGpu {
     private long utilisationShareNanos;
 
     private NvmlGpu(Nvml.Device device, String name, String uuid, Source source, String reason, boolean mig,
-                    boolean processSamples, long lastSeenMicros) {
+                    boolean processSamples, long lastSeenMicros, PowerBound bound) {
         this.device = device;
         this.name = name;
         this.uuid = uuid;
@@ -43,6 +45,7 @@ final class NvmlGpu {
         this.mig = mig;
         this.processSamples = processSamples;
         this.lastSeenMicros = lastSeenMicros;
+        this.energy = new GpuEnergy(device.id() + " (" + name + ")", bound, NvmlSensor.COUNTER_UPDATE);
     }
 
     /** Asks the GPU what it can do: energy counter or power, MIG, per-process samples. */
@@ -70,12 +73,27 @@ final class NvmlGpu {
         boolean mig = nvml.migMode(d).orElse(0) == 1;
         Optional<List<ProcessSample>> first = nvml.processSamples(d, 0);
         long lastSeen = first.map(NvmlGpu::newest).orElse(0L);
-        return new NvmlGpu(d, name, uuid, source, reason, mig, first.isPresent(), lastSeen);
+        return new NvmlGpu(d, name, uuid, source, reason, mig, first.isPresent(), lastSeen, bound(nvml, d));
+    }
+
+    /** The GPU's largest settable power limit times the headroom, else the stated bound for a GPU (counter-bounds.csv). */
+    private static PowerBound bound(Nvml nvml, Nvml.Device d) throws NvmlException {
+        double maxWatts = Double.NaN;
+        try {
+            var range = nvml.powerLimitRange(d);
+            if (range.isPresent()) maxWatts = range.get().maxMilliwatts() / 1000.0;
+        } catch (NvmlException.GpuLost e) {
+            throw e;
+        } catch (NvmlException e) {
+            // no range: the stated bound
+        }
+        return CounterBounds.shipped().fromLimit(maxWatts, "the largest power limit NVML allows (nvmlDeviceGetPowerManagementLimitConstraints)", "gpu");
     }
 
     /** A GPU that NVML lists but cannot reach: shown, never measured. */
     static NvmlGpu lost(Nvml.Device d, String note) {
-        NvmlGpu g = new NvmlGpu(d, "NVIDIA GPU " + d.index() + " (lost)", null, Source.NONE, note, false, false, 0);
+        NvmlGpu g = new NvmlGpu(d, "NVIDIA GPU " + d.index() + " (lost)", null, Source.NONE, note, false, false, 0,
+                CounterBounds.shipped().stated("gpu"));
         g.markLost(note);
         return g;
     }

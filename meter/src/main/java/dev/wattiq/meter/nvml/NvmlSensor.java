@@ -7,6 +7,7 @@ import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.SensorException;
+import dev.wattiq.meter.SensorGapException;
 import dev.wattiq.meter.nvml.NvmlTypes.Memory;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
 import java.time.Duration;
@@ -22,9 +23,11 @@ import java.util.OptionalLong;
  * boundaries, so a window's energy is the counter's difference ({@link Method#MEASURED}); a GPU without one has
  * its polled power integrated at the sampling interval ({@link Method#INTEGRATED}). In process scope each
  * interval's energy is charged to the measured tree by its share of the GPU ({@link GpuShare}); the whole
- * device's energy stays in {@link EnergyCounter#joules()}. MIG instances are not separate devices here: a GPU in
+ * device's energy stays in {@link EnergyCounter#joules()}. A counter step or power reading beyond the GPU's bound
+ * ({@link GpuEnergy}) is a gap, noted with the GPU's name. MIG instances are not separate devices here: a GPU in
  * MIG mode is counted once, whatever its instances. A GPU that is lost mid-run freezes at its last reading; the
- * poll that finds it lost throws, so the meter marks the gap, and the other GPUs go on being measured.
+ * poll that finds it lost throws {@link SensorGapException}, so the meter marks the gap, and the other GPUs go on
+ * being measured.
  */
 public final class NvmlSensor implements Sensor {
     static final Duration COUNTER_UPDATE = Duration.ofMillis(100);
@@ -82,18 +85,19 @@ public final class NvmlSensor implements Sensor {
     @Override
     public synchronized List<EnergyCounter> poll() throws SensorException {
         List<EnergyCounter> out = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        Map<String, String> gaps = new LinkedHashMap<>();
         for (NvmlGpu g : gpus) {
             if (g.source() != NvmlGpu.Source.NONE && !g.isLost()) {
                 try {
-                    read(g);
+                    String gap = read(g);
+                    if (gap != null) gaps.put(g.id(), gap);
                 } catch (NvmlException.GpuLost e) {
                     String note = g.id() + " (" + g.name() + ") was lost at " + env.clock().wallTime() + ": " + e.getMessage()
                             + "; its energy after that is missing, the other GPUs are still measured";
                     g.markLost(note);
-                    failures.add(note);
+                    gaps.put(g.id(), note);
                 } catch (NvmlException e) {
-                    failures.add(e.getMessage());
+                    gaps.put(g.id(), e.getMessage());
                 }
             }
             if (g.source() != NvmlGpu.Source.NONE) {
@@ -103,22 +107,23 @@ public final class NvmlSensor implements Sensor {
                 out.add(new EnergyCounter("gpu", g.id(), whole, charged, m));
             }
         }
-        if (!failures.isEmpty()) throw new SensorException(String.join("; ", failures));
+        if (!gaps.isEmpty()) throw new SensorGapException(out, gaps);
         return out;
     }
 
-    private void read(NvmlGpu g) throws NvmlException {
+    /** Reads one GPU; returns null, or the note of a gap (an implausible counter step or power reading). */
+    private String read(NvmlGpu g) throws NvmlException {
         long now = env.clock().monotonicNanos();
         if (g.source() == NvmlGpu.Source.COUNTER) {
             OptionalLong mj = nvml.totalEnergyMillijoules(g.device());
             if (mj.isEmpty()) throw NvmlException.of("nvmlDeviceGetTotalEnergyConsumption", NvmlError.NOT_SUPPORTED.code(),
                     "the energy counter stopped answering", g.id());
-            g.energy().counter(mj.getAsLong(), now, share(g));
+            return g.energy().counter(mj.getAsLong(), now, share(g));
         } else {
             OptionalLong mw = nvml.powerMilliwatts(g.device());
             if (mw.isEmpty()) throw NvmlException.of("nvmlDeviceGetPowerUsage", NvmlError.NOT_SUPPORTED.code(),
                     "the power reading stopped answering", g.id());
-            g.energy().power(mw.getAsLong() / 1000.0, now, share(g));
+            return g.energy().power(mw.getAsLong() / 1000.0, now, share(g));
         }
     }
 

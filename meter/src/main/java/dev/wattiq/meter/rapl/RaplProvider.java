@@ -5,6 +5,8 @@ import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.SensorProvider;
+import dev.wattiq.meter.counter.CounterBounds;
+import dev.wattiq.meter.counter.PowerBound;
 import dev.wattiq.meter.estimate.CpuPowerModel;
 import dev.wattiq.meter.estimate.CpuPowerTable;
 import dev.wattiq.meter.proc.CpuInfo;
@@ -117,8 +119,10 @@ public final class RaplProvider implements SensorProvider {
                     + "/proc/stat busy ticks), applied to every RAPL domain; re-read every "
                     + env.attributionPeriod().toMillis() + " ms and at window boundaries, applied to the energy read since");
         }
+        PowerBound[] bounds = new PowerBound[domains.size()];
+        for (int i = 0; i < bounds.length; i++) bounds[i] = PowercapLimits.bound(domains.get(i), CounterBounds.shipped());
         return new RaplSensor(domains, files, first, env.clock(), env.scope(), attribution, assumptions, cpuModel,
-                idleModel.idleWatts(), powerLimits(domains));
+                idleModel.idleWatts(), powerLimits(domains), bounds);
     }
 
     /** The one-line message for an {@code energy_uj} that cannot be read, with the fixes. */

@@ -8,6 +8,9 @@ import dev.wattiq.meter.Method;
 import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorException;
+import dev.wattiq.meter.SensorGapException;
+import dev.wattiq.meter.counter.PlausibleCounter;
+import dev.wattiq.meter.counter.PowerBound;
 import dev.wattiq.meter.proc.OpenFile;
 import dev.wattiq.meter.proc.ProcessAttribution;
 
@@ -20,13 +23,15 @@ import java.util.Map;
 
 /**
  * Reads the chosen RAPL energy counters ({@code energy_uj}) through files kept open and read with {@code pread}.
- * Wraparound is undone by one {@link WrapCounter} per counter. In process scope each counter's energy is charged at
+ * Wraparound is undone, and implausible steps refused, by one {@link PlausibleCounter} per counter, held to the
+ * zone's {@link PowerBound} ({@link PowercapLimits}): a counter that went backwards without a plausible wrap, or
+ * leapt, is a gap with a note naming the zone, never energy. In process scope each counter's energy is charged at
  * the measured tree's share of busy CPU time ({@link ProcessAttribution}): the counters are read at every poll (wraps,
  * power), the share every attribution period and at every window boundary ({@link #pollAtBoundary()}), and applied
  * to the energy read since the last share ({@link ChargedEnergy}).
  *
  * <p>A zone that vanishes (its read fails, or its directory is gone: checked every {@link #CHECK_NANOS}) makes that
- * poll throw, so the meter marks a gap; the other zones go on, and the vanished one resumes from its new value if
+ * poll throw {@link SensorGapException}, so the meter marks a gap; the other zones go on, and the vanished one resumes from its new value if
  * it comes back, the energy in between being unknown.
  */
 public final class RaplSensor implements Sensor {
@@ -35,9 +40,11 @@ public final class RaplSensor implements Sensor {
      * so this is a second line of defence and runs once a second, not at every poll: docs/meter.md, overhead).
      */
     public static final long CHECK_NANOS = 1_000_000_000L;
+    /** RAPL updates its counters about every millisecond (as {@link #updatePeriod()} says in machine scope). */
+    static final Duration UPDATE_PERIOD = Duration.ofMillis(1);
     private final List<PowercapDiscovery.Domain> domains;
     private final OpenFile[] files;
-    private final WrapCounter[] wraps;
+    private final PlausibleCounter[] wraps;
     private final ChargedEnergy[] charges;
     private final long[] lastTotal;
     private final double[] powerWatts;
@@ -56,19 +63,22 @@ public final class RaplSensor implements Sensor {
 
     RaplSensor(List<PowercapDiscovery.Domain> domains, OpenFile[] files, long[] firstRaw, Clock clock, Scope scope,
                ProcessAttribution attribution, Map<String, String> assumptions, String cpuModel, double idleWatts,
-               Map<String, Double> powerLimitWatts) {
+               Map<String, Double> powerLimitWatts, PowerBound[] bounds) {
         this.domains = List.copyOf(domains);
         this.files = files;
         int n = domains.size();
-        this.wraps = new WrapCounter[n];
+        this.wraps = new PlausibleCounter[n];
+        long start = clock.monotonicNanos();
         this.charges = new ChargedEnergy[n];
         this.lastTotal = new long[n];
         this.powerWatts = new double[n];
         this.lost = new boolean[n];
         this.zoneDirs = new java.io.File[n];
         for (int i = 0; i < n; i++) {
-            wraps[i] = new WrapCounter(domains.get(i).zone().maxEnergyRangeMicroJoules());
-            wraps[i].update(firstRaw[i]);
+            PowercapDiscovery.Domain d = domains.get(i);
+            wraps[i] = PlausibleCounter.wrapping(label(d), d.zone().maxEnergyRangeMicroJoules(), PlausibleCounter.Unit.MICROJOULES,
+                    bounds[i], UPDATE_PERIOD);
+            wraps[i].update(firstRaw[i], start);
             charges[i] = new ChargedEnergy();
             zoneDirs[i] = domains.get(i).zone().dir().toFile(); // one stat(2) per check, few bytecodes
         }
@@ -79,7 +89,7 @@ public final class RaplSensor implements Sensor {
         this.cpuModel = cpuModel;
         this.idleWatts = idleWatts;
         this.powerLimitWatts = Map.copyOf(powerLimitWatts);
-        this.lastCheckNanos = clock.monotonicNanos();
+        this.lastCheckNanos = start;
         this.lastPollNanos = lastCheckNanos;
         this.counters = snapshot();
     }
@@ -106,24 +116,24 @@ public final class RaplSensor implements Sensor {
         long gapNanos = now - lastPollNanos;
         double seconds = gapNanos / 1e9;
         lastPollNanos = now;
-        String failure = null;
+        Map<String, String> gaps = null;
         for (int i = 0; i < files.length; i++) {
-            PowercapDiscovery.Domain d = domains.get(i);
+            String id = domains.get(i).zone().id();
             if (lost[i]) {
-                if (check) reopen(i);
+                if (check) reopen(i, now);
                 continue;
             }
             if (check && !zoneDirs[i].isDirectory()) {
-                failure = append(failure, lose(i, "its directory is gone"));
+                gaps = put(gaps, id, lose(i, "its directory is gone"));
                 continue;
             }
-            long total;
             try {
-                total = wraps[i].update(files[i].readLong());
+                if (wraps[i].update(files[i].readLong(), now) instanceof PlausibleCounter.Step.Gap g) gaps = put(gaps, id, g.note());
             } catch (IOException | IllegalArgumentException e) {
-                failure = append(failure, lose(i, e.getMessage()));
+                gaps = put(gaps, id, lose(i, e.getMessage()));
                 continue;
             }
+            long total = wraps[i].totalUnits();
             long delta = total - lastTotal[i];
             lastTotal[i] = total;
             charges[i].add(delta / 1e6);
@@ -131,7 +141,7 @@ public final class RaplSensor implements Sensor {
         }
         settle(now, gapNanos, boundary);
         counters = snapshot();
-        if (failure != null) throw new SensorException(failure);
+        if (gaps != null) throw new SensorGapException(counters, gaps);
         return counters;
     }
 
@@ -151,12 +161,16 @@ public final class RaplSensor implements Sensor {
     private String lose(int i, String why) {
         lost[i] = true;
         files[i].close();
-        PowercapDiscovery.Domain d = domains.get(i);
-        return "RAPL zone " + d.zone().id() + " (" + d.device() + " " + d.component() + ") at " + d.zone().dir()
+        return label(domains.get(i)) + " at " + domains.get(i).zone().dir()
                 + " vanished or became unreadable: " + why + "; its energy is missing until it comes back";
     }
 
-    private void reopen(int i) {
+    /** How a zone is named in notes: {@code RAPL zone intel-rapl:0 (package-0 cpu_package)}. */
+    static String label(PowercapDiscovery.Domain d) {
+        return "RAPL zone " + d.zone().id() + " (" + d.device() + " " + d.component() + ")";
+    }
+
+    private void reopen(int i, long now) {
         PowercapDiscovery.Domain d = domains.get(i);
         try {
             OpenFile f = OpenFile.open(d.zone().energyFile(), 64);
@@ -165,7 +179,7 @@ public final class RaplSensor implements Sensor {
                 f.close();
                 return;
             }
-            wraps[i].rebase(raw);
+            wraps[i].rebase(raw, now);
             files[i] = f;
             lost[i] = false;
         } catch (IOException e) {
@@ -173,19 +187,35 @@ public final class RaplSensor implements Sensor {
         }
     }
 
-    private static String append(String a, String b) {
-        return a == null ? b : a + "; " + b;
+    private static Map<String, String> put(Map<String, String> gaps, String id, String note) {
+        Map<String, String> m = gaps == null ? new LinkedHashMap<>() : gaps;
+        m.put(id, note);
+        return m;
     }
 
     private List<EnergyCounter> snapshot() {
         List<EnergyCounter> out = new ArrayList<>(domains.size());
         for (int i = 0; i < domains.size(); i++) {
             PowercapDiscovery.Domain d = domains.get(i);
-            double joules = wraps[i].totalMicroJoules() / 1e6;
+            double joules = wraps[i].totalJoules();
             double charged = scope == Scope.PROCESS ? Math.min(charges[i].attributedJoules(), joules) : joules;
             out.add(new EnergyCounter(d.component(), d.device(), joules, charged, Method.MEASURED));
         }
         return out;
+    }
+
+    /** Implausible steps refused so far, per zone id (for tests and diagnostics). */
+    public Map<String, Integer> gaps() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < domains.size(); i++) m.put(domains.get(i).zone().id(), wraps[i].gaps());
+        return m;
+    }
+
+    /** The bound each zone's counter is held to, per zone id. */
+    public Map<String, PowerBound> bounds() {
+        Map<String, PowerBound> m = new LinkedHashMap<>();
+        for (int i = 0; i < domains.size(); i++) m.put(domains.get(i).zone().id(), wraps[i].bound());
+        return m;
     }
 
     /** Counter wraps seen so far, per zone id (for tests and diagnostics). */

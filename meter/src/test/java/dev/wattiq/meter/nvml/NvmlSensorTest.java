@@ -110,7 +110,7 @@ class NvmlSensorTest {
             Measurement m = w.end();
             assertThat(energyOf(m, "gpu-0").energyJoules()).as("the healthy GPU loses nothing").isEqualTo(600.0);
             assertThat(energyOf(m, "gpu-1").energyJoules()).as("energy up to the loss").isCloseTo(100.0, within(1e-9));
-            assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("sensor nvml failed")
+            assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("sensor nvml: gap at")
                     .contains("gpu-1 (Tesla P100-PCIE-16GB) was lost").contains("NVML_ERROR_GPU_IS_LOST").contains("the other GPUs are still measured"));
             assertThat(m.assumptions().get("gpu-1.status")).contains("was lost");
             DeviceInfo lost = s.devices().get(1);
@@ -122,6 +122,31 @@ class NvmlSensorTest {
             Measurement later = after.end();
             assertThat(energyOf(later, "gpu-0").energyJoules()).isEqualTo(300.0);
             assertThat(later.notes()).as("the loss was reported once; later samples succeed").isEmpty();
+        }
+    }
+
+    @Test
+    void aCounterThatGoesBackOrLeapsMidRunIsAGapNamingTheGpu() throws Exception {
+        SensorEnvironment env = env(H100, P100);
+        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+            Window w = meter.window("run");
+            runTo(meter, 0, 1000, 100); // 300 W: 300 J
+            lines.set(0, H100 + " set_mj=1:1000"); // the driver reloaded: the counter restarts near zero
+            runTo(meter, 1000, 2000, 100); // the reset interval is a gap; then 300 W again: 270 J
+            lines.set(0, H100 + " set_mj=2:900000000"); // a leap of about 900 MJ in 0.1 s
+            runTo(meter, 2000, 3000, 100); // the leap is a gap; then 270 J
+            Measurement m = w.end();
+            assertThat(energyOf(m, "gpu-0").energyJoules()).as("the scripted real deltas, nothing from the reset or the leap")
+                    .isCloseTo(300 + 270 + 270, within(1e-9));
+            assertThat(energyOf(m, "gpu-1").energyJoules()).as("the other GPU loses nothing").isCloseTo(300.0, within(1e-9));
+            assertThat(m.notes()).hasSize(1).first().asString().startsWith("sensor nvml: gap at ")
+                    .contains("gpu-0 (NVIDIA H100 80GB HBM3): counter went back from", "this counter does not wrap, so it was reset");
+            // a window that sees only the leap names it too (a gap is noted once per window and GPU)
+            lines.set(0, H100 + " set_mj=3:1900000000");
+            Window later = meter.window("later");
+            runTo(meter, 3000, 4100, 100); // longer than the P100's 1 s power average, so the window is not flagged short
+            assertThat(later.end().notes()).singleElement().asString()
+                    .contains("gpu-0 (NVIDIA H100 80GB HBM3): counter rose by", "above its bound of 2,100 W (3 x the largest power limit NVML allows");
         }
     }
 

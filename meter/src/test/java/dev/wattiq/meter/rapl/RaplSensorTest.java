@@ -217,7 +217,7 @@ class RaplSensorTest {
             assertThat(microJoules(m, "cpu_package", "package-0")).isEqualTo(2_500_000);
             assertThat(microJoules(m, "cpu_package", "package-1")).isEqualTo(2_000_000);
             assertThat(m.notes()).singleElement().asString()
-                    .contains("sensor rapl failed", "RAPL zone intel-rapl:1 (package-1 cpu_package)", "vanished", "energy during the gap is missing");
+                    .contains("sensor rapl: gap at", "RAPL zone intel-rapl:1 (package-1 cpu_package)", "vanished", "energy during the gap is missing");
 
             // the zone comes back with another value: it resumes from there, the unknown stretch is not invented
             f.zone("intel-rapl:1", "package-1", 40_000_000);

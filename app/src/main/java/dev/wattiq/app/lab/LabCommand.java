@@ -1,0 +1,186 @@
+package dev.wattiq.app.lab;
+
+import dev.wattiq.app.cli.CliOptions;
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.SensorOptions;
+import dev.wattiq.app.cli.SiteOptions;
+import dev.wattiq.lab.experiments.Experiment;
+import dev.wattiq.lab.experiments.FixedDataset;
+import dev.wattiq.lab.experiments.LabConfig;
+import dev.wattiq.lab.experiments.Trial;
+import dev.wattiq.meter.Scope;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wattiq lab}: the article's experiments one at a time, each training run measured, priced and stored. */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = "Run one of the article's experiments on WattIQ's own training engine, under the meter.",
+        subcommands = {
+                LabCommand.Seed.class,
+                LabCommand.Quality.class,
+                LabCommand.Precision.class,
+                LabCommand.Prune.class,
+                LabCommand.Parallel.class,
+                LabServeCommand.class,
+        })
+public final class LabCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** What every experiment subcommand shares: sizes, sensors, site, output. */
+    abstract static class ExperimentCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+        @Override
+        public SensorOptions sensorOptions() {
+            return sensors;
+        }
+
+        @Override
+        public SiteOptions siteOptions() {
+            return site;
+        }
+
+        @Mixin
+        LabOptions lab;
+
+        final SensorOptions sensors = new SensorOptions();
+
+        final SiteOptions site = new SiteOptions();
+
+        @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the results as one JSON object to FILE.")
+        Path jsonOut;
+
+        @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")
+        boolean noStore;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract Experiment experiment();
+
+        /** How many times to run the experiment in this process. */
+        int repeats() {
+            return 1;
+        }
+
+        @Override
+        public Integer call() {
+            LabConfig c = lab.config(LabConfig.article().steps());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+                List<Trial> trials = new ArrayList<>();
+            List<String> methods = new ArrayList<>();
+            try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
+                if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
+                for (int r = 0; r < repeats(); r++) {
+                    trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
+                        err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
+                        err.flush();
+                    })));
+                }
+                for (Trial t : trials) methods.add(s.method(t.measurement()));
+                LabTable.print(trials, methods, null, out);
+                for (String n : s.notes()) err.println("wattiq: " + n);
+                if (jsonOut != null) write(jsonOut, LabJson.lab(experiment().label(), trials, methods, s.notes()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(file, text.endsWith("\n") ? text : text + "\n");
+        } catch (java.io.IOException e) {
+            throw new Errors.UserError("cannot write " + file + ": " + e.getMessage() + ": pick a writable path");
+        }
+    }
+
+    @Command(name = "seed", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "The article's loop: Linear(1000, 10), MSE, SGD, fresh random batches.")
+    static final class Seed extends ExperimentCommand {
+        @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+                description = "Run the loop R times in this process, each its own measured trial (benchmarks: the first warms the JIT).")
+        int repeats;
+
+        @Option(names = "--dataset", paramLabel = "DIR", description = "Train on a dataset and initial weights exported by "
+                + "examples/seed/fixed_dataset.py instead (no meter): prints the loss of every step, to compare with PyTorch's.")
+        Path dataset;
+
+        Experiment experiment() {
+            return Experiment.SEED;
+        }
+
+        @Override
+        int repeats() {
+            return repeats;
+        }
+
+        @Override
+        public Integer call() {
+            if (dataset == null) return super.call();
+            LabConfig c = lab.config(200);
+            FixedDataset d;
+            try {
+                d = FixedDataset.read(dataset, c.width());
+            } catch (IllegalArgumentException e) {
+                throw new Errors.UserError(e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            double[] losses = d.train(c.steps(), c.batch(), c.lr());
+            double loop = (System.nanoTime() - t0) / 1e9;
+            java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+            root.put("experiment", "seed-fixed-dataset");
+            root.put("dataset", dataset.toString());
+            root.put("loop_s", loop);
+            root.put("final_loss", losses[losses.length - 1]);
+            root.put("losses", losses);
+            String json = LabJson.writeJson(root);
+            if (jsonOut != null) write(jsonOut, json);
+            else spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "quality", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "The same model on a teacher task: test MSE, R², distance to the noise floor.")
+    static final class Quality extends ExperimentCommand {
+        Experiment experiment() {
+            return Experiment.QUALITY;
+        }
+    }
+
+    @Command(name = "precision", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "fp32, bf16 and fp16 mixed precision (fp32 master weights, fp16 loss scaling).")
+    static final class Precision extends ExperimentCommand {
+        Experiment experiment() {
+            return Experiment.PRECISION;
+        }
+    }
+
+    @Command(name = "prune", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "L1 pruning at 50% (as the article), whole-row pruning, and a 0-95% sweep on sparse kernels.")
+    static final class Prune extends ExperimentCommand {
+        Experiment experiment() {
+            return Experiment.PRUNE;
+        }
+    }
+
+    @Command(name = "parallel", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "Data-parallel SGD with K = 1 .. cores workers (DDP's gradient averaging).")
+    static final class Parallel extends ExperimentCommand {
+        Experiment experiment() {
+            return Experiment.PARALLEL;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.wattiq.app.run;
+
+import dev.wattiq.app.cli.CliOptions;
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.SensorOptions;
+import dev.wattiq.app.cli.SiteOptions;
+import dev.wattiq.app.store.Hosts;
+import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunStart;
+import dev.wattiq.app.store.RunStore;
+import dev.wattiq.app.store.StoreException;
+import dev.wattiq.app.store.Stores;
+import dev.wattiq.ledger.Site;
+import dev.wattiq.meter.EnergyCounter;
+import dev.wattiq.meter.Measurement;
+import dev.wattiq.meter.Meter;
+import dev.wattiq.meter.Method;
+import dev.wattiq.meter.Scope;
+import dev.wattiq.meter.SensorEnvironment;
+import dev.wattiq.meter.SensorProvider;
+import dev.wattiq.meter.Sensors;
+import dev.wattiq.meter.Window;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * {@code wattiq run [options] -- CMD [ARGS...]}: runs a command under the meter, passes its input, output and
+ * signals through, prints a summary on stderr, stores the run, and exits with the command's exit code.
+ * The main job, so its options are declared in code ({@link #spec()}, {@link CliOptions}): quicker to start.
+ */
+public final class RunCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    public static final String NAME = "run";
+    /** Exit code when the command cannot be started (as shells use). */
+    public static final int CANNOT_START = 127;
+    /** How often samples are committed to the store at most apart. */
+    static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+
+    picocli.CommandLine.Model.CommandSpec spec;
+    Duration interval;
+    String scope;
+    Path jsonOut;
+    List<String> labelArgs = new ArrayList<>();
+    String job;
+    String storeUrl;
+    boolean noStore;
+    final SensorOptions sensors = new SensorOptions();
+    final SiteOptions siteOptions = new SiteOptions();
+    List<String> command = new ArrayList<>();
+
+    /** The command's picocli model, bound to a new {@code RunCommand}. */
+    public static CommandSpec spec() {
+        RunCommand r = new RunCommand();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(r).name(NAME);
+        r.spec = s;
+        s.usageMessage().sortOptions(false).description(
+                "Run a command and measure the energy it uses.",
+                "The command runs directly (no shell) with stdin, stdout and stderr untouched; SIGINT, SIGTERM and SIGHUP are "
+                        + "passed on to it; wattiq exits with its exit code (128+N if it died of signal N, 127 if it could not start).");
+        s.addOption(CliOptions.option("--interval", "DURATION", Duration.class, () -> r.interval, v -> r.interval = v,
+                "Sampling interval, e.g. 100ms, 10ms, 1ms, 2s (at least 1ms; default ${DEFAULT-VALUE}).")
+                .defaultValue("100ms").converters(new Intervals()).build());
+        s.addOption(CliOptions.option("--scope", "SCOPE", String.class, () -> r.scope, v -> r.scope = v,
+                "process: charge the command's process tree its share; machine: charge everything (default ${DEFAULT-VALUE}).")
+                .defaultValue("process").build());
+        s.addOption(CliOptions.option("--json-out", "FILE", Path.class, () -> r.jsonOut, v -> r.jsonOut = v,
+                "Also write the run as one JSON object to FILE.").build());
+        s.addOption(CliOptions.option("--label", "KEY=VALUE", List.class, () -> r.labelArgs, v -> r.labelArgs = v,
+                "Attach a label to the run (repeatable).").auxiliaryTypes(String.class).build());
+        s.addOption(CliOptions.option("--job", "ID", String.class, () -> r.job, v -> r.job = v,
+                "Job id, to group runs of one job (e.g. across nodes).").build());
+        s.addOption(CliOptions.option("--store", "URL", String.class, () -> r.storeUrl, v -> r.storeUrl = v,
+                "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).").build());
+        s.addOption(CliOptions.flag("--no-store", () -> r.noStore, v -> r.noStore = v,
+                "Do not record the run in the store ($WATTIQ_HOME/wattiq.db)."));
+        s.addMixin(SensorOptions.MIXIN, r.sensors.spec());
+        s.addMixin(SiteOptions.MIXIN, r.siteOptions.spec());
+        s.addOption(CliOptions.help());
+        CliOptions.Binding<List> command = CliOptions.binding(() -> r.command, v -> r.command = v);
+        s.addPositional(PositionalParamSpec.builder().paramLabel("CMD").arity("0..*").type(List.class).auxiliaryTypes(String.class)
+                .getter(command).setter(command).initialValue(r.command)
+                .description("The command and its arguments (put them after --).").build());
+        s.modelTransformer(new StopAtCommand());
+        return new StopAtCommand().transform(s);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (command.isEmpty()) throw new Errors.UserError("no command to run: put it after '--', e.g. wattiq run -- python train.py");
+        Scope sc = parseScope(scope);
+        Map<String, String> labels = parseLabels(labelArgs);
+        if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
+        SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
+        java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Site loaded = siteOptions.site();
+            Bills.warmUp(loaded);
+            return loaded;
+        }, Thread::startVirtualThread);
+        Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
+        RunStore store = noStore ? null : Stores.open(storeUrl);
+        Site s;
+        try {
+            s = site.join(); // bad site flags stop the run before the command starts
+            warm.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (store != null) store.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (store != null) store.close();
+            throw new Errors.UserError("interrupted before the command started");
+        }
+        try {
+            return measure(env, sc, labels, s, store, err);
+        } finally {
+            if (store != null) store.close();
+        }
+    }
+
+    private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
+        List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
+        Process child;
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            err.println("wattiq: cannot run '" + command.getFirst() + "': " + startFailure(e));
+            err.flush();
+            return CANNOT_START;
+        }
+        try (SignalForwarder signals = SignalForwarder.install(child.pid())) {
+            SensorEnvironment env = baseEnv.withScope(sc, child.pid());
+            Sensors.Selection selection = Sensors.select(env, providers);
+            try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
+                SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
+                if (pending != null) meter.addListener(pending::offer);
+                SampleShape shape = new SampleShape();
+                meter.addListener(shape::add);
+                Window window = meter.window(command.getFirst());
+                long unmeteredNanos = System.nanoTime() - startNanos;
+                boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
+                RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
+                        Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
+                        weakestMethod(meter));
+                List<String> storeProblems = new ArrayList<>();
+                SampleWriter writer = begin(store, start, pending, storeProblems);
+                int exit = waitFor(child);
+                Duration commandTime = Duration.ofNanos(System.nanoTime() - startNanos);
+                Measurement m = window.end();
+                Instant endedAt = Instant.now();
+                if (writer != null) writer.close();
+                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime,
+                        exitedBeforeSensors);
+                if (!exitedBeforeSensors && (unmeteredNanos > 50_000_000L || unmeteredNanos > commandTime.toNanos() / 20)) {
+                    record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
+                            + " command's pid): energy before that is not included");
+                }
+                record = withBill(record, site, m, shape);
+                if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
+                if (writer != null && writer.dropped() > 0) {
+                    record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
+                }
+                if (writer != null && writer.error() != null) storeProblems.add(writer.error());
+                finish(store, record, storeProblems);
+                Summary.print(record, err, false);
+                for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
+                if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
+                return exit;
+            }
+        } finally {
+            if (child.isAlive()) child.destroy(); // only when wattiq itself failed: do not leave the command orphaned
+        }
+    }
+
+    private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
+        try {
+            return r.withBill(Bills.bill(site, m.start(), m.durationSeconds(), m.totalJoules(), shape.samples()));
+        } catch (RuntimeException e) { // LedgerException included: the run is kept, only its bill is missing
+            return r.withNote("no bill: " + e.getMessage());
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static SampleWriter begin(RunStore store, RunStart start, SampleWriter writer, List<String> problems) {
+        if (store == null) return null;
+        try {
+            store.begin(start);
+        } catch (StoreException e) {
+            problems.add(e.getMessage());
+            return null; // its queue fills and drops: nothing is written for a run the store does not have
+        }
+        return writer.start(start.runId());
+    }
+
+    private static void finish(RunStore store, RunRecord record, List<String> problems) {
+        if (store == null || !problems.isEmpty()) return;
+        try {
+            store.finish(record);
+        } catch (StoreException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private static int waitFor(Process child) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return child.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String weakestMethod(Meter meter) {
+        String label = null;
+        Method m = null;
+        for (EnergyCounter c : meter.latest().counters()) m = m == null ? c.method() : Method.weakest(m, c.method());
+        if (m != null) label = m.label();
+        return label;
+    }
+
+    /** {@code KEY=VALUE} pairs; a later pair with the same key wins. */
+    static Map<String, String> parseLabels(List<String> args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0 || a.substring(0, eq).isBlank()) {
+                throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, got '" + a + "' (e.g. --label model=resnet50)");
+            }
+            out.put(a.substring(0, eq).trim(), a.substring(eq + 1));
+        }
+        return out;
+    }
+
+    public static Scope parseScope(String s) {
+        try {
+            return Scope.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UserError("--scope: " + e.getMessage());
+        }
+    }
+
+    static String startFailure(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        java.util.regex.Matcher errno = java.util.regex.Pattern.compile("error[=:]\\s*\\d+,?\\s*\\(?([^()]*)\\)?\\s*$").matcher(m);
+        if (errno.find() && !errno.group(1).isBlank()) m = errno.group(1).trim();
+        String hint = m.contains("No such file") ? " (check the name, or give its path; PATH is searched)"
+                : m.contains("Permission denied") ? " (is it executable? chmod +x it)" : "";
+        return m + hint;
+    }
+
+    /** Options stop at the command's name, so {@code wattiq run python -u x.py} works without {@code --}. */
+    public static final class StopAtCommand implements picocli.CommandLine.IModelTransformer {
+        @Override
+        public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            spec.parser().stopAtPositional(true);
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wattiq.app.runs;
+
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.run.OutputFiles;
+import dev.wattiq.app.run.RunJson;
+import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunStore;
+import dev.wattiq.app.store.StoreException;
+import dev.wattiq.app.store.Stores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sum a job's runs (all ranks and nodes that ran 'wattiq run --job ID' into this store).")
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--job", paramLabel = "ID", required = true, description = "The job id given to 'wattiq run --job'.")
+    String job;
+
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the report as one JSON object to FILE.")
+    Path jsonOut;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--store", paramLabel = "URL", description = "The shared store: jdbc:postgresql://HOST/DB?user=NAME (default: the SQLite store in $WATTIQ_HOME).")
+    String storeUrl;
+
+    @Override
+    public Integer call() {
+        if (job.isBlank()) throw new Errors.UserError("--job needs a job id, e.g. --job train-42");
+        if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
+        List<RunRecord> runs;
+        String where;
+        try (RunStore store = Stores.open(storeUrl)) {
+            runs = store.job(job);
+            where = store.location();
+        } catch (StoreException e) {
+            throw new Errors.UserError(e.getMessage());
+        }
+        if (runs.isEmpty()) {
+            throw new Errors.UserError("no runs of job '" + job + "' in " + where + ": run each rank as 'wattiq run --job " + job
+                    + " -- CMD' (with the same --store on every node)");
+        }
+        JobReport report = JobReport.of(job, runs);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(RunJson.write(report.json()));
+        else report.print(out);
+        out.flush();
+        if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(report.json()) + "\n");
+        return 0;
+    }
+}

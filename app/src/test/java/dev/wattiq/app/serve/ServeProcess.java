@@ -1,0 +1,125 @@
+package dev.wattiq.app.serve;
+
+import dev.wattiq.app.cli.CliJvm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code wattiq serve} JVM on a free loopback port, measuring a fake RAPL tree (one package zone whose
+ * counter the test moves) so the energy it must report is known exactly.
+ */
+final class ServeProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://([^/]+)/");
+    final Process process;
+    final String base;
+    final Path sysfs;
+    final StringBuffer stderr = new StringBuffer();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServeProcess(Process process, String base, Path sysfs) {
+        this.process = process;
+        this.base = base;
+        this.sysfs = sysfs;
+    }
+
+    /** A fake powercap tree with package 0 at {@code microJoules}. */
+    static Path fakeRapl(Path dir, long microJoules) throws IOException {
+        Path zone = dir.resolve("sys/class/powercap/intel-rapl:0");
+        Files.createDirectories(zone);
+        Files.writeString(zone.resolve("name"), "package-0\n");
+        Files.writeString(zone.resolve("max_energy_range_uj"), "262143328850\n");
+        Files.writeString(zone.resolve("energy_uj"), fixed(microJoules));
+        Files.writeString(zone.resolve("enabled"), "1\n");
+        return dir.resolve("sys");
+    }
+
+    static void setEnergy(Path sysfs, long microJoules) throws IOException {
+        // rewritten in place at a fixed width, as the kernel's file never changes identity or goes empty
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sysfs.resolve("class/powercap/intel-rapl:0/energy_uj").toFile(), "rw")) {
+            f.write(fixed(microJoules).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static String fixed(long microJoules) {
+        return String.format(java.util.Locale.ROOT, "%015d%n", microJoules);
+    }
+
+    static ServeProcess start(Path home, Path sysfs, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--interval", "200ms", "--sysfs-root", sysfs.toString(),
+                "--nvml-library", "/nonexistent/libnvidia-ml.so.1"));
+        args.addAll(List.of(extra));
+        Process p = CliJvm.start(home, args.toArray(String[]::new));
+        StringBuffer err = new StringBuffer();
+        CompletableFuture<String> base = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    err.append(line).append('\n');
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) base.complete("http://" + m.group(1));
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+            base.complete(null);
+        });
+        String url = base.get(60, TimeUnit.SECONDS);
+        if (url == null) {
+            p.waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError("wattiq serve did not start: " + err);
+        }
+        ServeProcess s = new ServeProcess(p, url, sysfs);
+        s.stderr.append(err);
+        return s;
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls until {@code check} holds or the time is up. */
+    static void eventually(Duration limit, java.util.concurrent.Callable<Boolean> check) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < end) {
+            try {
+                if (Boolean.TRUE.equals(check.call())) return;
+            } catch (Exception | AssertionError e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("condition not met within " + limit, last);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+}
