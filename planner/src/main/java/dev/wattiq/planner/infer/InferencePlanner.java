@@ -3,36 +3,64 @@ package dev.wattiq.planner.infer;
 import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.data.Csv;
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.Interval;
+import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.hardware.Hardware;
-import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.model.ModelArchitecture;
+import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.published.Cells;
+import dev.wattiq.planner.published.ServingRuns;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Serving model, prefill and decode separately. A decode step reads the weights it touches (MoE: the experts any of
- * the B sequences routes to, 1-(1-k/E)^B of them) and the KV cache of B sequences at their mean context, and computes
- * 2·N_active·B FLOPs; its time is the roofline max of the two, plus per-layer kernel and collective overheads and a
- * per-sequence serving overhead. Small batches are bandwidth-bound, large ones compute-bound. Device power is idle plus
- * the time-weighted activity of each phase times (TDP - idle). Prefill is compute-bound.
+ * Serving plans from {@link ServingModel}, fitted in code to the published J/token rows of inference.csv
+ * ({@link ServingCalibration}): the replica's devices, the decode step and prefill, energy per token and request, the
+ * fleet for a demand and a year's energy, each energy figure with the 80% interval of the fit's out-of-sample
+ * residuals.
  */
 public final class InferencePlanner {
-    private static final InferencePlanner SHIPPED = new InferencePlanner(Defaults.shipped());
     private final Defaults d;
+    private final ServingCalibration calibration;
+    private final ServingModel model;
 
-    public InferencePlanner(Defaults defaults) {
-        this.d = defaults;
+    private static final class Shipped {
+        static final InferencePlanner PLANNER = fitted(Defaults.shipped(), ServingRuns.parse("inference.csv",
+                Cells.of(Csv.resource(InferencePlanner.class, "/dev/wattiq/planner/validation/inference.csv")),
+                HardwareCatalog.shipped(), ModelCatalog.shipped(), Defaults.shipped()).runs());
+    }
+
+    public InferencePlanner(Defaults d, ServingCalibration calibration) {
+        this.d = d;
+        this.calibration = calibration;
+        this.model = calibration.model();
+    }
+
+    /** A planner fitted (and cross-validated) on {@code runs}. */
+    public static InferencePlanner fitted(Defaults d, List<ServingRun> runs) {
+        ServingModel base = new ServingModel(d, ServingModel.Coefficients.of(Priors.shipped().box(ServingFit.KEYS)[0]));
+        return new InferencePlanner(d, ServingCalibration.of(base, runs, Priors.shipped()));
     }
 
     public static InferencePlanner shipped() {
-        return SHIPPED;
+        return Shipped.PLANNER;
+    }
+
+    public ServingCalibration calibration() {
+        return calibration;
+    }
+
+    public ServingModel model() {
+        return model;
     }
 
     /** Bytes of weights plus KV cache a replica must hold at batch {@code b} and mean context {@code ctx}. */
-    public double memoryBytes(ModelArchitecture m, Precision p, double b, double ctx) {
-        return m.params() * p.bytesPerWeight() + b * ctx * m.kvElementsPerToken() * d.get("infer.kv_bytes_per_element");
+    public double memoryBytes(ModelArchitecture m, dev.wattiq.planner.hardware.Precision p, double b, double ctx) {
+        return m.params() * p.bytesPerWeight() + b * model.kvBytes(m, ctx);
     }
 
     /** Validates, sizes the replica and the fleet, and lists every assumption used. */
@@ -41,14 +69,14 @@ public final class InferencePlanner {
         Hardware hw = r.hardware();
         List<Assumption> a = new ArrayList<>();
         hw.requirePeakFlops(r.precision());
-        double in = value(r.inputTokens(), "infer.default_input_tokens", "--input-tokens", a, true);
-        double out = value(r.outputTokens(), "infer.default_output_tokens", "--output-tokens", a, false);
-        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", "--batch", a, false);
-        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", "--requests-per-day", a, true);
+        double in = value(r.inputTokens(), "infer.default_input_tokens", a, true);
+        double out = value(r.outputTokens(), "infer.default_output_tokens", a, false);
+        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", a, false);
+        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", a, true);
         double host = r.hostOverhead() == null ? d.get("host.overhead_fraction")
-                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
+                : PlannerException.requireNonNegative("host overhead", r.hostOverhead());
         a.add(r.hostOverhead() == null ? d.assumption("host.overhead_fraction")
-                : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
+                : new Assumption("host.overhead_fraction", host, "fraction", "given"));
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
@@ -57,101 +85,87 @@ public final class InferencePlanner {
         if (r.devices() == null) {
             devices = Integer.highestOneBit(Math.max(1, fit - 1)) << (fit > 1 ? 1 : 0);
             a.add(new Assumption("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
-                    + " and KV cache (" + fit + " needed); give --devices to choose"));
+                    + " and KV cache (" + fit + " needed); give a device count to choose"));
         } else {
-            devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(Assumption.user("devices", devices, "devices", "--devices"));
+            devices = (int) PlannerException.requirePositive("devices", r.devices());
+            a.add(new Assumption("devices", devices, "devices", "given"));
             if (r.checkMemory() && devices < fit) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
                         + " (weights + KV cache)", need, devices, hw.id(), usable, fit);
             }
         }
-        boolean moe = m.isMoe();
-        int ep = r.expertParallel() != null ? r.expertParallel() : moe ? devices : 1;
-        int tp = r.tensorParallel() != null ? r.tensorParallel() : moe ? 1 : devices;
+        ServingModel.Step s = new ServingModel.Step();
+        model.step(m, hw, devices, batch, r.precision(), in, out, r.tensorParallel(), r.expertParallel(), s);
 
-        // Decode step.
-        double routedShare = moe ? (double) m.expertsPerToken() / m.experts() : 1;
-        double shared = moe ? (m.activeParams() - m.params() * routedShare) / (1 - routedShare) : m.params();
-        shared = Math.max(0, shared);
-        double weightsRead = moe ? shared + (m.params() - shared) * (1 - Math.pow(1 - routedShare, batch)) : m.params();
-        double kvBytes = batch * ctx * m.kvElementsPerToken() * d.get("infer.kv_bytes_per_element");
-        double bandwidth = devices * hw.memoryBandwidthBytesPerSecond() * d.get("infer.memory_bandwidth_efficiency");
-        double peak = devices * hw.peakFlops(r.precision()) * d.get("infer.decode_compute_efficiency");
-        double tMem = (weightsRead * r.precision().bytesPerWeight() + kvBytes) / bandwidth;
-        double tCompute = 2 * m.activeParams() * batch / peak;
-        double tLayer = m.layers() * (d.get("infer.layer_overhead_s") + (tp > 1 ? 2 * d.get("infer.allreduce_latency_s") : 0)
-                + (ep > 1 ? 2 * d.get("infer.alltoall_latency_s") : 0));
-        double tSeq = d.get("infer.sequence_overhead_s") * batch;
-        double step = Math.max(tMem, tCompute) + tLayer + tSeq;
-        double activity = Math.min(1, (d.get("infer.activity_memory") * tMem + d.get("infer.activity_compute") * tCompute
-                + d.get("infer.activity_layer_overhead") * tLayer + d.get("infer.activity_sequence_overhead") * tSeq) / step);
-        double dyn = hw.tdpWatts() - hw.idleWatts();
-        double pDecode = hw.idleWatts() + dyn * activity;
-        double pPrefill = hw.idleWatts() + dyn * d.get("infer.activity_compute");
-
-        // Prefill (compute-bound) and per-request energy.
-        double prefillSeconds = 2 * m.activeParams() * in / peak;
-        double deviceJoulesPerRequest = devices * (pDecode * step * out / batch + pPrefill * prefillSeconds);
-        double perToken = deviceJoulesPerRequest / out;
-        double tokensPerSecond = batch * out / (out * step + batch * prefillSeconds);
-
-        // Fleet at the demand.
         double demandTokensPerSecond = rpd * out / 86_400;
         double target = d.get("infer.target_utilisation");
-        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / (tokensPerSecond * target));
-        double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * tokensPerSecond);
-        double annualBusy = rpd * 365 * deviceJoulesPerRequest;
+        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / (s.tokensPerSecond * target));
+        double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * s.tokensPerSecond);
+        double annualBusy = rpd * 365 * s.deviceJoulesPerRequest;
         double annualIdle = replicas * devices * hw.idleWatts() * (1 - busy) * 365 * 86_400;
         double annual = (annualBusy + annualIdle) * (1 + host);
 
-        describe(r, m, hw, a, tp, ep, moe, shared);
-        a.add(new Assumption("decode_step_s", step, "s", String.format(
+        describe(r, m, hw, a, s);
+        a.add(new Assumption("decode_step_s", s.seconds, "s", String.format(
                 "derived: max(memory %.4g s, compute %.4g s) + layer overhead %.4g s + sequence overhead %.4g s",
-                tMem, tCompute, tLayer, tSeq)));
-        a.add(new Assumption("device_power_w", pDecode, "W", "derived: idle + (TDP - idle) x activity " + String.format("%.3f", activity)));
-        return new InferenceEstimate(devices, replicas, step, tMem >= tCompute ? "memory" : "compute", prefillSeconds,
-                tokensPerSecond, perToken, deviceJoulesPerRequest * (1 + host), pDecode, busy, annual, List.copyOf(a));
+                s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds)));
+        a.add(new Assumption("device_power_w", s.decodeWatts, "W",
+                "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity)));
+        a.add(new Assumption("energy_per_token_interval", calibration.spread().lowFactor() + " .. "
+                + calibration.spread().highFactor(), "x p50", "80% interval: split-conformal bounds of the "
+                + calibration.spread().count() + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)"));
+        Interval perToken = Interval.of(s.joulesPerToken, calibration.spread());
+        return new InferenceEstimate(devices, replicas, s.seconds, s.memorySeconds >= s.computeSeconds ? "memory" : "compute",
+                s.prefillSeconds, s.tokensPerSecond, s.joulesPerToken, s.deviceJoulesPerRequest * (1 + host),
+                s.decodeWatts, busy, annual, perToken, perToken.scaledTo(annual), List.copyOf(a));
     }
 
-    private double value(Double user, String key, String flag, List<Assumption> a, boolean zeroOk) {
+    private double value(Double user, String key, List<Assumption> a, boolean zeroOk) {
         if (user == null) {
             a.add(d.assumption(key));
             return d.get(key);
         }
-        if (zeroOk) PlannerException.requireNonNegative(flag, user);
-        else PlannerException.requirePositive(flag, user);
-        a.add(Assumption.user(key, user, d.assumption(key).unit(), flag));
+        String what = key.substring(key.indexOf('.') + 1).replace("default_", "").replace('_', ' ');
+        if (zeroOk) PlannerException.requireNonNegative(what, user);
+        else PlannerException.requirePositive(what, user);
+        a.add(new Assumption(key, user, d.assumption(key).unit(), "given"));
         return user;
     }
 
-    private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, int tp, int ep,
-                          boolean moe, double shared) {
-        a.add(new Assumption("model", m.id(), "", m.source()));
-        a.add(new Assumption("params", m.params(), "parameters", m.source()));
-        a.add(new Assumption("active_params", m.activeParams(), "parameters", m.source()));
-        a.add(new Assumption("layers", m.layers(), "", m.source()));
-        a.add(new Assumption("kv_elements_per_token", m.kvElementsPerToken(), "elements", m.source()));
-        if (moe) {
-            a.add(new Assumption("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", m.source()));
-            a.add(new Assumption("shared_params", shared, "parameters",
+    private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, ServingModel.Step s) {
+        String src = m.isGeneric() ? m.source() : "models.csv: " + m.source();
+        a.add(new Assumption("model", m.id(), "", src));
+        a.add(new Assumption("params", m.params(), "parameters", m.isGeneric() ? "given" : src));
+        a.add(new Assumption("active_params", m.activeParams(), "parameters", m.isGeneric() ? "given (or = params)" : src));
+        a.add(new Assumption("layers", m.layers(), "", src));
+        a.add(new Assumption("kv_elements_per_token", m.kvElementsPerToken(), "elements", src));
+        if (m.isMoe()) {
+            a.add(new Assumption("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", src));
+            a.add(new Assumption("shared_params", s.sharedParams, "parameters",
                     "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses"));
         }
-        a.add(new Assumption("precision", r.precision().label(), "", "user flag --precision (default bf16)"));
+        a.add(new Assumption("precision", r.precision().label(), "", "given (default bf16)"));
         a.add(new Assumption("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision"));
         a.add(new Assumption("hardware", hw.id(), "", hw.source()));
         a.add(new Assumption("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak"));
         a.add(new Assumption("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv"));
         a.add(new Assumption("tdp_w", hw.tdpWatts(), "W", "hardware.csv"));
         a.add(new Assumption("idle_w", hw.idleWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("tensor_parallel", tp, "", r.tensorParallel() != null ? "user flag" : "derived: devices for dense, 1 for MoE"));
-        a.add(new Assumption("expert_parallel", ep, "", r.expertParallel() != null ? "user flag" : "derived: devices for MoE, 1 for dense"));
-        for (String k : List.of("infer.kv_bytes_per_element", "infer.memory_bandwidth_efficiency",
-                "infer.decode_compute_efficiency", "infer.layer_overhead_s", "infer.allreduce_latency_s",
-                "infer.alltoall_latency_s", "infer.sequence_overhead_s", "infer.activity_memory",
-                "infer.activity_compute", "infer.activity_layer_overhead", "infer.activity_sequence_overhead",
-                "infer.target_utilisation", "memory.usable_fraction")) {
-            a.add(d.assumption(k));
+        a.add(new Assumption("tensor_parallel", s.tensorParallel, "", r.tensorParallel() != null ? "given" : "derived: devices for dense, 1 for MoE"));
+        a.add(new Assumption("expert_parallel", s.expertParallel, "", r.expertParallel() != null ? "given" : "derived: devices for MoE, 1 for dense"));
+        a.add(d.assumption("infer.kv_bytes_per_element"));
+        a.add(d.assumption("infer.activity_compute"));
+        ServingModel.Coefficients c = model.coefficients();
+        double[] v = {c.bandwidthEfficiency(), c.computeEfficiency(), c.layerOverheadSeconds(), c.allReduceSeconds(),
+                c.allToAllSeconds(), c.sequenceOverheadSeconds(), c.activityMemory(), c.activityLayer(), c.activitySequence()};
+        for (int i = 0; i < v.length; i++) {
+            String key = ServingFit.KEYS.get(i);
+            Priors.Prior p = Priors.shipped().get(key);
+            a.add(new Assumption(key, v[i], p.unit(), "fitted in code to " + calibration.runs().size()
+                    + " published J/token rows (validation/inference.csv; refitted in each leave-one-family-out fold); "
+                    + p.source()));
         }
+        a.add(d.assumption("infer.target_utilisation"));
+        a.add(d.assumption("memory.usable_fraction"));
     }
 }

@@ -55,6 +55,18 @@ public record ModelArchitecture(String id, double params, double activeParams, i
                 + " token and E = 8 x N / N_active experts, no shared experts" : "; dense");
     }
 
+    /**
+     * The generic shape of a hybrid state-space/attention model: one layer in ten keeps a KV cache (Nemotron Nano 2
+     * has 6 attention layers of 62, Nemotron-H 8B 4 of 52; models.csv).
+     */
+    public static ModelArchitecture genericHybrid(double params, double activeParams) {
+        ModelArchitecture g = generic(params, activeParams);
+        return new ModelArchitecture(g.id(), params, activeParams, g.layers(), g.hidden(),
+                Math.max(1, (int) Math.round(g.layers() / 10.0)), g.kvElementsPerTokenLayer(), g.experts(),
+                g.expertsPerToken(), Double.NaN, g.source() + "; hybrid state-space model: one layer in ten keeps a KV"
+                + " cache (Nemotron Nano 2: 6 of 62)");
+    }
+
     /** Whether this is the generic shape rather than a published architecture. */
     public boolean isGeneric() {
         return "generic".equals(id);

@@ -4,173 +4,215 @@ import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.Interval;
+import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.Spread;
 import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.model.ModelArchitecture;
+import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.published.TrainingRuns;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Training model: FLOPs = k·N_active·D (k = 6, or 8 with activation recomputation); time = FLOPs / (devices x peak x
- * utilisation); utilisation = the hardware's published MFU at its reference scale, times a scale factor per doubling of
- * devices, times (1 - pipeline bubble), times a cross-node tensor-parallel loss; device power rises linearly from idle
- * to TDP as utilisation approaches the saturation MFU; host and network add a fraction of device power.
+ * Training plans from the step physics of {@link TrainingModel}, fitted to published runs ({@link TrainingCalibration}):
+ * FLOPs = k·N_active·D (k = 6, or 8 with activation recomputation); time = FLOPs / (devices x peak x steady MFU) x
+ * (1 + goodput overhead); device power from the utilisation with a training floor; host and network add a fraction.
+ * Every figure carries the 80% interval of the model's out-of-sample residuals.
  *
- * <p>{@link #evaluate} is the allocation-free hot path for the tuner; {@link #estimate} validates a request and lists
- * every assumption.
+ * <p>{@link #evaluate} is the allocation-free hot path for the tuner (intervals included); {@link #estimate} validates
+ * a request, lays it out and lists every assumption.
  */
 public final class TrainingPlanner {
-    private static final TrainingPlanner SHIPPED = new TrainingPlanner(Defaults.shipped());
-    private static final double LN2 = Math.log(2);
     private final Defaults defaults;
-    private final double flopsPerParamToken;
-    private final double flopsPerParamTokenRecompute;
-    private final double scaleLossPerDoubling;
-    private final double scaleMin;
-    private final double scaleMax;
-    private final double saturationMfu;
-    private final double bytesPerParam;
-    private final double microBatchesPerStage;
-    private final double tpCrossNodeEfficiency;
-    private final double defaultHostOverhead;
-    private final double usableMemory;
+    private final TrainingCalibration calibration;
+    private final TrainingModel m;
+    private final double hoursLow;
+    private final double hoursHigh;
+    private final double energyLow;
+    private final double energyHigh;
+    private final double powerLow;
+    private final double powerHigh;
 
-    public TrainingPlanner(Defaults d) {
+    /** The planner shipped in the jar, fitted at first use to validation/training_runs.csv. */
+    private static final class Shipped {
+        static final TrainingPlanner PLANNER = fitted(Defaults.shipped(), TrainingRuns.parse("training_runs.csv",
+                dev.wattiq.planner.published.Cells.of(dev.wattiq.planner.data.Csv.resource(TrainingPlanner.class,
+                        "/dev/wattiq/planner/validation/training_runs.csv")), HardwareCatalog.shipped(),
+                ModelCatalog.shipped()).runs());
+    }
+
+    public TrainingPlanner(Defaults d, TrainingCalibration calibration) {
         this.defaults = d;
-        flopsPerParamToken = d.get("train.flops_per_param_token");
-        flopsPerParamTokenRecompute = d.get("train.flops_per_param_token_recompute");
-        scaleLossPerDoubling = d.get("train.mfu_scale_loss_per_doubling");
-        scaleMin = d.get("train.mfu_scale_factor_min");
-        scaleMax = d.get("train.mfu_scale_factor_max");
-        saturationMfu = d.get("train.power_saturation_mfu");
-        bytesPerParam = d.get("train.bytes_per_param");
-        microBatchesPerStage = d.get("train.pipeline_microbatches_per_stage");
-        tpCrossNodeEfficiency = d.get("train.tp_cross_node_efficiency");
-        defaultHostOverhead = d.get("host.overhead_fraction");
-        usableMemory = d.get("memory.usable_fraction");
+        this.calibration = calibration;
+        this.m = calibration.model();
+        Spread h = calibration.hoursSpread();
+        Spread e = calibration.energySpread();
+        Spread p = calibration.powerSpread();
+        hoursLow = h.lowFactor();
+        hoursHigh = h.highFactor();
+        energyLow = e.lowFactor();
+        energyHigh = e.highFactor();
+        powerLow = p.lowFactor();
+        powerHigh = p.highFactor();
+    }
+
+    /** A planner fitted (and cross-validated) on {@code runs}. */
+    public static TrainingPlanner fitted(Defaults d, List<TrainingRun> runs) {
+        TrainingModel base = new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1,
+                d.get("train.typical_run_days")));
+        return new TrainingPlanner(d, TrainingCalibration.of(base, runs, Priors.shipped(), d.get("train.typical_run_days")));
     }
 
     public static TrainingPlanner shipped() {
-        return SHIPPED;
+        return Shipped.PLANNER;
+    }
+
+    public TrainingCalibration calibration() {
+        return calibration;
+    }
+
+    public TrainingModel model() {
+        return m;
     }
 
     public double defaultHostOverhead() {
-        return defaultHostOverhead;
+        return m.defaultHostOverhead();
     }
 
-    /** The hardware's reference MFU scaled to {@code devices}: ref x clamp(1 - s·log2(K / K_ref)). */
-    public double scaledMfu(Hardware hw, double devices) {
-        double factor = 1 - scaleLossPerDoubling * Math.log(devices / hw.trainMfuDevices()) / LN2;
-        return hw.trainMfu() * Math.min(scaleMax, Math.max(scaleMin, factor));
-    }
-
-    /** Pipeline bubble (p - 1) / (m + p - 1) with m = micro-batches per stage x p (1F1B schedule). */
-    public double pipelineBubble(int pipelineParallel) {
-        if (pipelineParallel <= 1) return 0;
-        double m = microBatchesPerStage * pipelineParallel;
-        return (pipelineParallel - 1) / (m + pipelineParallel - 1);
-    }
-
-    /** Utilisation for a layout: scaled MFU x (1 - bubble) x (cross-node TP efficiency when TP exceeds a node). */
-    public double utilisation(Hardware hw, double devices, int tensorParallel, int pipelineParallel) {
-        double u = scaledMfu(hw, devices) * (1 - pipelineBubble(pipelineParallel));
-        return tensorParallel > hw.devicesPerNode() ? u * tpCrossNodeEfficiency : u;
-    }
-
-    /** Average device power at utilisation {@code u}: idle + (TDP - idle) x min(1, u / u_sat). */
+    /** Average device power while training at utilisation {@code u} (the fitted floor, then linear to TDP). */
     public double devicePowerWatts(Hardware hw, double u) {
-        return hw.idleWatts() + (hw.tdpWatts() - hw.idleWatts()) * Math.min(1, u / saturationMfu);
+        return m.devicePowerWatts(hw, u);
     }
 
     /** Smallest device count whose usable memory holds the sharded training state (bytes per parameter x N). */
     public int minDevices(Hardware hw, double totalParams) {
-        return (int) Math.ceil(bytesPerParam * totalParams / (hw.memoryBytes() * usableMemory));
+        return m.minDevices(hw, totalParams);
     }
 
     /**
-     * The hot path: no validation, no allocation. {@code mfuOverride} NaN = model the utilisation;
-     * {@code hostOverhead} is a fraction of device power.
+     * The hot path: no validation, no allocation; a dense model of the generic shape. {@code mfuOverride} NaN =
+     * model the utilisation; {@code hostOverhead} is a fraction of device power.
      */
     public void evaluate(Hardware hw, double activeParams, double tokens, double devices, int tensorParallel,
                          int pipelineParallel, Precision precision, boolean recompute, double mfuOverride,
                          double hostOverhead, TrainingResult out) {
-        double k = recompute ? flopsPerParamTokenRecompute : flopsPerParamToken;
+        double k = m.flopsPerParamToken(recompute);
         double flops = k * activeParams * tokens;
-        double u = Double.isNaN(mfuOverride) ? utilisation(hw, devices, tensorParallel, pipelineParallel) : mfuOverride;
-        double seconds = flops / (devices * hw.peakFlops(precision) * u);
-        double p = devicePowerWatts(hw, u);
+        double peak = hw.peakFlops(precision);
+        double busy;
+        double overhead;
+        double hLo = 1;
+        double hHi = 1;
+        if (Double.isNaN(mfuOverride)) {
+            int layers = (int) Math.max(1, Math.round(Math.cbrt(activeParams / (12.0 * 128 * 128))));
+            busy = m.steadyMfu(hw, peak, activeParams, activeParams, layers, layers, 128.0 * layers, 0, 0, devices,
+                    tensorParallel, pipelineParallel);
+            overhead = m.runOverhead(devices);
+            hLo = hoursLow;
+            hHi = hoursHigh;
+        } else {
+            busy = mfuOverride;
+            overhead = 1;
+        }
+        double seconds = flops / (devices * peak * busy) * overhead;
+        double p = m.devicePowerWatts(hw, busy);
         out.flops = flops;
-        out.utilisation = u;
+        out.utilisation = busy * m.flopsPerParamToken(false) / k;
         out.durationSeconds = seconds;
         out.deviceHours = devices * seconds / 3600;
+        out.deviceHoursP10 = out.deviceHours * hLo;
+        out.deviceHoursP90 = out.deviceHours * hHi;
         out.devicePowerWatts = p;
         out.itPowerWatts = devices * p * (1 + hostOverhead);
         out.itEnergyJoules = out.itPowerWatts * seconds;
+        boolean modelled = Double.isNaN(mfuOverride);
+        out.itEnergyJoulesP10 = out.itEnergyJoules * (modelled ? energyLow : powerLow);
+        out.itEnergyJoulesP90 = out.itEnergyJoules * (modelled ? energyHigh : powerHigh);
     }
 
-    /** Validates {@code r}, applies overrides and lists every assumption used. */
+    /** Validates {@code r}, lays it out, applies overrides and lists every assumption used. */
     public TrainingEstimate estimate(TrainingRequest r) {
         Hardware hw = r.hardware();
-        PlannerException.requirePositive("--params", r.params());
-        PlannerException.requirePositive("--tokens", r.tokens());
-        double active = PlannerException.requirePositive("--active-params", r.active());
+        PlannerException.requirePositive("params", r.params());
+        PlannerException.requirePositive("tokens", r.tokens());
+        double active = PlannerException.requirePositive("active parameters", r.active());
         if (active > r.params()) {
-            throw new PlannerException("--active-params (" + active + ") exceeds --params (" + r.params()
+            throw new PlannerException("active parameters (" + active + ") exceed total parameters (" + r.params()
                     + "): active parameters are a subset of all parameters");
         }
-        if (r.tensorParallel() < 1 || r.pipelineParallel() < 1) {
-            throw new PlannerException("--tp and --pp must be >= 1: use 1 for no tensor or pipeline parallelism");
+        if (r.tensorParallel() != null && r.tensorParallel() < 1 || r.pipelineParallel() != null && r.pipelineParallel() < 1) {
+            throw new PlannerException("tensor and pipeline degrees must be >= 1: use 1 for none");
         }
-        if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
-        if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
-        if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
+        if (r.mfu() != null) PlannerException.requireFraction("utilisation", r.mfu(), false);
+        if (r.deviceHours() != null) PlannerException.requirePositive("device-hours", r.deviceHours());
+        if (r.devicePowerWatts() != null) PlannerException.requirePositive("device power", r.devicePowerWatts());
         hw.requirePeakFlops(r.precision());
-        double host = r.hostOverhead() == null ? defaultHostOverhead
-                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
-        List<Assumption> a = new ArrayList<>();
-        int need = minDevices(hw, r.params());
-        int devices;
-        if (r.devices() == null) {
-            int node = Math.max(1, hw.devicesPerNode());
-            devices = Math.max(node, (need + node - 1) / node * node);
-            a.add(new Assumption("devices", devices, "devices", "derived: smallest whole number of " + node
-                    + "-device nodes holding the training state (" + need + " devices); give --devices to choose"));
-        } else {
-            devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(Assumption.user("devices", devices, "devices", "--devices"));
-            if (r.deviceHours() == null && devices < need) {
+        double host = r.hostOverhead() == null ? m.defaultHostOverhead()
+                : PlannerException.requireNonNegative("host overhead", r.hostOverhead());
+        ModelArchitecture shape = r.architecture();
+        int need = m.minDevices(hw, r.params());
+        if (r.devices() != null) {
+            PlannerException.requirePositive("devices", r.devices());
+            if (r.deviceHours() == null && r.devices() < need) {
                 throw new DoesNotFitException("training state of " + fmt(r.params()) + " parameters ("
-                        + (int) bytesPerParam + " B/param, sharded)", bytesPerParam * r.params(), devices, hw.id(),
-                        hw.memoryBytes() * usableMemory, need);
+                        + (int) m.bytesPerParam() + " B/param, sharded)", m.bytesPerParam() * r.params(), r.devices(),
+                        hw.id(), hw.memoryBytes() * m.usableMemory(), need);
             }
         }
-        int layout = r.tensorParallel() * r.pipelineParallel();
-        if (devices % layout != 0) {
-            throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layout
-                    + ": data-parallel degree must be whole");
+        Layout layout = Layout.of(m, hw, r.precision(), shape, r.params(), active, r.tokens(), r.devices(),
+                r.tensorParallel(), r.pipelineParallel(), r.recompute());
+        int devices = layout.devices();
+        int tp = layout.tensorParallel();
+        int pp = layout.pipelineParallel();
+        if (devices % (tp * pp) != 0) {
+            throw new PlannerException(devices + " devices are not a multiple of tensor x pipeline = " + tp * pp
+                    + ": the data-parallel degree must be whole");
         }
-        TrainingResult out = new TrainingResult();
-        evaluate(hw, active, r.tokens(), devices, r.tensorParallel(), r.pipelineParallel(), r.precision(),
-                r.recompute(), r.mfu() == null ? Double.NaN : r.mfu(), host, out);
-        double seconds = out.durationSeconds;
-        double u = out.utilisation;
+        double k = m.flopsPerParamToken(layout.recompute());
+        double flops = k * active * r.tokens();
+        double peak = hw.peakFlops(r.precision());
+        double busy;
+        double overhead;
+        double seconds;
+        Interval hoursInterval;
         if (r.deviceHours() != null) {
             seconds = r.deviceHours() * 3600 / devices;
-            u = out.flops / (devices * hw.peakFlops(r.precision()) * seconds);
-            if (u > 1) {
-                throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
-                        + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
-                        r.deviceHours(), u, hw.id()));
+            overhead = 1;
+            busy = flops / (devices * peak * seconds);
+            if (busy > 1) {
+                throw new PlannerException(String.format("%.4g device-hours imply a utilisation of %.2f of %s's peak:"
+                        + " more FLOPs than the devices can do; check the device-hours, tokens, parameters and hardware",
+                        r.deviceHours(), busy, hw.id()));
             }
+            hoursInterval = Interval.exact(r.deviceHours());
+        } else if (r.mfu() != null) {
+            busy = r.mfu();
+            overhead = 1;
+            seconds = flops / (devices * peak * busy);
+            hoursInterval = Interval.exact(devices * seconds / 3600);
+        } else {
+            busy = layout.steadyMfu() * k / m.flopsPerParamToken(false);
+            overhead = m.runOverhead(devices);
+            seconds = flops / (devices * peak * busy) * overhead;
+            hoursInterval = Interval.of(devices * seconds / 3600, calibration.hoursSpread());
         }
-        double p = r.devicePowerWatts() != null ? r.devicePowerWatts()
-                : r.deviceHours() != null ? devicePowerWatts(hw, Math.min(u, 1)) : out.devicePowerWatts;
-        double itPower = devices * p * (1 + host);
+        double p = r.devicePowerWatts() != null ? r.devicePowerWatts() : m.devicePowerWatts(hw, Math.min(busy, 1));
+        double deviceHours = devices * seconds / 3600;
+        double energy = itEnergyJoules(deviceHours, p, host);
+        Spread energySpread = r.deviceHours() == null && r.mfu() == null
+                ? (r.devicePowerWatts() == null ? calibration.energySpread() : calibration.hoursSpread())
+                : (r.devicePowerWatts() == null ? calibration.powerSpread() : Spread.NONE);
         int node = Math.max(1, hw.devicesPerNode());
-        int nodes = (devices + node - 1) / node;
-        describe(r, hw, active, devices, host, u, p, a);
-        return new TrainingEstimate(out.flops, devices, nodes, u, seconds, devices * seconds / 3600, p,
-                p * Math.min(node, devices) * (1 + host), itPower, itEnergyJoules(devices * seconds / 3600, p, host), List.copyOf(a));
+        List<Assumption> a = new ArrayList<>();
+        new TrainingAssumptions(defaults, calibration).describe(r, hw, shape, active, layout, host, busy, overhead, p, a);
+        return new TrainingEstimate(flops, devices, (devices + node - 1) / node, tp, pp,
+                busy * m.flopsPerParamToken(false) / k, overhead, seconds, deviceHours, p,
+                p * Math.min(node, devices) * (1 + host), devices * p * (1 + host), energy, hoursInterval,
+                Interval.of(energy, energySpread), List.copyOf(a));
     }
 
     /** IT energy of {@code deviceHours} at {@code devicePowerWatts} per device plus a host/network fraction. */
@@ -181,9 +223,15 @@ public final class TrainingPlanner {
     /** Estimates at each device count (overrides of time and power dropped) to show what scaling out costs. */
     public List<TrainingEstimate> scaling(TrainingRequest r, int[] deviceCounts) {
         List<TrainingEstimate> rows = new ArrayList<>();
+        int tp = r.tensorParallel() == null ? 1 : r.tensorParallel();
+        int pp = r.pipelineParallel() == null ? 1 : r.pipelineParallel();
         for (int k : deviceCounts) {
-            if (k < minDevices(r.hardware(), r.params()) || k % (r.tensorParallel() * r.pipelineParallel()) != 0) continue;
-            rows.add(estimate(r.withDevices(k).withMeasured(null, null)));
+            if (k < m.minDevices(r.hardware(), r.params()) || k % (tp * pp) != 0) continue;
+            try {
+                rows.add(estimate(r.withDevices(k).withMeasured(null, null)));
+            } catch (PlannerException e) {
+                // this count cannot hold the layout: left out of the table
+            }
         }
         return rows;
     }
@@ -194,60 +242,6 @@ public final class TrainingPlanner {
         int[] ks = new int[7];
         for (int i = 0; i < ks.length; i++) ks[i] = start << i;
         return ks;
-    }
-
-    private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,
-                          List<Assumption> a) {
-        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", modelSource(r.modelName())));
-        a.add(new Assumption("params", r.params(), "parameters", r.modelName() != null ? "models.csv" : "user flag --params"));
-        a.add(new Assumption("active_params", active, "parameters",
-                r.activeParams() != null ? "user flag --active-params or models.csv" : "= params (dense)"));
-        a.add(new Assumption("tokens", r.tokens(), "tokens", "user flag --tokens (or models.csv)"));
-        a.add(defaults.assumption(r.recompute() ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
-        a.add(new Assumption("hardware", hw.id(), "", hw.source()));
-        a.add(new Assumption("peak_flops", hw.peakFlops(r.precision()), "FLOP/s",
-                hw.peakColumn(r.precision()) + " dense peak, hardware.csv: " + hw.source()));
-        a.add(new Assumption("tdp_w", hw.tdpWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("idle_w", hw.idleWatts(), "W", "hardware.csv"));
-        if (r.mfu() != null) {
-            a.add(Assumption.user("utilisation", r.mfu(), "fraction", "--mfu"));
-        } else if (r.deviceHours() != null) {
-            a.add(new Assumption("utilisation", u, "fraction", "derived: FLOPs / (devices x peak x time from --device-hours)"));
-        } else {
-            a.add(new Assumption("train.reference_mfu", hw.trainMfu(), "fraction",
-                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices"));
-            a.add(defaults.assumption("train.mfu_scale_loss_per_doubling"));
-            a.add(new Assumption("tensor_parallel", r.tensorParallel(), "", "user flag --tp (default 1)"));
-            a.add(new Assumption("pipeline_parallel", r.pipelineParallel(), "", "user flag --pp (default 1)"));
-            a.add(new Assumption("data_parallel", devices / (r.tensorParallel() * r.pipelineParallel()), "",
-                    "derived: devices / (tp x pp)"));
-            if (r.pipelineParallel() > 1) {
-                a.add(defaults.assumption("train.pipeline_microbatches_per_stage"));
-                a.add(new Assumption("pipeline_bubble", pipelineBubble(r.pipelineParallel()), "fraction",
-                        "derived: (p-1)/(m+p-1)"));
-            }
-            if (r.tensorParallel() > hw.devicesPerNode()) a.add(defaults.assumption("train.tp_cross_node_efficiency"));
-            a.add(new Assumption("utilisation", u, "fraction", "derived: reference MFU x scale x (1 - bubble) x TP"));
-        }
-        if (r.deviceHours() != null) a.add(Assumption.user("device_hours", r.deviceHours(), "h", "--device-hours"));
-        if (r.devicePowerWatts() != null) {
-            a.add(Assumption.user("device_power_w", p, "W", "--device-power"));
-        } else {
-            a.add(defaults.assumption("train.power_saturation_mfu"));
-            a.add(new Assumption("device_power_w", p, "W", "derived: idle + (TDP - idle) x min(1, u / u_sat)"));
-        }
-        a.add(r.hostOverhead() == null ? defaults.assumption("host.overhead_fraction")
-                : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
-        a.add(defaults.assumption("train.bytes_per_param"));
-        a.add(defaults.assumption("memory.usable_fraction"));
-    }
-
-    private static String modelSource(String name) {
-        try {
-            return "models.csv: " + dev.wattiq.planner.model.ModelCatalog.shipped().find(name).source();
-        } catch (PlannerException e) {
-            return "given by the caller";
-        }
     }
 
     static String fmt(double n) {
