@@ -241,6 +241,15 @@ public final class Meter implements AutoCloseable {
     Measurement finish(Window w) {
         Reading end = pollAll(true, true).reading;
         open.remove(w);
+        return measure(w, end);
+    }
+
+    /** The window's measurement from its start to a fresh reading now; the window stays open. */
+    Measurement sofar(Window w) {
+        return measure(w, pollAll(true, true).reading);
+    }
+
+    private Measurement measure(Window w, Reading end) {
         Reading begin = w.begin();
         double seconds = end.secondsSince(begin);
         List<ComponentEnergy> energies = new ArrayList<>();

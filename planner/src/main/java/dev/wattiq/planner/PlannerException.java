@@ -26,6 +26,19 @@ public class PlannerException extends RuntimeException {
         return value;
     }
 
+    /**
+     * A count derived from the user's numbers (devices, replicas, nodes) as an int, checked: a value that is not a
+     * finite number from 0 to {@link Integer#MAX_VALUE} is an error naming {@code what} and the fix, never a silently
+     * saturated or wrapped count ("-4 devices").
+     */
+    public static int count(String what, double value, String fix) {
+        if (!(value >= 0) || value > Integer.MAX_VALUE) {
+            throw new PlannerException(what + " would be " + (Double.isNaN(value) ? "undefined" : String.format(java.util.Locale.ROOT, "%.3g", value))
+                    + ", beyond the " + Integer.MAX_VALUE + " a plan can count: " + fix);
+        }
+        return (int) value;
+    }
+
     /** Thrown when a value must be zero or more. */
     public static double requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {

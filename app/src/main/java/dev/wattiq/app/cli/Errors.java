@@ -40,6 +40,10 @@ public final class Errors {
                 c.getErr().println("wattiq: " + t.getMessage());
                 return USAGE;
             }
+            if (t instanceof dev.wattiq.meter.UserInputException && t.getMessage() != null) {
+                c.getErr().println("wattiq: " + t.getMessage());
+                return USAGE;
+            }
             if (t instanceof IllegalArgumentException && t.getMessage() != null) {
                 c.getErr().println("wattiq: " + t.getMessage());
                 return USAGE;

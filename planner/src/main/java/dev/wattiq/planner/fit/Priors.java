@@ -1,7 +1,7 @@
 package dev.wattiq.planner.fit;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  * its own rows only.
  */
 public final class Priors {
-    private static final Priors SHIPPED = new Priors(Csv.resource(Priors.class, "/dev/wattiq/planner/fitted.csv"));
+    private static final Priors SHIPPED = new Priors(Csv.resource(Priors.class, "/dev/wattiq/planner/fitted.csv").rows());
     private final Map<String, Prior> byKey = new LinkedHashMap<>();
 
     /**
@@ -30,11 +30,11 @@ public final class Priors {
     public record Prior(String key, double start, double min, double max, double step, String unit, String source) {
     }
 
-    public Priors(List<Map<String, String>> rows) {
-        for (Map<String, String> r : rows) {
-            String key = r.get("key");
-            Prior p = new Prior(key, Csv.number(r, "start", "fitted.csv"), Csv.number(r, "min", "fitted.csv"),
-                    Csv.number(r, "max", "fitted.csv"), Csv.number(r, "step", "fitted.csv"), r.get("unit"), r.get("source"));
+    public Priors(List<Csv.Row> rows) {
+        for (Csv.Row r : rows) {
+            String key = r.text("key");
+            Prior p = new Prior(key, r.number("start"), r.number("min"), r.number("max"), r.number("step"), r.text("unit"),
+                    r.text("source"));
             if (!(p.min() <= p.start() && p.start() <= p.max()) || !(p.step() > 0)) {
                 throw new PlannerException("fitted.csv: " + key + " needs min <= start <= max and step > 0: fix the row");
             }

@@ -3,7 +3,6 @@ package dev.wattiq.planner.infer;
 import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.fit.Priors;
@@ -11,7 +10,6 @@ import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
-import dev.wattiq.planner.published.Cells;
 import dev.wattiq.planner.published.ServingRuns;
 
 import java.util.ArrayList;
@@ -29,9 +27,7 @@ public final class InferencePlanner {
     private final ServingModel model;
 
     private static final class Shipped {
-        static final InferencePlanner PLANNER = fitted(Defaults.shipped(), ServingRuns.parse("inference.csv",
-                Cells.of(Csv.resource(InferencePlanner.class, "/dev/wattiq/planner/validation/inference.csv")),
-                HardwareCatalog.shipped(), ModelCatalog.shipped(), Defaults.shipped()).runs());
+        static final InferencePlanner PLANNER = fitted(Defaults.shipped(), shippedRuns().runs());
     }
 
     public InferencePlanner(Defaults d, ServingCalibration calibration) {
@@ -44,6 +40,13 @@ public final class InferencePlanner {
     public static InferencePlanner fitted(Defaults d, List<ServingRun> runs) {
         ServingModel base = new ServingModel(d, ServingModel.Coefficients.of(Priors.shipped().box(ServingFit.KEYS)[0]));
         return new InferencePlanner(d, ServingCalibration.of(base, runs, Priors.shipped()));
+    }
+
+    /** The published serving rows shipped in the jar (validation/inference.csv), parsed. */
+    public static ServingRuns shippedRuns() {
+        return ServingRuns.parse("inference.csv", dev.wattiq.meter.io.Csv.resource(InferencePlanner.class,
+                "/dev/wattiq/planner/validation/inference.csv").rows(), HardwareCatalog.shipped(), ModelCatalog.shipped(),
+                Defaults.shipped());
     }
 
     public static InferencePlanner shipped() {

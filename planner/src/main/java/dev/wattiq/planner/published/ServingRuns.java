@@ -1,5 +1,6 @@
 package dev.wattiq.planner.published;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Family;
@@ -44,12 +45,12 @@ public final class ServingRuns {
         return rows;
     }
 
-    public static ServingRuns parse(String file, List<Cells> cells, HardwareCatalog catalog, ModelCatalog models,
+    public static ServingRuns parse(String file, List<Csv.Row> cells, HardwareCatalog catalog, ModelCatalog models,
                                     Defaults d) {
         List<ServingRun> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Cells c : cells) {
-            String name = c.text("model").isBlank() ? "(no model name)" : c.text("model");
+        for (Csv.Row c : cells) {
+            String name = c.text("model").strip().isBlank() ? "(no model name)" : c.text("model").strip();
             try {
                 out.add(parse(file, c, name, catalog, models, d));
             } catch (Unusable u) {
@@ -68,16 +69,16 @@ public final class ServingRuns {
         }
     }
 
-    private static ServingRun parse(String file, Cells c, String name, HardwareCatalog catalog, ModelCatalog models,
+    private static ServingRun parse(String file, Csv.Row c, String name, HardwareCatalog catalog, ModelCatalog models,
                                     Defaults d) throws Unusable {
-        String unit = c.text("unit");
+        String unit = c.text("unit").strip();
         if (!"J/token".equals(unit)) {
-            throw new Unusable("unit", "a '" + unit + "' figure (" + c.text("metric") + "), not J per output token: the"
+            throw new Unusable("unit", "a '" + unit + "' figure (" + c.text("metric").strip() + "), not J per output token: the"
                     + " serving model scores J/token rows");
         }
         double value = number(c, "value");
         if (!(value > 0)) throw new Unusable("value", "no positive J/token value: fill in the published figure");
-        String hwName = c.text("hardware");
+        String hwName = c.text("hardware").strip();
         if (hwName.isBlank()) throw new Unusable("hardware", "no hardware: name the device (see plan train --list-hardware)");
         Hardware hw;
         try {
@@ -87,8 +88,8 @@ public final class ServingRuns {
         }
         double devices = number(c, "num_devices");
         if (!(devices >= 1)) throw new Unusable("num_devices", "no device count: give the devices serving one replica");
-        String setting = c.text("setting");
-        String notes = c.text("notes");
+        String setting = c.text("setting").strip();
+        String notes = c.text("notes").strip();
         List<String> defaulted = new ArrayList<>();
         double batch = Numbers.after(setting, "avg batch");
         if (Double.isNaN(batch)) batch = Numbers.after(setting, "max_num_seqs=");
@@ -120,7 +121,7 @@ public final class ServingRuns {
      * The published architecture when the name is in models.csv at the row's size; else the generic shape of the
      * row's parameter columns (hybrid when the notes say so).
      */
-    static ModelArchitecture architecture(Cells c, String name, ModelCatalog models, String notes) throws Unusable {
+    static ModelArchitecture architecture(Csv.Row c, String name, ModelCatalog models, String notes) throws Unusable {
         double params = number(c, "params_billion") * 1e9;
         double active = number(c, "active_params_billion") * 1e9;
         ModelArchitecture known = null;
@@ -140,8 +141,8 @@ public final class ServingRuns {
                 : ModelArchitecture.generic(params, a);
     }
 
-    private static double number(Cells c, String column) throws Unusable {
-        String s = c.text(column);
+    private static double number(Csv.Row c, String column) throws Unusable {
+        String s = c.text(column).strip();
         double v = Numbers.first(s);
         if (Double.isNaN(v) && !s.isBlank()) {
             throw new Unusable(column, "holds '" + s + "', not a number: write a number or leave it blank");

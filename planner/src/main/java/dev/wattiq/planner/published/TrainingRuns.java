@@ -1,5 +1,6 @@
 package dev.wattiq.planner.published;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.fit.Family;
 import dev.wattiq.planner.hardware.Hardware;
@@ -47,13 +48,13 @@ public final class TrainingRuns {
         return rows.stream().filter(r -> r.run() != null).map(PublishedRun::run).toList();
     }
 
-    public static TrainingRuns parse(String file, List<Cells> cells, HardwareCatalog catalog, ModelCatalog models) {
+    public static TrainingRuns parse(String file, List<Csv.Row> cells, HardwareCatalog catalog, ModelCatalog models) {
         List<PublishedRun> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Cells c : cells) {
-            String name = c.text("model");
+        for (Csv.Row c : cells) {
+            String name = c.text("model").strip();
             Reader r = new Reader(file, c, name.isBlank() ? "(no model name)" : name, problems);
-            String scope = c.text("energy_scope").toLowerCase(Locale.ROOT);
+            String scope = c.text("energy_scope").strip().toLowerCase(Locale.ROOT);
             double pue = scope.contains("no pue") || scope.contains("without pue") || Double.isNaN(r.first("pue"))
                     ? 1.0 : r.first("pue");
             double avg = r.first("avg_power_w");
@@ -67,7 +68,7 @@ public final class TrainingRuns {
             double hours = r.first("device_hours");
             TrainingRun run = null;
             Problem unusable = null;
-            String hw = c.text("hardware");
+            String hw = c.text("hardware").strip();
             if (!(params > 0)) {
                 unusable = r.problem("params_billion", "no parameter count: the model needs params_billion");
             } else if (!(tokens > 0)) {
@@ -80,9 +81,9 @@ public final class TrainingRuns {
                 try {
                     Hardware h = find(catalog, hw);
                     double a = active > 0 ? active : params;
-                    String family = c.text("family").isBlank() ? Family.of(name) : c.text("family");
+                    String family = c.text("family").strip().isBlank() ? Family.of(name) : c.text("family").strip();
                     run = new TrainingRun(c.line(), name, family, params, a, tokens, h, shape(models, name, params, a),
-                            devices, hours, "steady".equalsIgnoreCase(c.text("hours_scope")), avg, system);
+                            devices, hours, "steady".equalsIgnoreCase(c.text("hours_scope").strip()), avg, system);
                 } catch (PlannerException e) {
                     unusable = r.problem("hardware", e.getMessage());
                 }
@@ -118,11 +119,11 @@ public final class TrainingRuns {
     /** Number cells with problems recorded. */
     private static final class Reader {
         final String file;
-        final Cells c;
+        final Csv.Row c;
         final String name;
         final List<Problem> problems;
 
-        Reader(String file, Cells c, String name, List<Problem> problems) {
+        Reader(String file, Csv.Row c, String name, List<Problem> problems) {
             this.file = file;
             this.c = c;
             this.name = name;
@@ -130,15 +131,15 @@ public final class TrainingRuns {
         }
 
         double first(String column) {
-            return check(column, Numbers.first(c.text(column)));
+            return check(column, Numbers.first(c.text(column).strip()));
         }
 
         double last(String column) {
-            return check(column, Numbers.last(c.text(column)));
+            return check(column, Numbers.last(c.text(column).strip()));
         }
 
         private double check(String column, double v) {
-            String s = c.text(column);
+            String s = c.text(column).strip();
             if (Double.isNaN(v) && !s.isBlank()) {
                 problems.add(problem(column, "holds '" + s + "', not a number: write a number (e.g. 175) or leave it blank"));
             }

@@ -39,10 +39,7 @@ public final class TrainingPlanner {
 
     /** The planner shipped in the jar, fitted at first use to validation/training_runs.csv. */
     private static final class Shipped {
-        static final TrainingPlanner PLANNER = fitted(Defaults.shipped(), TrainingRuns.parse("training_runs.csv",
-                dev.wattiq.planner.published.Cells.of(dev.wattiq.planner.data.Csv.resource(TrainingPlanner.class,
-                        "/dev/wattiq/planner/validation/training_runs.csv")), HardwareCatalog.shipped(),
-                ModelCatalog.shipped()).runs());
+        static final TrainingPlanner PLANNER = fitted(Defaults.shipped(), shippedRuns().runs());
     }
 
     public TrainingPlanner(Defaults d, TrainingCalibration calibration) {
@@ -65,6 +62,12 @@ public final class TrainingPlanner {
         TrainingModel base = new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1,
                 d.get("train.typical_run_days")));
         return new TrainingPlanner(d, TrainingCalibration.of(base, runs, Priors.shipped(), d.get("train.typical_run_days")));
+    }
+
+    /** The published runs shipped in the jar (validation/training_runs.csv), parsed. */
+    public static TrainingRuns shippedRuns() {
+        return TrainingRuns.parse("training_runs.csv", dev.wattiq.meter.io.Csv.resource(TrainingPlanner.class,
+                "/dev/wattiq/planner/validation/training_runs.csv").rows(), HardwareCatalog.shipped(), ModelCatalog.shipped());
     }
 
     public static TrainingPlanner shipped() {
