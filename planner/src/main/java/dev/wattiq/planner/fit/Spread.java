@@ -29,8 +29,8 @@ public record Spread(double lo, double hi, int count) {
         double[] r = Arrays.stream(logResiduals).filter(Double::isFinite).sorted().toArray();
         int n = r.length;
         if (n == 0) return NONE;
-        int lowRank = (int) Math.floor((n + 1) * (1 - coverage) / 2);
-        int highRank = (int) Math.ceil((n + 1) * (1 + coverage) / 2);
+        int lowRank = (int) Math.floor((n + 1) * (1 - coverage) / 2 + 1e-9);
+        int highRank = (int) Math.ceil((n + 1) * (1 + coverage) / 2 - 1e-9);
         double lo = r[Math.max(0, Math.min(n - 1, lowRank - 1))];
         double hi = r[Math.max(0, Math.min(n - 1, highRank - 1))];
         return new Spread(lo, hi, n);

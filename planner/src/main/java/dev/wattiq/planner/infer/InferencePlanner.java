@@ -6,6 +6,8 @@ import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.StoredCalibration;
+import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.model.ModelArchitecture;
@@ -14,6 +16,7 @@ import dev.wattiq.planner.published.ServingRuns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serving plans from {@link ServingModel}, fitted in code to the published J/token rows of inference.csv
@@ -23,23 +26,44 @@ import java.util.List;
  */
 public final class InferencePlanner {
     private final Defaults d;
-    private final ServingCalibration calibration;
+    private final ServingFitSummary fit;
+    private final Supplier<ServingCalibration> calibration;
     private final ServingModel model;
 
+    /** The planner shipped in the jar: the build's stored fit when it matches the data files, else fitted now. */
     private static final class Shipped {
-        static final InferencePlanner PLANNER = fitted(Defaults.shipped(), shippedRuns().runs());
+        static final InferencePlanner PLANNER = load();
+
+        private static InferencePlanner load() {
+            Defaults d = Defaults.shipped();
+            Supplier<ServingCalibration> cal = TrainingPlanner.memo(() -> calibrate(d, shippedRuns().runs()));
+            return StoredCalibration.shipped()
+                    .map(s -> new InferencePlanner(d, dev.wattiq.planner.Calibrate.serving(s, base(d)), cal))
+                    .orElseGet(() -> new InferencePlanner(d, cal.get().summary(), cal));
+        }
     }
 
-    public InferencePlanner(Defaults d, ServingCalibration calibration) {
+    public InferencePlanner(Defaults d, ServingFitSummary fit, Supplier<ServingCalibration> calibration) {
         this.d = d;
+        this.fit = fit;
         this.calibration = calibration;
-        this.model = calibration.model();
+        this.model = fit.model();
     }
 
     /** A planner fitted (and cross-validated) on {@code runs}. */
     public static InferencePlanner fitted(Defaults d, List<ServingRun> runs) {
-        ServingModel base = new ServingModel(d, ServingModel.Coefficients.of(Priors.shipped().box(ServingFit.KEYS)[0]));
-        return new InferencePlanner(d, ServingCalibration.of(base, runs, Priors.shipped()));
+        ServingCalibration c = calibrate(d, runs);
+        return new InferencePlanner(d, c.summary(), () -> c);
+    }
+
+    /** Fits the serving model to {@code runs} with leave-one-family-out folds. */
+    public static ServingCalibration calibrate(Defaults d, List<ServingRun> runs) {
+        return ServingCalibration.of(base(d), runs, Priors.shipped());
+    }
+
+    /** The model at its priors (only its constants from defaults.csv matter before a fit). */
+    public static ServingModel base(Defaults d) {
+        return new ServingModel(d, ServingModel.Coefficients.of(Priors.shipped().box(ServingFit.KEYS)[0]));
     }
 
     /** The published serving rows shipped in the jar (validation/inference.csv), parsed. */
@@ -53,8 +77,14 @@ public final class InferencePlanner {
         return Shipped.PLANNER;
     }
 
+    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
     public ServingCalibration calibration() {
-        return calibration;
+        return calibration.get();
+    }
+
+    /** The fitted model and the spread every plan's interval comes from. */
+    public ServingFitSummary fit() {
+        return fit;
     }
 
     public ServingModel model() {
@@ -72,29 +102,33 @@ public final class InferencePlanner {
         Hardware hw = r.hardware();
         List<Assumption> a = new ArrayList<>();
         hw.requirePeakFlops(r.precision());
-        double in = value(r.inputTokens(), "infer.default_input_tokens", a, true);
-        double out = value(r.outputTokens(), "infer.default_output_tokens", a, false);
-        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", a, false);
-        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", a, true);
+        double in = value(r.inputTokens(), "infer.default_input_tokens", "--input-tokens", a, true);
+        double out = value(r.outputTokens(), "infer.default_output_tokens", "--output-tokens", a, false);
+        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", "--batch", a, false);
+        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", "--requests-per-day", a, true);
         double host = r.hostOverhead() == null ? d.get("host.overhead_fraction")
-                : PlannerException.requireNonNegative("host overhead", r.hostOverhead());
+                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         a.add(r.hostOverhead() == null ? d.assumption("host.overhead_fraction")
                 : new Assumption("host.overhead_fraction", host, "fraction", "given"));
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
-        int fit = (int) Math.ceil(need / usable);
+        String inputs = "check --batch, --input-tokens and --output-tokens (tokens per request)";
+        int holding = PlannerException.count("the devices holding weights and KV cache", Math.ceil(need / usable), inputs);
         int devices;
         if (r.devices() == null) {
-            devices = Integer.highestOneBit(Math.max(1, fit - 1)) << (fit > 1 ? 1 : 0);
+            if (holding > 1 << 30) {
+                PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(holding - 1), inputs);
+            }
+            devices = Integer.highestOneBit(Math.max(1, holding - 1)) << (holding > 1 ? 1 : 0);
             a.add(new Assumption("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
-                    + " and KV cache (" + fit + " needed); give a device count to choose"));
+                    + " and KV cache (" + holding + " needed); give a device count to choose"));
         } else {
-            devices = (int) PlannerException.requirePositive("devices", r.devices());
+            devices = (int) PlannerException.requirePositive("--devices", r.devices());
             a.add(new Assumption("devices", devices, "devices", "given"));
-            if (r.checkMemory() && devices < fit) {
+            if (r.checkMemory() && devices < holding) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
-                        + " (weights + KV cache)", need, devices, hw.id(), usable, fit);
+                        + " (weights + KV cache)", need, devices, hw.id(), usable, holding);
             }
         }
         ServingModel.Step s = new ServingModel.Step();
@@ -102,7 +136,10 @@ public final class InferencePlanner {
 
         double demandTokensPerSecond = rpd * out / 86_400;
         double target = d.get("infer.target_utilisation");
-        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / (s.tokensPerSecond * target));
+        String demand = "check --requests-per-day (requests per day, not per year or per second)";
+        int replicas = rpd == 0 ? 0 : PlannerException.count("the replicas for the demand",
+                Math.ceil(demandTokensPerSecond / (s.tokensPerSecond * target)), demand);
+        PlannerException.count("the fleet (" + replicas + " replicas x " + devices + " devices)", (double) replicas * devices, demand);
         double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * s.tokensPerSecond);
         double annualBusy = rpd * 365 * s.deviceJoulesPerRequest;
         double annualIdle = replicas * devices * hw.idleWatts() * (1 - busy) * 365 * 86_400;
@@ -114,23 +151,22 @@ public final class InferencePlanner {
                 s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds)));
         a.add(new Assumption("device_power_w", s.decodeWatts, "W",
                 "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity)));
-        a.add(new Assumption("energy_per_token_interval", calibration.spread().lowFactor() + " .. "
-                + calibration.spread().highFactor(), "x p50", "80% interval: split-conformal bounds of the "
-                + calibration.spread().count() + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)"));
-        Interval perToken = Interval.of(s.joulesPerToken, calibration.spread());
+        a.add(new Assumption("energy_per_token_interval", fit.spread().lowFactor() + " .. "
+                + fit.spread().highFactor(), "x p50", "80% interval: split-conformal bounds of the "
+                + fit.spread().count() + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)"));
+        Interval perToken = Interval.of(s.joulesPerToken, fit.spread());
         return new InferenceEstimate(devices, replicas, s.seconds, s.memorySeconds >= s.computeSeconds ? "memory" : "compute",
                 s.prefillSeconds, s.tokensPerSecond, s.joulesPerToken, s.deviceJoulesPerRequest * (1 + host),
                 s.decodeWatts, busy, annual, perToken, perToken.scaledTo(annual), List.copyOf(a));
     }
 
-    private double value(Double user, String key, List<Assumption> a, boolean zeroOk) {
+    private double value(Double user, String key, String flag, List<Assumption> a, boolean zeroOk) {
         if (user == null) {
             a.add(d.assumption(key));
             return d.get(key);
         }
-        String what = key.substring(key.indexOf('.') + 1).replace("default_", "").replace('_', ' ');
-        if (zeroOk) PlannerException.requireNonNegative(what, user);
-        else PlannerException.requirePositive(what, user);
+        if (zeroOk) PlannerException.requireNonNegative(flag, user);
+        else PlannerException.requirePositive(flag, user);
         a.add(new Assumption(key, user, d.assumption(key).unit(), "given"));
         return user;
     }
@@ -164,7 +200,7 @@ public final class InferencePlanner {
         for (int i = 0; i < v.length; i++) {
             String key = ServingFit.KEYS.get(i);
             Priors.Prior p = Priors.shipped().get(key);
-            a.add(new Assumption(key, v[i], p.unit(), "fitted in code to " + calibration.runs().size()
+            a.add(new Assumption(key, v[i], p.unit(), "fitted in code to " + fit.rows()
                     + " published J/token rows (validation/inference.csv; refitted in each leave-one-family-out fold); "
                     + p.source()));
         }

@@ -47,6 +47,11 @@ public final class ServingCalibration {
         return Arrays.copyOf(r, k);
     }
 
+    /** The fitted model and its spread, as plans use them. */
+    public ServingFitSummary summary() {
+        return new ServingFitSummary(full, spread, runs.size());
+    }
+
     public ServingModel model() {
         return full;
     }

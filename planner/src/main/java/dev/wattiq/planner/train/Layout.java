@@ -38,7 +38,7 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
             double flops = m.flopsPerParamToken(recompute) * active * tokens;
             for (int i = 0; i < 4; i++) {
                 double want = flops / (peak * u * m.c.typicalRunDays() * 86_400);
-                k = Math.max(min, (int) Math.min(1 << 20, Math.ceil(Math.max(1, want) / node) * node));
+                k = (int) Math.min(1 << 24, Math.ceil(Math.max(min, want) / node) * node);
                 u = mfu(m, hw, peak, shape, params, active, k, tp, pp, recompute)[0];
             }
         }
@@ -48,11 +48,16 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
 
     private static double[] mfu(TrainingModel m, Hardware hw, double peak, ModelArchitecture s, double params,
                                 double active, int k, Integer tp, Integer pp, boolean recompute) {
-        double shards = s.experts() > 0 ? Math.min(s.experts(), k) : 1;
+        double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, Math.max(1, hw.devicesPerNode()))) : 1;
         int e = s.experts();
         int topK = s.expertsPerToken();
         int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, e, topK, shards));
         int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, e, topK, shards, t)));
+        // default degrees divide the device count (halve the pipeline, then the tensor degree, until they do)
+        while (k % (t * q) != 0 && (pp == null && q > 1 || tp == null && t > 1)) {
+            if (pp == null && q > 1) q /= 2;
+            else t /= 2;
+        }
         double u = m.steadyMfu(hw, peak, params, active, s.layers(), s.attentionLayers(), s.hidden(), s.experts(),
                 s.expertsPerToken(), k, t, q);
         boolean re = recompute || m.needsRecompute(hw, params, active, e, topK, shards, s.layers(), s.hidden(), t, q);

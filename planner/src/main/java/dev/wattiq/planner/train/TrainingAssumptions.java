@@ -11,20 +11,20 @@ import java.util.List;
 /** Lists every value a training estimate used, with where it came from (data file, user, fit, derivation). */
 final class TrainingAssumptions {
     private final Defaults d;
-    private final TrainingCalibration cal;
+    private final TrainingFitSummary cal;
 
-    TrainingAssumptions(Defaults d, TrainingCalibration cal) {
+    TrainingAssumptions(Defaults d, TrainingFitSummary cal) {
         this.d = d;
         this.cal = cal;
     }
 
     private String fitted(String key) {
-        long n = cal.runs().stream().filter(TrainingRun::hasHours).count();
+        long n = cal.runs();
         return "fitted in code to " + n + " published runs (validation/training_runs.csv; refitted in each"
                 + " leave-one-family-out fold); " + Priors.shipped().get(key).source();
     }
 
-    void describe(TrainingRequest r, Hardware hw, ModelArchitecture shape, double active, Layout layout, double host,
+    void describe(TrainingRequest r, Hardware hw, ModelArchitecture shape, double active, Layout layout, boolean recompute, double host,
                   double busy, double overhead, double power, List<Assumption> a) {
         TrainingModel m = cal.model();
         TrainingModel.Coefficients c = m.coefficients();
@@ -41,8 +41,8 @@ final class TrainingAssumptions {
             a.add(new Assumption("experts", shape.experts() + " routed, " + shape.expertsPerToken() + " per token", "",
                     shape.isGeneric() ? "generic MoE shape" : "models.csv"));
         }
-        a.add(d.assumption(layout.recompute() ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
-        if (layout.recompute() && !r.recompute()) {
+        a.add(d.assumption(recompute ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
+        if (recompute && !r.recompute()) {
             a.add(d.assumption("train.activation_bytes_per_token_layer"));
             a.add(new Assumption("activation_recompute", "yes", "", "derived: weights, gradients and activations in flight"
                     + " exceed usable memory at this layout"));
@@ -83,8 +83,8 @@ final class TrainingAssumptions {
             a.add(new Assumption("train.run_overhead", c.runOverhead(), "fraction", fitted("train.run_overhead")));
             a.add(d.assumption("train.goodput_overhead_per_device"));
             a.add(new Assumption("run_overhead", overhead, "ratio", "derived: 1 + train.run_overhead + goodput overhead per device x devices"));
-            a.add(new Assumption("device_hours_interval", cal.hoursSpread().lowFactor() + " .. " + cal.hoursSpread().highFactor(),
-                    "x p50", "80% interval: split-conformal bounds of the " + cal.hoursSpread().count()
+            a.add(new Assumption("device_hours_interval", cal.hours().lowFactor() + " .. " + cal.hours().highFactor(),
+                    "x p50", "80% interval: split-conformal bounds of the " + cal.hours().count()
                     + " out-of-sample device-hours residuals (leave-one-family-out)"));
         }
         if (r.devicePowerWatts() != null) {

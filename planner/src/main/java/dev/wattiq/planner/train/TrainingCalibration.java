@@ -62,6 +62,11 @@ public final class TrainingCalibration {
         return Arrays.copyOf(out, k);
     }
 
+    /** The fitted model and its spreads, as plans use them. */
+    public TrainingFitSummary summary() {
+        return new TrainingFitSummary(full, hours, power, energy, (int) runs.stream().filter(TrainingRun::hasHours).count());
+    }
+
     /** The model fitted on every run. */
     public TrainingModel model() {
         return full;

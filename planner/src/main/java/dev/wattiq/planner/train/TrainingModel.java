@@ -20,10 +20,11 @@ import dev.wattiq.planner.hardware.Hardware;
  *   <li>r_dp = 4 B x params per device / link over the step's compute: bf16 reduce-scatter and all-gather of the
  *   gradients (ZeRO-1); the fewer tokens each replica holds (small models on many devices), the larger it is;</li>
  *   <li>r_ep = 8 k d L (ep - 1) / ep x eta peak / (link x FLOPs per token): dispatch and combine of each
- *   token's k expert inputs, forward and backward (MoE only);</li>
+ *   token's k expert inputs, forward and backward (MoE only), experts spread over ep = min(E, data-parallel degree,
+ *   scale-up domain) devices;</li>
  *   <li>x: the exposed share of data-parallel and expert traffic (fitted);</li>
  *   <li>bubble = (pp - 1) / (v m + pp - 1), m = global batch / (data-parallel degree x sequence) micro-batches,
- *   v interleaved chunks (1F1B).</li>
+ *   v interleaved chunks (1F1B); the global batch grows where needed so each replica holds at least pp sequences.</li>
  * </ul>
  * A device whose weights, gradients and activations do not fit recomputes activations: 8 N_a instead of 6 N_a per
  * token. Published device-hours of a whole run add what its steady state does not see: x (1 + o + lambda K), o fitted
@@ -178,7 +179,8 @@ public final class TrainingModel {
         double eta = c.kernelEfficiency;
         double seq = sequenceLength;
         double dp = Math.max(1, devices / ((double) tp * pp));
-        double batch = batchTokens(params);
+        // every replica holds at least one sequence per pipeline stage per step, so 1F1B fills its pipeline
+        double batch = Math.max(batchTokens(params), dp * seq * pp);
         double tokensPerReplica = batch / dp;
         double micro = Math.max(1, tokensPerReplica / seq);
         double bubble = pp > 1 ? (pp - 1) / (pipelineInterleave * micro + pp - 1) : 0;
@@ -191,7 +193,7 @@ public final class TrainingModel {
             double link = tp <= node ? hw.scaleUpBytesPerSecond() : hw.scaleOutBytesPerSecond();
             rTp = (16.0 / 72.0) * (tp - 1) * eta * peak / (link * hidden);
         }
-        double ep = experts > 0 ? Math.min(experts, dp) : 1;
+        double ep = experts > 0 ? Math.min(Math.min(experts, dp), node) : 1;
         double paramsPerDevice = effectiveParams(params, active, experts, topK, ep) / ((double) tp * pp);
         double dpLink = devices > node ? hw.scaleOutBytesPerSecond() : hw.scaleUpBytesPerSecond();
         double syncSeconds = dp > 1 ? 4 * paramsPerDevice * (dp - 1) / dp / dpLink : 0;
@@ -232,7 +234,8 @@ public final class TrainingModel {
 
     /** Smallest device count whose usable memory holds the fully sharded training state (bytes per parameter x N). */
     public int minDevices(Hardware hw, double totalParams) {
-        return (int) Math.ceil(bytesPerParam * totalParams / (hw.memoryBytes() * usableMemory));
+        return dev.wattiq.planner.PlannerException.count("the devices holding the training state", Math.ceil(bytesPerParam
+                * totalParams / (hw.memoryBytes() * usableMemory)), "check --params (parameters, e.g. 7e10 for 70B)");
     }
 
     /** FLOPs per parameter and token: 6, or 8 with full activation recomputation. */

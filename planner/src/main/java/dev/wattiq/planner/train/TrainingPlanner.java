@@ -7,6 +7,7 @@ import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.fit.Spread;
+import dev.wattiq.planner.fit.StoredCalibration;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
@@ -16,6 +17,7 @@ import dev.wattiq.planner.published.TrainingRuns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Training plans from the step physics of {@link TrainingModel}, fitted to published runs ({@link TrainingCalibration}):
@@ -28,7 +30,8 @@ import java.util.List;
  */
 public final class TrainingPlanner {
     private final Defaults defaults;
-    private final TrainingCalibration calibration;
+    private final TrainingFitSummary fit;
+    private final Supplier<TrainingCalibration> calibration;
     private final TrainingModel m;
     private final double hoursLow;
     private final double hoursHigh;
@@ -37,31 +40,59 @@ public final class TrainingPlanner {
     private final double powerLow;
     private final double powerHigh;
 
-    /** The planner shipped in the jar, fitted at first use to validation/training_runs.csv. */
+    /** The planner shipped in the jar: the build's stored fit when it matches the data files, else fitted now. */
     private static final class Shipped {
-        static final TrainingPlanner PLANNER = fitted(Defaults.shipped(), shippedRuns().runs());
+        static final TrainingPlanner PLANNER = load();
+
+        private static TrainingPlanner load() {
+            Defaults d = Defaults.shipped();
+            Supplier<TrainingCalibration> cal = memo(() -> calibrate(d, shippedRuns().runs()));
+            return StoredCalibration.shipped()
+                    .map(s -> new TrainingPlanner(d, dev.wattiq.planner.Calibrate.training(s, base(d)), cal))
+                    .orElseGet(() -> new TrainingPlanner(d, cal.get().summary(), cal));
+        }
     }
 
-    public TrainingPlanner(Defaults d, TrainingCalibration calibration) {
+    public TrainingPlanner(Defaults d, TrainingFitSummary fit, Supplier<TrainingCalibration> calibration) {
         this.defaults = d;
+        this.fit = fit;
         this.calibration = calibration;
-        this.m = calibration.model();
-        Spread h = calibration.hoursSpread();
-        Spread e = calibration.energySpread();
-        Spread p = calibration.powerSpread();
-        hoursLow = h.lowFactor();
-        hoursHigh = h.highFactor();
-        energyLow = e.lowFactor();
-        energyHigh = e.highFactor();
-        powerLow = p.lowFactor();
-        powerHigh = p.highFactor();
+        this.m = fit.model();
+        hoursLow = fit.hours().lowFactor();
+        hoursHigh = fit.hours().highFactor();
+        energyLow = fit.energy().lowFactor();
+        energyHigh = fit.energy().highFactor();
+        powerLow = fit.power().lowFactor();
+        powerHigh = fit.power().highFactor();
     }
 
     /** A planner fitted (and cross-validated) on {@code runs}. */
     public static TrainingPlanner fitted(Defaults d, List<TrainingRun> runs) {
-        TrainingModel base = new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1,
-                d.get("train.typical_run_days")));
-        return new TrainingPlanner(d, TrainingCalibration.of(base, runs, Priors.shipped(), d.get("train.typical_run_days")));
+        TrainingCalibration c = calibrate(d, runs);
+        return new TrainingPlanner(d, c.summary(), () -> c);
+    }
+
+    /** Fits the model to {@code runs} with leave-one-family-out folds. */
+    public static TrainingCalibration calibrate(Defaults d, List<TrainingRun> runs) {
+        return TrainingCalibration.of(base(d), runs, Priors.shipped(), d.get("train.typical_run_days"));
+    }
+
+    /** The model with neutral coefficients (only its constants from defaults.csv matter before a fit). */
+    public static TrainingModel base(Defaults d) {
+        return new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1, d.get("train.typical_run_days")));
+    }
+
+    /** {@code s}, computed once on first use. */
+    public static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
     }
 
     /** The published runs shipped in the jar (validation/training_runs.csv), parsed. */
@@ -74,8 +105,14 @@ public final class TrainingPlanner {
         return Shipped.PLANNER;
     }
 
+    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
     public TrainingCalibration calibration() {
-        return calibration;
+        return calibration.get();
+    }
+
+    /** The fitted model and the spreads every plan's interval comes from. */
+    public TrainingFitSummary fit() {
+        return fit;
     }
 
     public TrainingModel model() {
@@ -103,36 +140,36 @@ public final class TrainingPlanner {
     public void evaluate(Hardware hw, double activeParams, double tokens, double devices, int tensorParallel,
                          int pipelineParallel, Precision precision, boolean recompute, double mfuOverride,
                          double hostOverhead, TrainingResult out) {
-        double k = m.flopsPerParamToken(recompute);
-        double flops = k * activeParams * tokens;
         double peak = hw.peakFlops(precision);
+        boolean modelled = Double.isNaN(mfuOverride);
         double busy;
         double overhead;
-        double hLo = 1;
-        double hHi = 1;
-        if (Double.isNaN(mfuOverride)) {
+        boolean re = recompute;
+        if (modelled) {
             int layers = (int) Math.max(1, Math.round(Math.cbrt(activeParams / (12.0 * 128 * 128))));
-            busy = m.steadyMfu(hw, peak, activeParams, activeParams, layers, layers, 128.0 * layers, 0, 0, devices,
+            double hidden = 128.0 * layers;
+            busy = m.steadyMfu(hw, peak, activeParams, activeParams, layers, layers, hidden, 0, 0, devices,
                     tensorParallel, pipelineParallel);
             overhead = m.runOverhead(devices);
-            hLo = hoursLow;
-            hHi = hoursHigh;
+            re = recompute || m.needsRecompute(hw, activeParams, activeParams, 0, 0, 1, layers, hidden, tensorParallel,
+                    pipelineParallel);
         } else {
             busy = mfuOverride;
             overhead = 1;
         }
+        double k = m.flopsPerParamToken(re);
+        double flops = k * activeParams * tokens;
         double seconds = flops / (devices * peak * busy) * overhead;
         double p = m.devicePowerWatts(hw, busy);
         out.flops = flops;
         out.utilisation = busy * m.flopsPerParamToken(false) / k;
         out.durationSeconds = seconds;
         out.deviceHours = devices * seconds / 3600;
-        out.deviceHoursP10 = out.deviceHours * hLo;
-        out.deviceHoursP90 = out.deviceHours * hHi;
+        out.deviceHoursP10 = out.deviceHours * (modelled ? hoursLow : 1);
+        out.deviceHoursP90 = out.deviceHours * (modelled ? hoursHigh : 1);
         out.devicePowerWatts = p;
         out.itPowerWatts = devices * p * (1 + hostOverhead);
         out.itEnergyJoules = out.itPowerWatts * seconds;
-        boolean modelled = Double.isNaN(mfuOverride);
         out.itEnergyJoulesP10 = out.itEnergyJoules * (modelled ? energyLow : powerLow);
         out.itEnergyJoulesP90 = out.itEnergyJoules * (modelled ? energyHigh : powerHigh);
     }
@@ -140,26 +177,26 @@ public final class TrainingPlanner {
     /** Validates {@code r}, lays it out, applies overrides and lists every assumption used. */
     public TrainingEstimate estimate(TrainingRequest r) {
         Hardware hw = r.hardware();
-        PlannerException.requirePositive("params", r.params());
-        PlannerException.requirePositive("tokens", r.tokens());
-        double active = PlannerException.requirePositive("active parameters", r.active());
+        PlannerException.requirePositive("--params", r.params());
+        PlannerException.requirePositive("--tokens", r.tokens());
+        double active = PlannerException.requirePositive("--active-params", r.active());
         if (active > r.params()) {
-            throw new PlannerException("active parameters (" + active + ") exceed total parameters (" + r.params()
+            throw new PlannerException("--active-params (" + active + ") exceeds --params (" + r.params()
                     + "): active parameters are a subset of all parameters");
         }
         if (r.tensorParallel() != null && r.tensorParallel() < 1 || r.pipelineParallel() != null && r.pipelineParallel() < 1) {
-            throw new PlannerException("tensor and pipeline degrees must be >= 1: use 1 for none");
+            throw new PlannerException("--tp and --pp must be >= 1: use 1 for no tensor or pipeline parallelism");
         }
-        if (r.mfu() != null) PlannerException.requireFraction("utilisation", r.mfu(), false);
-        if (r.deviceHours() != null) PlannerException.requirePositive("device-hours", r.deviceHours());
-        if (r.devicePowerWatts() != null) PlannerException.requirePositive("device power", r.devicePowerWatts());
+        if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
+        if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
+        if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
         hw.requirePeakFlops(r.precision());
         double host = r.hostOverhead() == null ? m.defaultHostOverhead()
-                : PlannerException.requireNonNegative("host overhead", r.hostOverhead());
+                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         ModelArchitecture shape = r.architecture();
         int need = m.minDevices(hw, r.params());
         if (r.devices() != null) {
-            PlannerException.requirePositive("devices", r.devices());
+            PlannerException.requirePositive("--devices", r.devices());
             if (r.deviceHours() == null && r.devices() < need) {
                 throw new DoesNotFitException("training state of " + fmt(r.params()) + " parameters ("
                         + (int) m.bytesPerParam() + " B/param, sharded)", m.bytesPerParam() * r.params(), r.devices(),
@@ -171,11 +208,14 @@ public final class TrainingPlanner {
         int devices = layout.devices();
         int tp = layout.tensorParallel();
         int pp = layout.pipelineParallel();
-        if (devices % (tp * pp) != 0) {
-            throw new PlannerException(devices + " devices are not a multiple of tensor x pipeline = " + tp * pp
-                    + ": the data-parallel degree must be whole");
+        int layoutSize = PlannerException.count("tp x pp", (double) tp * pp, "check --tensor-parallel and --pipeline-parallel");
+        if (devices % layoutSize != 0) {
+            throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layoutSize
+                    + ": data-parallel degree must be whole");
         }
-        double k = m.flopsPerParamToken(layout.recompute());
+        boolean modelled = r.mfu() == null && r.deviceHours() == null;
+        boolean recompute = modelled ? layout.recompute() : r.recompute();
+        double k = m.flopsPerParamToken(recompute);
         double flops = k * active * r.tokens();
         double peak = hw.peakFlops(r.precision());
         double busy;
@@ -187,8 +227,8 @@ public final class TrainingPlanner {
             overhead = 1;
             busy = flops / (devices * peak * seconds);
             if (busy > 1) {
-                throw new PlannerException(String.format("%.4g device-hours imply a utilisation of %.2f of %s's peak:"
-                        + " more FLOPs than the devices can do; check the device-hours, tokens, parameters and hardware",
+                throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
+                        + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
                         r.deviceHours(), busy, hw.id()));
             }
             hoursInterval = Interval.exact(r.deviceHours());
@@ -201,18 +241,18 @@ public final class TrainingPlanner {
             busy = layout.steadyMfu() * k / m.flopsPerParamToken(false);
             overhead = m.runOverhead(devices);
             seconds = flops / (devices * peak * busy) * overhead;
-            hoursInterval = Interval.of(devices * seconds / 3600, calibration.hoursSpread());
+            hoursInterval = Interval.of(devices * seconds / 3600, fit.hours());
         }
         double p = r.devicePowerWatts() != null ? r.devicePowerWatts() : m.devicePowerWatts(hw, Math.min(busy, 1));
         double deviceHours = devices * seconds / 3600;
         double energy = itEnergyJoules(deviceHours, p, host);
         Spread energySpread = r.deviceHours() == null && r.mfu() == null
-                ? (r.devicePowerWatts() == null ? calibration.energySpread() : calibration.hoursSpread())
-                : (r.devicePowerWatts() == null ? calibration.powerSpread() : Spread.NONE);
+                ? (r.devicePowerWatts() == null ? fit.energy() : fit.hours())
+                : (r.devicePowerWatts() == null ? fit.power() : Spread.NONE);
         int node = Math.max(1, hw.devicesPerNode());
         List<Assumption> a = new ArrayList<>();
-        new TrainingAssumptions(defaults, calibration).describe(r, hw, shape, active, layout, host, busy, overhead, p, a);
-        return new TrainingEstimate(flops, devices, (devices + node - 1) / node, tp, pp,
+        new TrainingAssumptions(defaults, fit).describe(r, hw, shape, active, layout, recompute, host, busy, overhead, p, a);
+        return new TrainingEstimate(flops, devices, Math.ceilDiv(devices, node), tp, pp,
                 busy * m.flopsPerParamToken(false) / k, overhead, seconds, deviceHours, p,
                 p * Math.min(node, devices) * (1 + host), devices * p * (1 + host), energy, hoursInterval,
                 Interval.of(energy, energySpread), List.copyOf(a));
@@ -239,12 +279,11 @@ public final class TrainingPlanner {
         return rows;
     }
 
-    /** Device counts from a quarter to 16x of {@code devices}, by doublings. */
+    /** Device counts from a quarter to 16x of {@code devices}, by doublings (those beyond an int left out). */
     public static int[] doublings(int devices) {
-        int start = Math.max(1, devices / 4);
-        int[] ks = new int[7];
-        for (int i = 0; i < ks.length; i++) ks[i] = start << i;
-        return ks;
+        long start = Math.max(1, devices / 4);
+        return java.util.stream.LongStream.range(0, 7).map(i -> start << i).filter(k -> k <= Integer.MAX_VALUE)
+                .mapToInt(Math::toIntExact).toArray();
     }
 
     static String fmt(double n) {
