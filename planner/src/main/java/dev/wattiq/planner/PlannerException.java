@@ -1,10 +1,13 @@
 package dev.wattiq.planner;
 
+import dev.wattiq.meter.UserInputException;
+
 /**
  * A planning request that cannot be answered as asked: an unknown name, a value out of range, a model that does not
- * fit the devices. The message names the problem and the fix; the CLI prints it as one line.
+ * fit the devices. The message names the problem and the fix; as a {@link UserInputException} the CLI prints it as
+ * one line with exit code 2.
  */
-public class PlannerException extends RuntimeException {
+public class PlannerException extends UserInputException {
     public PlannerException(String message) {
         super(message);
     }

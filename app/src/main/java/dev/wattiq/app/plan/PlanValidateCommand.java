@@ -29,11 +29,7 @@ public final class PlanValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        return PlanOutput.guarded(this::validate);
-    }
-
-    private int validate() {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Comparison> rows = new ArrayList<>();
         if (file == null) {
@@ -54,7 +50,7 @@ public final class PlanValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
         for (Comparison c : rows) {
             out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
-                    PlanOutput.num(c.predicted()), PlanOutput.num(c.published()),
+                    PlanText.num(c.predicted()), PlanText.num(c.published()),
                     Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
         }
         out.println();

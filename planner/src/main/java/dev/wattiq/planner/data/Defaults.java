@@ -1,7 +1,8 @@
 package dev.wattiq.planner.data;
 
+import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Provenance;
 import dev.wattiq.meter.io.Csv;
-import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.PlannerException;
 
 import java.util.LinkedHashMap;
@@ -15,12 +16,15 @@ import java.util.Map;
 public final class Defaults {
     private static final Defaults SHIPPED = new Defaults(Csv.resource(Defaults.class, "/dev/wattiq/planner/defaults.csv").rows());
     private final Map<String, Assumption> values = new LinkedHashMap<>();
+    private final Map<String, Double> numbers = new LinkedHashMap<>();
 
     public Defaults(List<Csv.Row> rows) {
         for (Csv.Row r : rows) {
             String key = r.text("key");
             double v = r.number("value");
-            values.put(key, new Assumption(key, v, r.text("unit"), r.text("source") + " (" + r.text("year") + ")"));
+            numbers.put(key, v);
+            values.put(key, Assumption.of(key, v, r.text("unit"), r.text("source") + " (" + r.text("year") + ")",
+                    Provenance.dataFile(r.file(), r.line())));
         }
     }
 
@@ -30,17 +34,13 @@ public final class Defaults {
     }
 
     public double get(String key) {
-        return (Double) assumption(key).value();
+        assumption(key);
+        return numbers.get(key);
     }
 
     public Assumption assumption(String key) {
         Assumption a = values.get(key);
         if (a == null) throw new PlannerException("defaults.csv has no key '" + key + "': add it with a source");
         return a;
-    }
-
-    /** The same key with a user-given value, or the shipped default. */
-    public Assumption orUser(String key, Double userValue, String flag) {
-        return userValue == null ? assumption(key) : Assumption.user(key, userValue, assumption(key).unit(), flag);
     }
 }

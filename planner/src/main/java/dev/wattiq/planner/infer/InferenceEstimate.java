@@ -1,6 +1,6 @@
 package dev.wattiq.planner.infer;
 
-import dev.wattiq.planner.Assumption;
+import dev.wattiq.ledger.Assumption;
 import dev.wattiq.planner.fit.Interval;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.wattiq.planner.infer;
 
-import dev.wattiq.planner.Assumption;
+import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
@@ -10,6 +11,7 @@ import dev.wattiq.planner.fit.StoredCalibration;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
+import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
 import dev.wattiq.planner.published.ServingRuns;
@@ -109,7 +111,7 @@ public final class InferencePlanner {
         double host = r.hostOverhead() == null ? d.get("host.overhead_fraction")
                 : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         a.add(r.hostOverhead() == null ? d.assumption("host.overhead_fraction")
-                : new Assumption("host.overhead_fraction", host, "fraction", "given"));
+                : Assumption.of("host.overhead_fraction", host, "fraction", "given", Provenance.USER));
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
@@ -121,11 +123,11 @@ public final class InferencePlanner {
                 PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(holding - 1), inputs);
             }
             devices = Integer.highestOneBit(Math.max(1, holding - 1)) << (holding > 1 ? 1 : 0);
-            a.add(new Assumption("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
-                    + " and KV cache (" + holding + " needed); give a device count to choose"));
+            a.add(Assumption.of("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
+                    + " and KV cache (" + holding + " needed); give a device count to choose", Provenance.DEFAULT));
         } else {
             devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(new Assumption("devices", devices, "devices", "given"));
+            a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
             if (r.checkMemory() && devices < holding) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
                         + " (weights + KV cache)", need, devices, hw.id(), usable, holding);
@@ -146,14 +148,14 @@ public final class InferencePlanner {
         double annual = (annualBusy + annualIdle) * (1 + host);
 
         describe(r, m, hw, a, s);
-        a.add(new Assumption("decode_step_s", s.seconds, "s", String.format(
+        a.add(Assumption.of("decode_step_s", s.seconds, "s", String.format(
                 "derived: max(memory %.4g s, compute %.4g s) + layer overhead %.4g s + sequence overhead %.4g s",
-                s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds)));
-        a.add(new Assumption("device_power_w", s.decodeWatts, "W",
-                "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity)));
-        a.add(new Assumption("energy_per_token_interval", fit.spread().lowFactor() + " .. "
-                + fit.spread().highFactor(), "x p50", "80% interval: split-conformal bounds of the "
-                + fit.spread().count() + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)"));
+                s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds), Provenance.DEFAULT));
+        a.add(Assumption.of("device_power_w", s.decodeWatts, "W",
+                "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity), Provenance.DEFAULT));
+        a.add(Assumption.of("energy_per_token_interval", String.format("%.3g .. %.3g", fit.spread().lowFactor(),
+                fit.spread().highFactor()), "x p50", "80% interval: split-conformal bounds of the " + fit.spread().count()
+                + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)", Provenance.DEFAULT));
         Interval perToken = Interval.of(s.joulesPerToken, fit.spread());
         return new InferenceEstimate(devices, replicas, s.seconds, s.memorySeconds >= s.computeSeconds ? "memory" : "compute",
                 s.prefillSeconds, s.tokensPerSecond, s.joulesPerToken, s.deviceJoulesPerRequest * (1 + host),
@@ -167,31 +169,40 @@ public final class InferencePlanner {
         }
         if (zeroOk) PlannerException.requireNonNegative(flag, user);
         else PlannerException.requirePositive(flag, user);
-        a.add(new Assumption(key, user, d.assumption(key).unit(), "given"));
+        // the user's figure is named as the figure ("batch"), not as the default it replaces ("infer.default_batch")
+        a.add(Assumption.of(key.substring(key.indexOf("default_") + "default_".length()), user, d.assumption(key).unit(),
+                "given", Provenance.USER));
         return user;
     }
 
     private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, ServingModel.Step s) {
-        String src = m.isGeneric() ? m.source() : "models.csv: " + m.source();
-        a.add(new Assumption("model", m.id(), "", src));
-        a.add(new Assumption("params", m.params(), "parameters", m.isGeneric() ? "given" : src));
-        a.add(new Assumption("active_params", m.activeParams(), "parameters", m.isGeneric() ? "given (or = params)" : src));
-        a.add(new Assumption("layers", m.layers(), "", src));
-        a.add(new Assumption("kv_elements_per_token", m.kvElementsPerToken(), "elements", src));
+        Provenance row = m.isGeneric() ? Provenance.USER : ModelCatalog.shipped().provenance(m);
+        String src = m.isGeneric() ? "given" : m.source();
+        a.add(m.isGeneric() ? Assumption.of("model", m.id(), "", m.source(), Provenance.DEFAULT)
+                : Assumption.of("model", m.id(), "", m.source(), row));
+        a.add(Assumption.of("params", m.params(), "parameters", src, row));
+        a.add(Assumption.of("active_params", m.activeParams(), "parameters", src, row));
+        Provenance shape = m.isGeneric() ? Provenance.DEFAULT : row;
+        String shapeSource = m.isGeneric() ? "generic shape" : m.source();
+        a.add(Assumption.of("layers", m.layers(), "", shapeSource, shape));
+        a.add(Assumption.of("kv_elements_per_token", m.kvElementsPerToken(), "elements", shapeSource, shape));
         if (m.isMoe()) {
-            a.add(new Assumption("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", src));
-            a.add(new Assumption("shared_params", s.sharedParams, "parameters",
-                    "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses"));
+            a.add(Assumption.of("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", shapeSource, shape));
+            a.add(Assumption.of("shared_params", s.sharedParams, "parameters",
+                    "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses", Provenance.DEFAULT));
         }
-        a.add(new Assumption("precision", r.precision().label(), "", "given (default bf16)"));
-        a.add(new Assumption("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision"));
-        a.add(new Assumption("hardware", hw.id(), "", hw.source()));
-        a.add(new Assumption("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak"));
-        a.add(new Assumption("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv"));
-        a.add(new Assumption("tdp_w", hw.tdpWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("idle_w", hw.idleWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("tensor_parallel", s.tensorParallel, "", r.tensorParallel() != null ? "given" : "derived: devices for dense, 1 for MoE"));
-        a.add(new Assumption("expert_parallel", s.expertParallel, "", r.expertParallel() != null ? "given" : "derived: devices for MoE, 1 for dense"));
+        a.add(r.precision() == Precision.BF16 ? Assumption.of("precision", "bf16", "", "default", Provenance.DEFAULT)
+                : Assumption.of("precision", r.precision().label(), "", "given", Provenance.USER));
+        a.add(Assumption.of("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision", Provenance.DEFAULT));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
+        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak", Provenance.DEFAULT));
+        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", s.tensorParallel, "", "given", Provenance.USER)
+                : Assumption.of("tensor_parallel", s.tensorParallel, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
+        a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", s.expertParallel, "", "given", Provenance.USER)
+                : Assumption.of("expert_parallel", s.expertParallel, "", "derived: devices for MoE, 1 for dense", Provenance.DEFAULT));
         a.add(d.assumption("infer.kv_bytes_per_element"));
         a.add(d.assumption("infer.activity_compute"));
         ServingModel.Coefficients c = model.coefficients();
@@ -200,9 +211,8 @@ public final class InferencePlanner {
         for (int i = 0; i < v.length; i++) {
             String key = ServingFit.KEYS.get(i);
             Priors.Prior p = Priors.shipped().get(key);
-            a.add(new Assumption(key, v[i], p.unit(), "fitted in code to " + fit.rows()
-                    + " published J/token rows (validation/inference.csv; refitted in each leave-one-family-out fold); "
-                    + p.source()));
+            a.add(Assumption.of(key, v[i], p.unit(), "fitted in code to " + fit.rows() + " published J/token rows"
+                    + " (validation/inference.csv; refitted in each leave-one-family-out fold); " + p.source(), Provenance.DEFAULT));
         }
         a.add(d.assumption("infer.target_utilisation"));
         a.add(d.assumption("memory.usable_fraction"));

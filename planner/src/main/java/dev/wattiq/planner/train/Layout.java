@@ -52,14 +52,15 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
         int e = s.experts();
         int topK = s.expertsPerToken();
         int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, e, topK, shards));
+        // default degrees divide the device count: the tensor degree falls to a power of two that divides it, and the
+        // pipeline takes the smallest number of stages, at least what memory needs, that divides what is left
+        if (tp == null) while (t > 1 && k % t != 0) t /= 2;
         int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, e, topK, shards, t)));
-        // default degrees divide the device count (halve the pipeline, then the tensor degree, until they do)
-        while (k % (t * q) != 0 && (pp == null && q > 1 || tp == null && t > 1)) {
-            if (pp == null && q > 1) q /= 2;
-            else t /= 2;
+        if (pp == null && k % t == 0) {
+            int left = k / t;
+            while (left % q != 0) q++;
         }
-        double u = m.steadyMfu(hw, peak, params, active, s.layers(), s.attentionLayers(), s.hidden(), s.experts(),
-                s.expertsPerToken(), k, t, q);
+        double u = m.steadyMfu(hw, peak, params, active, s.layers(), s.attentionLayers(), s.hidden(), e, topK, k, t, q);
         boolean re = recompute || m.needsRecompute(hw, params, active, e, topK, shards, s.layers(), s.hidden(), t, q);
         if (re) u *= m.flopsPerParamToken(false) / m.flopsPerParamToken(true);
         return new double[]{u, t, q, re ? 1 : 0};

@@ -1,6 +1,6 @@
 package dev.wattiq.planner.train;
 
-import dev.wattiq.planner.Assumption;
+import dev.wattiq.ledger.Assumption;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;

@@ -64,7 +64,7 @@ class TrainingPlannerTest {
         assertThat(e.itEnergyJoules()).isEqualTo(1e7 * 3600 * 400);
         assertThat(e.utilisation()).isCloseTo(6.3e24 / (1e7 * 3600 * 989.4e12), within(1e-12));
         assertThat(e.itEnergyInterval().p10()).isEqualTo(e.itEnergyInterval().p90());
-        assertThat(e.assumptions()).anyMatch(a -> a.key().equals("device_hours") && a.source().equals("given"));
+        assertThat(e.assumptions()).anyMatch(a -> a.name().equals("device_hours") && a.provenance().isUser());
     }
 
     @Test
@@ -144,7 +144,7 @@ class TrainingPlannerTest {
         double days = auto.durationSeconds() / 86_400;
         assertThat(days).isBetween(0.5 * m.coefficients().typicalRunDays(), 1.5 * m.coefficients().typicalRunDays());
         assertThat(auto.devices() % h100.devicesPerNode()).isZero();
-        assertThat(auto.assumptions()).anyMatch(a -> a.key().equals("devices") && a.source().contains("median wall-clock"));
+        assertThat(auto.assumptions()).anyMatch(a -> a.name().equals("devices") && a.source().contains("median wall-clock"));
     }
 
     @Test
