@@ -54,6 +54,7 @@ class TrainingCalibrationTest {
 
     @Test
     void theStoredFitOfTheBuildIsTheFitOfTheShippedData() {
+        assertThat(dev.wattiq.planner.fit.StoredCalibration.shipped()).as("the build stores the fit (process-classes)").isPresent();
         TrainingFitSummary stored = TrainingPlanner.shipped().fit();
         TrainingFitSummary fresh = original.summary();
         assertThat(stored.model().coefficients()).isEqualTo(fresh.model().coefficients());
