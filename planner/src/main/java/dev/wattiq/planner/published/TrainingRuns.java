@@ -43,9 +43,15 @@ public final class TrainingRuns {
         return problems;
     }
 
-    /** The rows the model can use. */
+    /**
+     * The rows the model can use, each run once: a row repeating an earlier one's parameters, tokens, hardware,
+     * devices and hours (BLOOM's dynamic-power and life-cycle rows describe one run) is left to the first.
+     */
     public List<TrainingRun> runs() {
-        return rows.stream().filter(r -> r.run() != null).map(PublishedRun::run).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return rows.stream().filter(r -> r.run() != null).map(PublishedRun::run)
+                .filter(r -> seen.add(r.params() + "|" + r.active() + "|" + r.tokens() + "|" + r.hardware().id() + "|"
+                        + r.devices() + "|" + r.deviceHours())).toList();
     }
 
     public static TrainingRuns parse(String file, List<Csv.Row> cells, HardwareCatalog catalog, ModelCatalog models) {
