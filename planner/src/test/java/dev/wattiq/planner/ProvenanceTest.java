@@ -1,5 +1,7 @@
 package dev.wattiq.planner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.hardware.Hardware;
@@ -11,11 +13,8 @@ import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where each value of a plan came from is data ({@link Provenance}), decided by what the request carries, never by

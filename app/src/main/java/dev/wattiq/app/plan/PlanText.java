@@ -1,8 +1,8 @@
 package dev.wattiq.app.plan;
 
 import dev.wattiq.app.output.BillText;
-import dev.wattiq.ledger.Bill;
 import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Bill;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.infer.InferenceEstimate;

@@ -85,6 +85,9 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
 
     final SiteOptions siteOptions = new SiteOptions();
 
+    /** The server's clock: uptime, when the store was read, the start of a plan that names none. */
+    Clock clock = Clock.system();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -98,17 +101,18 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         Scope sc = RunCommand.parseScope(scope);
         Site site = siteOptions.site();
         SensorEnvironment env = sensors.environment(sc, ProcessHandle.current().pid());
+        for (String w : sensors.warnings()) err.println("wattiq serve: " + w);
         Sensors.Selection selection = Sensors.select(env);
         List<DeviceInfo> devices = new ArrayList<>();
         for (Sensor s : selection.sensors()) devices.addAll(s.devices());
         CountDownLatch stop = new CountDownLatch(1);
         try (RunStore store = Stores.open(storeUrl);
              Meter meter = Meter.start(selection.sensors(), env, interval);
-             StoreView view = new StoreView(store, Duration.ofSeconds(1))) {
-            LiveMachine live = new LiveMachine(meter, site);
+             StoreView view = new StoreView(store, Duration.ofSeconds(1), clock)) {
+            LiveMachine live = new LiveMachine(meter, site, clock);
             meter.addListener(live::onSample);
             Metrics metrics = new Metrics(live, view, selection.sensors(), Hosts.name());
-            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all(Clock.system()));
+            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all(clock), clock);
             WattiqServer server;
             try {
                 server = WattiqServer.start(new InetSocketAddress(address, port), token, metrics, api, t -> logFailure(err, t));

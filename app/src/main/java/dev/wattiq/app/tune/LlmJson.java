@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.tune.LlmBudget;
-import dev.wattiq.planner.tune.LlmSizer;
-import dev.wattiq.planner.tune.ScalingLaw;
+import dev.wattiq.planner.llm.LlmBudget;
+import dev.wattiq.planner.llm.LlmSizer;
+import dev.wattiq.planner.llm.ScalingLaw;
 import java.util.Locale;
 
 /** An LLM sizing as JSON (what {@code tune llm --json-out} writes). */

@@ -1,8 +1,8 @@
 package dev.wattiq.app.tune;
 
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.tune.LlmBudget;
-import dev.wattiq.planner.tune.LlmSizer;
+import dev.wattiq.planner.llm.LlmBudget;
+import dev.wattiq.planner.llm.LlmSizer;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -30,11 +30,16 @@ class DashboardBrowserTest {
     void chartsRenderWithData() throws Exception {
         Path chromium = External.require("/usr/bin/chromium", "chromium");
         Path home = dir.resolve("home");
-        for (String secs : new String[] {"0.3", "0.6"}) {
-            // a busy shell for a while: the run's timeline has CPU power in it
-            Cli.Result r = Cli.run(home, "run", "--interval", "20ms", "--", "timeout", secs, "sh", "-c", "while :; do :; done");
-            assertThat(r.exitCode()).as(r.err()).isEqualTo(124);
-        }
+        Path python = External.require("/usr/bin/python3", "python3");
+        // a busy shell for a while: the run's timeline has CPU power in it
+        Cli.Result r = Cli.run(home, "run", "--interval", "20ms", "--", "timeout", "0.3", "sh", "-c", "while :; do :; done");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(124);
+        // then a busy Python script in two windows (the newest run, shown first: its windows are bands on its chart)
+        String client = Path.of(System.getProperty("user.dir")).getParent().resolve("clients/python").toString();
+        r = Cli.run(home, "run", "--interval", "20ms", "--", "env", "PYTHONPATH=" + client, python.toString(), "-c",
+                "import time, wattiq\nfor e in range(2):\n    with wattiq.window('epoch-%d' % e):\n        t = time.time()\n"
+                        + "        while time.time() - t < 0.3: wattiq.step(tokens=64)\n");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
             Thread mover = Thread.ofPlatform().daemon().start(() -> {
                 long uj = 0;
@@ -60,6 +65,7 @@ class DashboardBrowserTest {
             }
             assertThat(seen).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
             assertThat(dom).contains("data-runs=\"2\"").contains("runs on the frontier");
+            assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
             Path shot = Path.of("target", "dashboard.png").toAbsolutePath();
             Files.deleteIfExists(shot);
             chromium(chromium, "--screenshot=" + shot, "--window-size=1280,1100", serve.base + "/");

@@ -4,7 +4,6 @@ import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Provenance;
 import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

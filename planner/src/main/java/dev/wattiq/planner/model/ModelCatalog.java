@@ -1,11 +1,10 @@
 package dev.wattiq.planner.model;
 
-import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.UnknownNameException;
 import dev.wattiq.ledger.Provenance;
 import dev.wattiq.meter.io.Csv;
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.UnknownNameException;
 import dev.wattiq.planner.hardware.Names;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -19,6 +19,13 @@ async function api(path, options = {}) {
   return body;
 }
 
+// Three significant digits, scientific only for very small or large figures (J per token is often 1e-5 or less).
+function num(v) {
+  if (v === null || v === undefined) return '–';
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? Number(v).toExponential(2) : String(Number(Number(v).toPrecision(3)));
+}
+
 function fmt(v, digits = 1) { return v === null || v === undefined ? '–' : Number(v).toFixed(digits); }
 
 // Marks the chart drawn when its canvas has painted pixels (what the headless browser test checks).
@@ -32,7 +39,32 @@ function markPainted(id, points) {
   canvas.dataset.painted = String(painted);
 }
 
-function lineChart(id, datasets, xLabel, yLabel) {
+// A run's windows (epochs, evaluations...) as translucent bands behind its power lines, each with its name and joules.
+const windowBands = {
+  id: 'windowBands',
+  beforeDatasetsDraw(chart) {
+    const bands = (chart.options.plugins.windowBands || {}).bands || [];
+    const { ctx, chartArea: a, scales: { x } } = chart;
+    ctx.save();
+    bands.forEach((b, i) => {
+      const x0 = Math.max(a.left, x.getPixelForValue(b.start)), x1 = Math.min(a.right, x.getPixelForValue(b.end));
+      if (!(x1 > x0)) return;
+      ctx.fillStyle = i % 2 ? 'rgba(255, 153, 0, 0.16)' : 'rgba(51, 102, 204, 0.14)';
+      ctx.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.clip(); // a narrow band shows the start of its label, never text over its neighbours
+      ctx.fillStyle = '#444';
+      ctx.font = '11px sans-serif';
+      ctx.fillText(b.label, x0 + 3, a.top + 12 + (i % 3) * 13);
+      ctx.restore();
+    });
+    ctx.restore();
+  },
+};
+
+function lineChart(id, datasets, xLabel, yLabel, bands = []) {
   const cfg = {
     type: 'line',
     data: { datasets },
@@ -40,11 +72,22 @@ function lineChart(id, datasets, xLabel, yLabel) {
       animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
       scales: { x: { type: 'linear', title: { display: true, text: xLabel } }, y: { beginAtZero: true, title: { display: true, text: yLabel } } },
       elements: { point: { radius: 0 } },
+      plugins: { windowBands: { bands } },
     },
+    plugins: [windowBands],
   };
-  if (charts[id]) { charts[id].data.datasets = datasets; charts[id].update('none'); }
+  if (charts[id]) { charts[id].data.datasets = datasets; charts[id].options.plugins.windowBands = { bands }; charts[id].update('none'); }
   else charts[id] = new Chart(document.getElementById(id), cfg);
+  document.getElementById(id).dataset.bands = String(bands.length);
   markPainted(id, datasets.reduce((n, d) => n + d.data.length, 0));
+}
+
+function bandsOf(run) {
+  return (run.windows || []).map(w => ({
+    start: w.start_s, end: w.start_s + w.duration_s,
+    label: w.name + ' · ' + num(w.energy_j ? w.energy_j.total : null) + ' J'
+      + (w.energy_per && w.energy_per.token_j !== null ? ' · ' + num(w.energy_per.token_j) + ' J/token' : ''),
+  }));
 }
 
 function byComponent(samples, t0) {
@@ -101,8 +144,13 @@ async function refreshRuns() {
 async function showRun(id) {
   const run = await api('api/runs/' + encodeURIComponent(id));
   document.getElementById('run-id').textContent = run.run_id;
-  const t0 = run.samples.length ? Date.parse(run.samples[0].time) : 0;
-  lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W');
+  const t0 = Date.parse(run.started_at); // the origin of the windows' start_s too
+  lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W', bandsOf(run));
+  const w = run.work || {};
+  document.getElementById('run-work').textContent = (run.windows || []).length + ' windows'
+    + (w.steps ? ' · ' + w.steps + ' steps, ' + num(run.energy_per.step_j) + ' J/step' : '')
+    + (w.samples ? ' · ' + w.samples + ' samples, ' + num(run.energy_per.sample_j) + ' J/sample' : '')
+    + (w.tokens ? ' · ' + w.tokens + ' tokens, ' + num(run.energy_per.token_j) + ' J/token' : '');
 }
 
 async function plan(ev) {
