@@ -36,7 +36,7 @@ public final class RunsCommand implements Callable<Integer> {
         if (limit < 0) throw new Errors.UserError("--limit must be 0 (all) or more, got " + limit);
         PrintWriter out = spec.commandLine().getOut();
         List<RunRecord> runs;
-        try (RunStore store = Stores.open()) {
+        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
             runs = store.list(limit);
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());
