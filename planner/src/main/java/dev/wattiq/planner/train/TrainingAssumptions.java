@@ -19,14 +19,30 @@ final class TrainingAssumptions {
     private final Defaults d;
     private final TrainingFitSummary cal;
 
+    /** Texts that depend only on the fit, built once: an estimate lists them without formatting anything again. */
+    private final java.util.Map<String, String> fittedSources = new java.util.HashMap<>();
+    private final String hoursIntervalText;
+    private final String hoursIntervalSource;
+
     TrainingAssumptions(Defaults d, TrainingFitSummary cal) {
         this.d = d;
         this.cal = cal;
+        for (String key : List.of("train.kernel_efficiency", "train.memory_bound_overhead", "train.communication_exposure",
+                "train.run_overhead")) {
+            fittedSources.put(key, "fitted in code to " + cal.runs() + " published runs (validation/training_runs.csv;"
+                    + " refitted in each leave-one-family-out fold); " + Priors.shipped().get(key).source());
+        }
+        for (String key : List.of("train.power_floor_gpu", "train.power_floor_tpu")) {
+            fittedSources.put(key, "fitted in code to the published runs with measured average power; "
+                    + Priors.shipped().get(key).source());
+        }
+        hoursIntervalText = String.format("%.3g .. %.3g", cal.hours().lowFactor(), cal.hours().highFactor());
+        hoursIntervalSource = "80% interval: split-conformal bounds of the " + cal.hours().count()
+                + " out-of-sample device-hours residuals (leave-one-family-out)";
     }
 
     private String fitted(String key) {
-        return "fitted in code to " + cal.runs() + " published runs (validation/training_runs.csv; refitted in each"
-                + " leave-one-family-out fold); " + Priors.shipped().get(key).source();
+        return fittedSources.get(key);
     }
 
     private static Assumption of(String name, Object value, String unit, String source) {
@@ -102,16 +118,13 @@ final class TrainingAssumptions {
             a.add(of("train.run_overhead", c.runOverhead(), "fraction", fitted("train.run_overhead")));
             a.add(d.assumption("train.goodput_overhead_per_device"));
             a.add(of("run_overhead", overhead, "ratio", "derived: 1 + train.run_overhead + goodput overhead per device x devices"));
-            a.add(of("device_hours_interval", String.format("%.3g .. %.3g", cal.hours().lowFactor(), cal.hours().highFactor()),
-                    "x p50", "80% interval: split-conformal bounds of the " + cal.hours().count()
-                    + " out-of-sample device-hours residuals (leave-one-family-out)"));
+            a.add(of("device_hours_interval", hoursIntervalText, "x p50", hoursIntervalSource));
         }
         if (r.devicePowerWatts() != null) {
             a.add(given("device_power_w", power, "W"));
         } else {
             String key = hw.isTpu() ? "train.power_floor_tpu" : "train.power_floor_gpu";
-            a.add(of(key, hw.isTpu() ? c.powerFloorTpu() : c.powerFloorGpu(), "fraction",
-                    "fitted in code to the published runs with measured average power; " + Priors.shipped().get(key).source()));
+            a.add(of(key, hw.isTpu() ? c.powerFloorTpu() : c.powerFloorGpu(), "fraction", fitted(key)));
             a.add(d.assumption(hw.isTpu() ? "train.power_saturation_mfu_tpu" : "train.power_saturation_mfu"));
             a.add(of("device_power_w", power, "W", "derived: idle + (TDP - idle) x min(1, floor + (1 - floor) x u / u_sat)"));
         }

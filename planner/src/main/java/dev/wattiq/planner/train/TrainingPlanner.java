@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class TrainingPlanner {
     private final Defaults defaults;
     private final TrainingFitSummary fit;
+    private final TrainingAssumptions assumptions;
     private final Supplier<TrainingCalibration> calibration;
     private final TrainingModel m;
     private final double hoursLow;
@@ -56,6 +57,7 @@ public final class TrainingPlanner {
     public TrainingPlanner(Defaults d, TrainingFitSummary fit, Supplier<TrainingCalibration> calibration) {
         this.defaults = d;
         this.fit = fit;
+        this.assumptions = new TrainingAssumptions(defaults, fit);
         this.calibration = calibration;
         this.m = fit.model();
         hoursLow = fit.hours().lowFactor();
@@ -251,7 +253,7 @@ public final class TrainingPlanner {
                 : (r.devicePowerWatts() == null ? fit.power() : Spread.NONE);
         int node = Math.max(1, hw.devicesPerNode());
         List<Assumption> a = new ArrayList<>();
-        new TrainingAssumptions(defaults, fit).describe(r, hw, shape, active, layout, recompute, host, busy, overhead, p, a);
+        assumptions.describe(r, hw, shape, active, layout, recompute, host, busy, overhead, p, a);
         return new TrainingEstimate(flops, devices, Math.ceilDiv(devices, node), tp, pp,
                 busy * m.flopsPerParamToken(false) / k, overhead, seconds, deviceHours, p,
                 p * Math.min(node, devices) * (1 + host), devices * p * (1 + host), energy, hoursInterval,
