@@ -43,10 +43,10 @@ public final class PlanValidateCommand implements Callable<Integer> {
             }
             Csv.Table csv = Csv.read(file);
             String name = file.getFileName().toString();
-            if (csv.has("tokens_billion")) {
+            if (csv.size() > 0 && csv.has("tokens_billion")) {
                 report = TrainingValidation.run(TrainingRuns.parse(name, csv.rows(), HardwareCatalog.shipped(),
                         ModelCatalog.shipped()), TrainingPlanner.shipped());
-            } else if (csv.has("metric")) {
+            } else if (csv.size() > 0 && csv.has("metric")) {
                 report = InferenceValidation.run(ServingRuns.parse(name, csv.rows(), HardwareCatalog.shipped(),
                         ModelCatalog.shipped(), Defaults.shipped()), InferencePlanner.shipped());
             } else {

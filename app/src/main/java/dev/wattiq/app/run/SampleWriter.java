@@ -28,7 +28,6 @@ public final class SampleWriter implements AutoCloseable {
     private final BlockingQueue<StoredSample> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String error;
@@ -82,7 +81,6 @@ public final class SampleWriter implements AutoCloseable {
         if (pending.isEmpty() || error != null) return;
         try {
             store.appendSamples(runId, pending);
-            written.addAndGet(pending.size());
             pending.clear();
             lastFailure = null;
         } catch (StoreException e) {
@@ -111,10 +109,6 @@ public final class SampleWriter implements AutoCloseable {
         synchronized (this) {
             if (!pending.isEmpty() && error == null) error = lastFailure;
         }
-    }
-
-    public long written() {
-        return written.get();
     }
 
     public long dropped() {

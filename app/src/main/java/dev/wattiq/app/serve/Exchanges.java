@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Small helpers shared by the handlers: bounded, strict body reading, JSON replies, JSON errors. Reading is strict: a
@@ -118,9 +117,5 @@ final class Exchanges {
         }
         out.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first: /tmp/x before /tmp
         return java.util.List.copyOf(out);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
