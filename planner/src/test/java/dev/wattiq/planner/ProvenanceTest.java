@@ -29,14 +29,14 @@ class ProvenanceTest {
         return as.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private List<Assumption> train(double tokens, Integer devices, int tp) {
+    private List<Assumption> train(double tokens, Integer devices, Integer tp) {
         return TrainingPlanner.shipped().estimate(new TrainingRequest(llama.params(), null, tokens, h100, devices, null, null,
-                null, null, tp, 1, Precision.BF16, false, llama.id())).assumptions();
+                null, null, tp, null, Precision.BF16, false, llama)).assumptions();
     }
 
     @Test
     void figuresFromAModelRowAreThatRowsAndTheUsersOwnAreTheUsers() {
-        List<Assumption> fromRow = train(llama.trainTokens(), null, 1);
+        List<Assumption> fromRow = train(llama.trainTokens(), null, null);
         Assumption tokens = named(fromRow, "tokens");
         assertThat(tokens.provenance()).isInstanceOfSatisfying(Provenance.DataFile.class, row -> {
             assertThat(row.name()).isEqualTo("models.csv");

@@ -21,7 +21,10 @@ public final class PlanJson {
         root.put("flops", e.flops());
         root.put("devices", e.devices());
         root.put("nodes", e.nodes());
+        root.put("tensor_parallel", e.tensorParallel());
+        root.put("pipeline_parallel", e.pipelineParallel());
         root.put("utilisation", e.utilisation());
+        root.put("run_overhead", e.runOverhead());
         root.put("device_hours", e.deviceHours());
         root.put("duration_h", e.durationSeconds() / 3600);
         root.put("device_power_w", e.devicePowerWatts());
@@ -29,6 +32,7 @@ public final class PlanJson {
         ObjectNode energy = root.putObject("energy_kwh");
         energy.put("it", e.itEnergyJoules() / 3.6e6);
         energy.put("facility", p.bill().facilityEnergyKwh());
+        PlanIntervals.json(root, PlanIntervals.train(p));
         bill(root, p.bill(), e.assumptions());
         ArrayNode rows = root.putArray("scaling");
         for (TrainingEstimate s : p.scaling()) {
@@ -58,6 +62,7 @@ public final class PlanJson {
         root.put("device_power_w", e.devicePowerWatts());
         root.put("annual_energy_kwh", p.bill().facilityEnergyKwh());
         root.put("annual_it_energy_kwh", e.annualItEnergyJoules() / 3.6e6);
+        PlanIntervals.json(root, PlanIntervals.infer(p));
         bill(root, p.bill(), e.assumptions());
         return root;
     }

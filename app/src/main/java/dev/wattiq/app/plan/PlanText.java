@@ -3,16 +3,17 @@ package dev.wattiq.app.plan;
 import dev.wattiq.app.output.BillText;
 import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Bill;
+import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
 import dev.wattiq.planner.train.TrainingEstimate;
-import dev.wattiq.planner.validate.Comparison;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Plans as terminal text; the bill's warnings go to {@code err} as {@code wattiq: warning: ...} lines. */
 final class PlanText {
@@ -22,15 +23,19 @@ final class PlanText {
     static void train(PrintWriter out, PrintWriter err, TrainPlan p) {
         TrainingEstimate e = p.estimate();
         Bill bill = p.bill();
-        out.printf(Locale.ROOT, "training plan: %s devices of %s (%d nodes)%n", num(e.devices()), p.hardware().id(), e.nodes());
+        Map<String, Interval> iv = PlanIntervals.train(p);
+        out.printf(Locale.ROOT, "training plan: %s devices of %s (%d nodes; tensor %d x pipeline %d)%n", num(e.devices()),
+                p.hardware().id(), e.nodes(), e.tensorParallel(), e.pipelineParallel());
         out.printf(Locale.ROOT, "  FLOPs            %s%n", num(e.flops()));
-        out.printf(Locale.ROOT, "  utilisation      %.3f (model FLOPs utilisation)%n", e.utilisation());
+        out.printf(Locale.ROOT, "  utilisation      %.3f (model FLOPs utilisation, steady state; runs take %.2fx that time)%n",
+                e.utilisation(), e.runOverhead());
         out.printf(Locale.ROOT, "  time             %s h (%.1f days)%n", num(e.durationSeconds() / 3600), e.durationSeconds() / 86400);
-        out.printf(Locale.ROOT, "  device-hours     %s%n", num(e.deviceHours()));
+        out.printf(Locale.ROOT, "  device-hours     %s%s%n", num(e.deviceHours()), PlanIntervals.text(iv.get("device_hours"), 1));
         out.printf(Locale.ROOT, "  device power     %.0f W; per node %.2f kW with host and network%n", e.devicePowerWatts(), e.nodePowerWatts() / 1000);
-        out.printf(Locale.ROOT, "  IT energy        %s MWh%n", num(e.itEnergyJoules() / 3.6e9));
-        out.printf(Locale.ROOT, "  facility energy  %s MWh%n", num(bill.facilityEnergyKwh() / 1000));
-        totals(out, bill, "");
+        out.printf(Locale.ROOT, "  IT energy        %s MWh%s%n", num(e.itEnergyJoules() / 3.6e9), PlanIntervals.text(iv.get("energy_kwh_it"), 1e-3));
+        out.printf(Locale.ROOT, "  facility energy  %s MWh%s%n", num(bill.facilityEnergyKwh() / 1000),
+                PlanIntervals.text(iv.get("energy_kwh_facility"), 1e-3));
+        totals(out, bill, "", iv);
         out.println("scaling out (same run; per-node power, time and IT energy as the device count grows):");
         out.printf(Locale.ROOT, "  %9s %7s %6s %9s %10s %12s %10s%n", "devices", "nodes", "MFU", "node kW", "days", "device-h", "IT MWh");
         for (TrainingEstimate s : p.scaling()) {
@@ -47,22 +52,27 @@ final class PlanText {
         out.printf(Locale.ROOT, "  decode step      %.2f ms (%s-bound)%n", e.decodeStepSeconds() * 1000, e.decodeBound());
         out.printf(Locale.ROOT, "  prefill          %.2f ms per request%n", e.prefillSecondsPerRequest() * 1000);
         out.printf(Locale.ROOT, "  throughput       %s output tokens/s per replica%n", num(e.tokensPerSecond()));
-        out.printf(Locale.ROOT, "  energy/token     %.4g J (devices, prefill included)%n", e.energyPerTokenJoules());
+        Map<String, Interval> iv = PlanIntervals.infer(p);
+        out.printf(Locale.ROOT, "  energy/token     %.4g J (devices, prefill included)%s%n", e.energyPerTokenJoules(),
+                PlanIntervals.text(iv.get("energy_per_token_j"), 1));
         out.printf(Locale.ROOT, "  energy/request   %.4g Wh (with host)%n", e.energyPerRequestWattHours());
         out.printf(Locale.ROOT, "  device power     %.0f W while decoding%n", e.devicePowerWatts());
         out.printf(Locale.ROOT, "  fleet            %d replicas = %d devices, %.0f%% busy%n", e.replicas(), e.replicas() * e.devices(),
                 100 * e.utilisation());
-        out.printf(Locale.ROOT, "  annual energy    %s MWh IT, %s MWh facility%n", num(e.annualItEnergyJoules() / 3.6e9),
-                num(bill.facilityEnergyKwh() / 1000));
-        totals(out, bill, "annual ");
+        out.printf(Locale.ROOT, "  annual energy    %s MWh IT, %s MWh facility%s%n", num(e.annualItEnergyJoules() / 3.6e9),
+                num(bill.facilityEnergyKwh() / 1000), PlanIntervals.text(iv.get("annual_energy_kwh_facility"), 1e-3));
+        totals(out, bill, "annual ", iv);
         assumptions(out, err, bill, e.assumptions());
     }
 
-    /** Cost and CO2e in the plan's own units (tonnes), labelled "cost" or "annual cost". */
-    private static void totals(PrintWriter out, Bill bill, String prefix) {
-        out.printf(Locale.ROOT, "  %-16s %s %s%n", prefix + "cost", num(bill.cost().amount()), bill.cost().currency());
-        out.printf(Locale.ROOT, "  %-16s %s t location-based, %s t market-based%n", prefix + "CO2e",
-                num(bill.co2eLocationKg() / 1000), num(bill.co2eMarketKg() / 1000));
+    /** Cost and CO2e in the plan's own units (tonnes), labelled "cost" or "annual cost", with their intervals. */
+    private static void totals(PrintWriter out, Bill bill, String prefix, Map<String, Interval> iv) {
+        String key = prefix.isEmpty() ? "" : "annual_";
+        out.printf(Locale.ROOT, "  %-16s %s %s%s%n", prefix + "cost", num(bill.cost().amount()), bill.cost().currency(),
+                PlanIntervals.text(iv.get(key + "cost"), 1));
+        out.printf(Locale.ROOT, "  %-16s %s t location-based, %s t market-based%s%n", prefix + "CO2e",
+                num(bill.co2eLocationKg() / 1000), num(bill.co2eMarketKg() / 1000),
+                PlanIntervals.text(iv.get(key + "co2e_kg_location"), 1e-3));
     }
 
     /** The bill's assumptions, then the planner's, then the bill's warnings on {@code err}. */
@@ -75,40 +85,16 @@ final class PlanText {
         for (String w : bill.warnings()) err.println("wattiq: warning: " + w);
     }
 
-    /** The planner against published runs: one row per comparison, then the median absolute error per mode and metric. */
-    static void validation(PrintWriter out, List<Comparison> rows) {
-        int width = rows.stream().mapToInt(c -> c.row().length()).max().orElse(10);
-        String format = "%-5s %-12s %-" + width + "s %12s %12s %8s  %s%n";
-        out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
-        for (Comparison c : rows) {
-            out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
-                    num(c.predicted()), num(c.published()),
-                    Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
-        }
-        out.println();
-        out.println("median absolute error (mode a: arithmetic from published device-hours and power; b: model from N, D, hardware, devices):");
-        for (String mode : List.of("a", "b", "infer")) {
-            for (String metric : List.of("device_hours", "energy_mwh", "tco2e", "j_per_token")) {
-                List<Double> e = rows.stream().filter(c -> c.mode().equals(mode) && c.metric().equals(metric)
-                        && !Double.isNaN(c.predicted())).map(c -> Math.abs(c.error())).sorted().toList();
-                if (e.isEmpty()) continue;
-                double med = e.size() % 2 == 1 ? e.get(e.size() / 2) : (e.get(e.size() / 2 - 1) + e.get(e.size() / 2)) / 2;
-                out.printf(Locale.ROOT, "  %-5s %-12s %6.1f%% over %d rows (max %.1f%%)%n", mode, metric, 100 * med, e.size(),
-                        100 * e.getLast());
-            }
-        }
-    }
-
     /** The hardware catalogue and/or the published architectures. */
     static void catalogue(PrintWriter out, boolean hardware, boolean models) {
         if (hardware) {
-            out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6s %6s %7s %8s  %s%n", "id", "kind", "fp32 TF", "bf16 TF",
-                    "fp8 TF", "TDP W", "idle W", "mem GB", "BW GB/s", "reference MFU");
+            out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6s %6s %7s %8s %8s %8s %5s%n", "id", "kind", "fp32 TF", "bf16 TF",
+                    "fp8 TF", "TDP W", "idle W", "mem GB", "BW GB/s", "up GB/s", "out GB/s", "node");
             for (Hardware h : HardwareCatalog.shipped().all()) {
-                out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6.0f %6.0f %7.0f %8.0f  %.3f at %,d devices%n",
+                out.printf(Locale.ROOT, "%-11s %-6s %9s %9s %9s %6.0f %6.0f %7.0f %8.0f %8.0f %8.1f %5d%n",
                         h.id(), h.kind(), tera(h.fp32Flops()), tera(h.bf16Flops()), tera(h.fp8Flops()), h.tdpWatts(),
-                        h.idleWatts(), h.memoryBytes() / 1e9, h.memoryBandwidthBytesPerSecond() / 1e9, h.trainMfu(),
-                        (long) h.trainMfuDevices());
+                        h.idleWatts(), h.memoryBytes() / 1e9, h.memoryBandwidthBytesPerSecond() / 1e9,
+                        h.scaleUpBytesPerSecond() / 1e9, h.scaleOutBytesPerSecond() / 1e9, h.devicesPerNode());
             }
         }
         if (models) {

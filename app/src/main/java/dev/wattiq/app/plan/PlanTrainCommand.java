@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code wattiq plan train}: time, device-hours, energy, cost and CO2e of a training run, and how it scales. */
 @Command(name = "train", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
-        description = "Budget a training run: FLOPs = 6·N·D, devices x peak x MFU, device power, host overhead, PUE, the ledger's bill.")
+        description = "Budget a training run: FLOPs = 6·N·D, the step physics (kernels, memory-bound work, communication, pipeline bubble), goodput, device power, host overhead, PUE, the ledger's bill; every figure with its 80% interval.")
 public final class PlanTrainCommand extends JsonCommand.Sited {
     @Mixin
     PlanTargetOptions target;
@@ -22,10 +22,10 @@ public final class PlanTrainCommand extends JsonCommand.Sited {
     Double devicePower;
     @Option(names = "--mfu", paramLabel = "U", description = "Achieved model FLOPs utilisation in (0, 1]: replaces the utilisation model.")
     Double mfu;
-    @Option(names = "--tp", paramLabel = "T", defaultValue = "1", description = "Tensor-parallel degree (default 1).")
-    int tensorParallel;
-    @Option(names = "--pp", paramLabel = "P", defaultValue = "1", description = "Pipeline-parallel degree (default 1); the bubble lowers utilisation.")
-    int pipelineParallel;
+    @Option(names = "--tp", paramLabel = "T", description = "Tensor-parallel degree (default: the smallest that holds the weights in a node; 1 for MoE).")
+    Integer tensorParallel;
+    @Option(names = "--pp", paramLabel = "P", description = "Pipeline-parallel degree (default: what tensor parallelism alone cannot hold); the bubble lowers utilisation.")
+    Integer pipelineParallel;
     @Option(names = "--recompute", description = "Full activation recomputation: 8·N·D instead of 6·N·D.")
     boolean recompute;
     @Option(names = "--list-hardware", description = "List the hardware catalogue and exit.")

@@ -30,8 +30,7 @@ public record TrainPlan(Hardware hardware, TrainingEstimate estimate, Bill bill,
         if (n == null) throw new Errors.UserError("no model size: give --params N (e.g. 70B) or --model NAME");
         if (d == null) throw new Errors.UserError("no token count: give --tokens D (e.g. 15T)");
         TrainingRequest req = new TrainingRequest(n, a, d, hw, t.devices(), r.deviceHours(), r.devicePower(), t.hostOverhead(),
-                r.mfu(), r.tensorParallel(), r.pipelineParallel(), Precision.parse(t.precision()), r.recompute(),
-                arch == null ? null : arch.id());
+                r.mfu(), r.tensorParallel(), r.pipelineParallel(), Precision.parse(t.precision()), r.recompute(), arch);
         TrainingPlanner planner = TrainingPlanner.shipped();
         TrainingEstimate e = planner.estimate(req);
         Bill bill = Ledger.bill(EnergyTrace.of(t.startOr(clock), e.durationSeconds(), e.itEnergyJoules()), t.billingSite(hw, e.devices()));

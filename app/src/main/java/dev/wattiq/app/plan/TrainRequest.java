@@ -8,7 +8,9 @@ package dev.wattiq.app.plan;
  * @param deviceHours known device-hours: replace the time model
  * @param devicePower average watts per device: replace the power model
  * @param mfu         achieved model FLOPs utilisation in (0, 1]: replaces the utilisation model
+ * @param tensorParallel   tensor-parallel degree; null: the planner's layout rule
+ * @param pipelineParallel pipeline-parallel degree; null: the planner's layout rule
  */
 public record TrainRequest(PlanTarget target, Double tokens, Double deviceHours, Double devicePower, Double mfu,
-                           int tensorParallel, int pipelineParallel, boolean recompute) {
+                           Integer tensorParallel, Integer pipelineParallel, boolean recompute) {
 }

@@ -54,7 +54,7 @@ final class ServeEndpoints {
         Integer tp = b.integer("tp");
         Integer pp = b.integer("pp");
         return new TrainRequest(t, b.amount("tokens"), b.amount("device_hours"), b.amount("device_power"), b.number("mfu"),
-                tp == null ? 1 : tp, pp == null ? 1 : pp, b.flag("recompute"));
+                tp, pp, b.flag("recompute"));
     }
 
     static InferRequest infer(Body b) {

@@ -30,7 +30,10 @@ class PlanCommandTest {
         assertThat(r.out()).contains("training plan: 2,048 devices of H100-SXM").contains("scaling out").contains("planner assumptions:");
         JsonNode n = new ObjectMapper().readTree(Files.readString(json));
         double seconds = 6 * 70e9 * 15e12 / (2048 * 989.4e12 * 0.4);
-        double itKwh = 2048 * (70 + 630 * 0.8) * seconds / 3.6e6;
+        // the fitted training power curve at MFU 0.4 (a floor of the dynamic power, then linear to TDP at 0.5)
+        double watts = dev.wattiq.planner.train.TrainingPlanner.shipped().devicePowerWatts(
+                dev.wattiq.planner.hardware.HardwareCatalog.shipped().find("H100-SXM"), 0.4);
+        double itKwh = 2048 * watts * seconds / 3.6e6;
         assertThat(n.get("flops").asDouble()).isEqualTo(6.3e24);
         assertThat(n.get("duration_h").asDouble()).isCloseTo(seconds / 3600, within(1e-6));
         assertThat(n.get("device_hours").asDouble()).isCloseTo(2048 * seconds / 3600, within(1e-3));
@@ -43,6 +46,35 @@ class PlanCommandTest {
         assertThat(n.get("scaling").size()).isEqualTo(7);
         assertThat(n.get("assumptions").findValuesAsText("name")).contains("pue", "grid_intensity", "utilisation",
                 "peak_flops", "host.overhead_fraction");
+        // the utilisation was given, so device-hours carry no interval; energy still has the power model's
+        assertThat(n.at("/intervals/device_hours/p10").asDouble()).isEqualTo(n.get("device_hours").asDouble());
+        assertThat(n.at("/intervals/energy_kwh_it/p10").asDouble()).isLessThan(itKwh);
+        assertThat(n.at("/intervals/energy_kwh_it/p90").asDouble()).isGreaterThan(itKwh);
+    }
+
+    @Test
+    void aModelledPlanCarriesItsEightyPercentIntervalInTextAndJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("plan.json");
+        Result r = run("plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100", "--devices", "2048",
+                "--region", "US-IA", "--json-out", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("device-hours").contains("(80%: ");
+        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        for (String k : new String[] {"device_hours", "energy_kwh_it", "energy_kwh_facility", "cost", "co2e_kg_location"}) {
+            JsonNode i = n.at("/intervals/" + k);
+            assertThat(i.get("p10").asDouble()).as(k).isLessThan(i.get("p50").asDouble());
+            assertThat(i.get("p90").asDouble()).as(k).isGreaterThan(i.get("p50").asDouble());
+        }
+        assertThat(n.at("/intervals/device_hours/p50").asDouble()).isEqualTo(n.get("device_hours").asDouble());
+        assertThat(n.at("/intervals/cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
+        assertThat(n.get("tensor_parallel").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void anyModelIsPlannedFromItsParametersAndTheShapeIsListed() {
+        Result r = run("plan", "train", "--params", "100B", "--active-params", "12B", "--tokens", "10T", "--hardware", "H800");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("generic Llama-like shape").contains("mixture of experts").contains("experts = ");
     }
 
     @Test
@@ -78,6 +110,9 @@ class PlanCommandTest {
             assertThat(n.has(k)).as(k).isTrue();
         }
         assertThat(n.get("energy_per_token_j").asDouble()).isBetween(0.05, 5.0);
+        assertThat(n.at("/intervals/energy_per_token_j/p10").asDouble()).isLessThan(n.get("energy_per_token_j").asDouble());
+        assertThat(n.at("/intervals/energy_per_token_j/p90").asDouble()).isGreaterThan(n.get("energy_per_token_j").asDouble());
+        assertThat(n.at("/intervals/annual_cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
         assertThat(n.get("devices").asInt() % 4).isZero();
     }
 
@@ -89,10 +124,39 @@ class PlanCommandTest {
     }
 
     @Test
-    void validatePrintsRowsAndMedians() {
+    void validatePrintsOutOfSampleThenInSampleErrorsAndCoverage() {
         Result r = run("plan", "validate");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("GPT-3 175B").contains("median absolute error").contains("j_per_token");
+        assertThat(r.out()).contains("GPT-3 175B").contains("median absolute error, out-of-sample first")
+                .contains("j_per_token").contains("leave-one-family-out").contains("not scored");
+        String training = r.out().lines().filter(l -> l.contains("  b     device_hours")).findFirst().orElseThrow();
+        assertThat(training).contains("out-of-sample").contains("in-sample").contains("80% interval holds")
+                .contains("median width");
+        assertThat(training.indexOf("out-of-sample")).isLessThan(training.indexOf("in-sample"));
+        assertThat(r.out().lines().filter(l -> l.contains("  infer j_per_token")).findFirst().orElseThrow())
+                .contains("out-of-sample").contains("80% interval holds");
+    }
+
+    @Test
+    void validateScoresAHeldBackFileAndNamesEveryRowItCannotScore(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("heldback.csv");
+        Files.writeString(f, """
+                model,params_billion,active_params_billion,tokens_billion,hardware,num_devices,device_hours
+                New-13B,13,,2000,NVIDIA H100,1024,300000
+                Missing-tokens-7B,7,,,A100-80GB,512,100000
+                Wrong-7B,seven,,1000,A100-80GB,512,100000
+                """);
+        Result r = run("plan", "validate", "--file", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("New-13B").contains("never fitted")
+                .contains("heldback.csv:3: Missing-tokens-7B: tokens_billion: no token count")
+                .contains("heldback.csv:4: Wrong-7B: params_billion: holds 'seven', not a number")
+                .contains("rows not scored: 3");
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "model,params_billion,tokens_billion\nA,1\n");
+        Result b = run("plan", "validate", "--file", broken.toString());
+        assertThat(b.code()).isEqualTo(2);
+        assertThat(b.err()).startsWith("wattiq: " + broken + ":2:").doesNotContain("Exception").hasLineCount(1);
     }
 
     @Test

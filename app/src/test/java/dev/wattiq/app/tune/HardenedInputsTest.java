@@ -42,7 +42,9 @@ class HardenedInputsTest {
     void anAbsurdDemandIsAOneLineError() {
         TuneCli r = TuneCli.run("plan", "infer", "--model", "llama-2-70b", "--hardware", "a100-80gb", "--requests-per-day", "1e15");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("wattiq: the replicas for the demand would be 5.61e+09, beyond the 2147483647 a plan can count")
+        // the replica count itself follows the serving model's throughput (refitted by issue 13), not this test
+        assertThat(r.err().strip()).matches("wattiq: the replicas for the demand would be [0-9.]+e\\+09, beyond the 2147483647 a"
+                        + " plan can count: check --requests-per-day .*")
                 .doesNotContain("\n").doesNotContain("-4");
         assertThat(r.out()).isEmpty();
     }

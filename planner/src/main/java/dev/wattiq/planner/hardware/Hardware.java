@@ -15,16 +15,18 @@ package dev.wattiq.planner.hardware;
  * @param memoryBytes            device memory
  * @param memoryBandwidthBytesPerSecond peak memory bandwidth
  * @param embodiedKgCo2e         cradle-to-gate embodied emissions where published, else NaN
- * @param devicesPerNode         devices in one server (the NVLink/ICI island assumed for tensor parallelism)
- * @param trainMfu               published (or stated) training MFU at {@code trainMfuDevices}
- * @param trainMfuDevices        device count at which {@code trainMfu} was observed
+ * @param devicesPerNode         devices in one scale-up domain (server or NVLink rack; the island tensor parallelism
+ *                               stays inside)
+ * @param scaleUpBytesPerSecond  per-device link bandwidth inside the scale-up domain, each direction (NVLink, ICI)
+ * @param scaleOutBytesPerSecond per-device bandwidth between scale-up domains, each direction (InfiniBand, RoCE; the
+ *                               ICI torus for TPUs)
  * @param source                 citation for the hardware figures, with year
- * @param mfuSource              citation for the MFU
+ * @param linkSource             citation for the link bandwidths
  */
 public record Hardware(String id, String kind, String vendor, double fp32Flops, double tf32Flops, double bf16Flops,
                        double fp8Flops, double int8Ops, double tdpWatts, double idleWatts, double memoryBytes,
-                       double memoryBandwidthBytesPerSecond, double embodiedKgCo2e, int devicesPerNode, double trainMfu,
-                       double trainMfuDevices, String source, String mfuSource) {
+                       double memoryBandwidthBytesPerSecond, double embodiedKgCo2e, int devicesPerNode,
+                       double scaleUpBytesPerSecond, double scaleOutBytesPerSecond, String source, String linkSource) {
 
     /**
      * Peak dense FLOP/s for arithmetic at {@code p}, falling back to the next wider unit the hardware has
@@ -39,6 +41,11 @@ public record Hardware(String id, String kind, String vendor, double fp32Flops, 
             case INT8 -> Double.isNaN(int8Ops) ? peakFlops(Precision.BF16) : int8Ops;
             case INT4, MXFP4 -> peakFlops(Precision.BF16);
         };
+    }
+
+    /** Whether this is a TPU (its TDP is a provisioning cap that training rarely reaches, unlike a GPU's board limit). */
+    public boolean isTpu() {
+        return "tpu".equals(kind);
     }
 
     /**

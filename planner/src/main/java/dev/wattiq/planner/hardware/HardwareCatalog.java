@@ -52,15 +52,16 @@ public final class HardwareCatalog {
         double bw = r.number("memory_bw_gbs", Double.NaN);
         double bf16 = r.number("bf16_tflops", Double.NaN);
         String id = r.text("id");
-        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(r.number("fp32_tflops", Double.NaN) > 0)) {
-            throw new PlannerException(f + ": row " + id + " lacks TDP, memory, bandwidth or a peak: fill them in");
+        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(r.number("fp32_tflops", Double.NaN) > 0)
+                || !(r.number("scale_up_gbs", Double.NaN) > 0) || !(r.number("scale_out_gbs", Double.NaN) > 0)) {
+            throw new PlannerException(f + ": row " + id + " lacks TDP, memory, bandwidth, a link bandwidth or a peak: fill them in");
         }
         return new Hardware(id, r.text("kind"), r.text("vendor"),
                 r.number("fp32_tflops", Double.NaN) * 1e12, r.number("tf32_tflops", Double.NaN) * 1e12, bf16 * 1e12,
                 r.number("fp8_tflops", Double.NaN) * 1e12, r.number("int8_tops", Double.NaN) * 1e12, tdp,
                 r.number("idle_w", Double.NaN), mem * 1e9, bw * 1e9, r.number("embodied_kgco2e", Double.NaN),
-                (int) r.number("devices_per_node", Double.NaN), r.number("train_mfu", Double.NaN),
-                r.number("train_mfu_devices", Double.NaN), r.text("source") + " (" + r.text("year") + ")", r.text("mfu_source"));
+                (int) r.number("devices_per_node", Double.NaN), r.number("scale_up_gbs", Double.NaN) * 1e9,
+                r.number("scale_out_gbs", Double.NaN) * 1e9, r.text("source") + " (" + r.text("year") + ")", r.text("link_source"));
     }
 
     /** Finds hardware by id or alias (case-insensitive); throws {@link UnknownNameException} with suggestions. */

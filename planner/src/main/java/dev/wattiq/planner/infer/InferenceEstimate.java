@@ -1,6 +1,8 @@
 package dev.wattiq.planner.infer;
 
 import dev.wattiq.ledger.Assumption;
+import dev.wattiq.planner.fit.Interval;
+
 import java.util.List;
 
 /**
@@ -17,12 +19,15 @@ import java.util.List;
  * @param devicePowerWatts       average device power while decoding
  * @param utilisation            busy share of the fleet at the demand
  * @param annualItEnergyJoules   IT energy for a year at the demand (busy + idle replicas, host included)
+ * @param energyPerTokenInterval 80% interval of the J per output token (out-of-sample residuals of the serving fit)
+ * @param annualItEnergyInterval the same relative interval on the year's IT energy
  * @param assumptions            every value used, with its source
  */
 public record InferenceEstimate(int devices, int replicas, double decodeStepSeconds, String decodeBound,
                                 double prefillSecondsPerRequest, double tokensPerSecond, double energyPerTokenJoules,
                                 double energyPerRequestJoules, double devicePowerWatts, double utilisation,
-                                double annualItEnergyJoules, List<Assumption> assumptions) {
+                                double annualItEnergyJoules, Interval energyPerTokenInterval,
+                                Interval annualItEnergyInterval, List<Assumption> assumptions) {
 
     public double energyPerRequestWattHours() {
         return energyPerRequestJoules / 3600;

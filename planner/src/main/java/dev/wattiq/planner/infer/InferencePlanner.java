@@ -5,35 +5,97 @@ import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.Interval;
+import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.StoredCalibration;
+import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.published.ServingRuns;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Serving model, prefill and decode separately. A decode step reads the weights it touches (MoE: the experts any of
- * the B sequences routes to, 1-(1-k/E)^B of them) and the KV cache of B sequences at their mean context, and computes
- * 2·N_active·B FLOPs; its time is the roofline max of the two, plus per-layer kernel and collective overheads and a
- * per-sequence serving overhead. Small batches are bandwidth-bound, large ones compute-bound. Device power is idle plus
- * the time-weighted activity of each phase times (TDP - idle). Prefill is compute-bound.
+ * Serving plans from {@link ServingModel}, fitted in code to the published J/token rows of inference.csv
+ * ({@link ServingCalibration}): the replica's devices, the decode step and prefill, energy per token and request, the
+ * fleet for a demand and a year's energy, each energy figure with the 80% interval of the fit's out-of-sample
+ * residuals.
  */
 public final class InferencePlanner {
-    private static final InferencePlanner SHIPPED = new InferencePlanner(Defaults.shipped());
     private final Defaults d;
+    private final ServingFitSummary fit;
+    private final Supplier<ServingCalibration> calibration;
+    private final ServingModel model;
 
-    public InferencePlanner(Defaults defaults) {
-        this.d = defaults;
+    /** The planner shipped in the jar: the build's stored fit when it matches the data files, else fitted now. */
+    private static final class Shipped {
+        static final InferencePlanner PLANNER = load();
+
+        private static InferencePlanner load() {
+            Defaults d = Defaults.shipped();
+            Supplier<ServingCalibration> cal = TrainingPlanner.memo(() -> calibrate(d, shippedRuns().runs()));
+            return StoredCalibration.shipped()
+                    .map(s -> new InferencePlanner(d, dev.wattiq.planner.Calibrate.serving(s, base(d)), cal))
+                    .orElseGet(() -> new InferencePlanner(d, cal.get().summary(), cal));
+        }
+    }
+
+    public InferencePlanner(Defaults d, ServingFitSummary fit, Supplier<ServingCalibration> calibration) {
+        this.d = d;
+        this.fit = fit;
+        this.calibration = calibration;
+        this.model = fit.model();
+    }
+
+    /** A planner fitted (and cross-validated) on {@code runs}. */
+    public static InferencePlanner fitted(Defaults d, List<ServingRun> runs) {
+        ServingCalibration c = calibrate(d, runs);
+        return new InferencePlanner(d, c.summary(), () -> c);
+    }
+
+    /** Fits the serving model to {@code runs} with leave-one-family-out folds. */
+    public static ServingCalibration calibrate(Defaults d, List<ServingRun> runs) {
+        return ServingCalibration.of(base(d), runs, Priors.shipped());
+    }
+
+    /** The model at its priors (only its constants from defaults.csv matter before a fit). */
+    public static ServingModel base(Defaults d) {
+        return new ServingModel(d, ServingModel.Coefficients.of(Priors.shipped().box(ServingFit.KEYS)[0]));
+    }
+
+    /** The published serving rows shipped in the jar (validation/inference.csv), parsed. */
+    public static ServingRuns shippedRuns() {
+        return ServingRuns.parse("inference.csv", dev.wattiq.meter.io.Csv.resource(InferencePlanner.class,
+                "/dev/wattiq/planner/validation/inference.csv").rows(), HardwareCatalog.shipped(), ModelCatalog.shipped(),
+                Defaults.shipped());
     }
 
     public static InferencePlanner shipped() {
-        return SHIPPED;
+        return Shipped.PLANNER;
+    }
+
+    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
+    public ServingCalibration calibration() {
+        return calibration.get();
+    }
+
+    /** The fitted model and the spread every plan's interval comes from. */
+    public ServingFitSummary fit() {
+        return fit;
+    }
+
+    public ServingModel model() {
+        return model;
     }
 
     /** Bytes of weights plus KV cache a replica must hold at batch {@code b} and mean context {@code ctx}. */
-    public double memoryBytes(ModelArchitecture m, Precision p, double b, double ctx) {
-        return m.params() * p.bytesPerWeight() + b * ctx * m.kvElementsPerToken() * d.get("infer.kv_bytes_per_element");
+    public double memoryBytes(ModelArchitecture m, dev.wattiq.planner.hardware.Precision p, double b, double ctx) {
+        return m.params() * p.bytesPerWeight() + b * model.kvBytes(m, ctx);
     }
 
     /** Validates, sizes the replica and the fleet, and lists every assumption used. */
@@ -54,70 +116,50 @@ public final class InferencePlanner {
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
         String inputs = "check --batch, --input-tokens and --output-tokens (tokens per request)";
-        int fit = PlannerException.count("the devices holding weights and KV cache", Math.ceil(need / usable), inputs);
+        int holding = PlannerException.count("the devices holding weights and KV cache", Math.ceil(need / usable), inputs);
         int devices;
         if (r.devices() == null) {
-            if (fit > 1 << 30) PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(fit - 1), inputs);
-            devices = Integer.highestOneBit(Math.max(1, fit - 1)) << (fit > 1 ? 1 : 0);
+            if (holding > 1 << 30) {
+                PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(holding - 1), inputs);
+            }
+            devices = Integer.highestOneBit(Math.max(1, holding - 1)) << (holding > 1 ? 1 : 0);
             a.add(Assumption.of("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
-                    + " and KV cache (" + fit + " needed); give a device count to choose", Provenance.DEFAULT));
+                    + " and KV cache (" + holding + " needed); give a device count to choose", Provenance.DEFAULT));
         } else {
             devices = (int) PlannerException.requirePositive("--devices", r.devices());
             a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
-            if (r.checkMemory() && devices < fit) {
+            if (r.checkMemory() && devices < holding) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
-                        + " (weights + KV cache)", need, devices, hw.id(), usable, fit);
+                        + " (weights + KV cache)", need, devices, hw.id(), usable, holding);
             }
         }
-        boolean moe = m.isMoe();
-        int ep = r.expertParallel() != null ? r.expertParallel() : moe ? devices : 1;
-        int tp = r.tensorParallel() != null ? r.tensorParallel() : moe ? 1 : devices;
+        ServingModel.Step s = new ServingModel.Step();
+        model.step(m, hw, devices, batch, r.precision(), in, out, r.tensorParallel(), r.expertParallel(), s);
 
-        // Decode step.
-        double routedShare = moe ? (double) m.expertsPerToken() / m.experts() : 1;
-        double shared = moe ? (m.activeParams() - m.params() * routedShare) / (1 - routedShare) : m.params();
-        shared = Math.max(0, shared);
-        double weightsRead = moe ? shared + (m.params() - shared) * (1 - Math.pow(1 - routedShare, batch)) : m.params();
-        double kvBytes = batch * ctx * m.kvElementsPerToken() * d.get("infer.kv_bytes_per_element");
-        double bandwidth = devices * hw.memoryBandwidthBytesPerSecond() * d.get("infer.memory_bandwidth_efficiency");
-        double peak = devices * hw.peakFlops(r.precision()) * d.get("infer.decode_compute_efficiency");
-        double tMem = (weightsRead * r.precision().bytesPerWeight() + kvBytes) / bandwidth;
-        double tCompute = 2 * m.activeParams() * batch / peak;
-        double tLayer = m.layers() * (d.get("infer.layer_overhead_s") + (tp > 1 ? 2 * d.get("infer.allreduce_latency_s") : 0)
-                + (ep > 1 ? 2 * d.get("infer.alltoall_latency_s") : 0));
-        double tSeq = d.get("infer.sequence_overhead_s") * batch;
-        double step = Math.max(tMem, tCompute) + tLayer + tSeq;
-        double activity = Math.min(1, (d.get("infer.activity_memory") * tMem + d.get("infer.activity_compute") * tCompute
-                + d.get("infer.activity_layer_overhead") * tLayer + d.get("infer.activity_sequence_overhead") * tSeq) / step);
-        double dyn = hw.tdpWatts() - hw.idleWatts();
-        double pDecode = hw.idleWatts() + dyn * activity;
-        double pPrefill = hw.idleWatts() + dyn * d.get("infer.activity_compute");
-
-        // Prefill (compute-bound) and per-request energy.
-        double prefillSeconds = 2 * m.activeParams() * in / peak;
-        double deviceJoulesPerRequest = devices * (pDecode * step * out / batch + pPrefill * prefillSeconds);
-        double perToken = deviceJoulesPerRequest / out;
-        double tokensPerSecond = batch * out / (out * step + batch * prefillSeconds);
-
-        // Fleet at the demand.
         double demandTokensPerSecond = rpd * out / 86_400;
         double target = d.get("infer.target_utilisation");
         String demand = "check --requests-per-day (requests per day, not per year or per second)";
         int replicas = rpd == 0 ? 0 : PlannerException.count("the replicas for the demand",
-                Math.ceil(demandTokensPerSecond / (tokensPerSecond * target)), demand);
+                Math.ceil(demandTokensPerSecond / (s.tokensPerSecond * target)), demand);
         PlannerException.count("the fleet (" + replicas + " replicas x " + devices + " devices)", (double) replicas * devices, demand);
-        double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * tokensPerSecond);
-        double annualBusy = rpd * 365 * deviceJoulesPerRequest;
+        double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * s.tokensPerSecond);
+        double annualBusy = rpd * 365 * s.deviceJoulesPerRequest;
         double annualIdle = replicas * devices * hw.idleWatts() * (1 - busy) * 365 * 86_400;
         double annual = (annualBusy + annualIdle) * (1 + host);
 
-        describe(r, m, hw, a, tp, ep, moe, shared);
-        a.add(Assumption.of("decode_step_s", step, "s", String.format(
+        describe(r, m, hw, a, s);
+        a.add(Assumption.of("decode_step_s", s.seconds, "s", String.format(
                 "derived: max(memory %.4g s, compute %.4g s) + layer overhead %.4g s + sequence overhead %.4g s",
-                tMem, tCompute, tLayer, tSeq), Provenance.DEFAULT));
-        a.add(Assumption.of("device_power_w", pDecode, "W", "derived: idle + (TDP - idle) x activity " + String.format("%.3f", activity), Provenance.DEFAULT));
-        return new InferenceEstimate(devices, replicas, step, tMem >= tCompute ? "memory" : "compute", prefillSeconds,
-                tokensPerSecond, perToken, deviceJoulesPerRequest * (1 + host), pDecode, busy, annual, List.copyOf(a));
+                s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds), Provenance.DEFAULT));
+        a.add(Assumption.of("device_power_w", s.decodeWatts, "W",
+                "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity), Provenance.DEFAULT));
+        a.add(Assumption.of("energy_per_token_interval", String.format("%.3g .. %.3g", fit.spread().lowFactor(),
+                fit.spread().highFactor()), "x p50", "80% interval: split-conformal bounds of the " + fit.spread().count()
+                + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)", Provenance.DEFAULT));
+        Interval perToken = Interval.of(s.joulesPerToken, fit.spread());
+        return new InferenceEstimate(devices, replicas, s.seconds, s.memorySeconds >= s.computeSeconds ? "memory" : "compute",
+                s.prefillSeconds, s.tokensPerSecond, s.joulesPerToken, s.deviceJoulesPerRequest * (1 + host),
+                s.decodeWatts, busy, annual, perToken, perToken.scaledTo(annual), List.copyOf(a));
     }
 
     private double value(Double user, String key, String flag, List<Assumption> a, boolean zeroOk) {
@@ -128,22 +170,25 @@ public final class InferencePlanner {
         if (zeroOk) PlannerException.requireNonNegative(flag, user);
         else PlannerException.requirePositive(flag, user);
         // the user's figure is named as the figure ("batch"), not as the default it replaces ("infer.default_batch")
-        a.add(Assumption.of(key.substring(key.indexOf("default_") + "default_".length()), user, d.assumption(key).unit(), "given",
-                Provenance.USER));
+        a.add(Assumption.of(key.substring(key.indexOf("default_") + "default_".length()), user, d.assumption(key).unit(),
+                "given", Provenance.USER));
         return user;
     }
 
-    private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, int tp, int ep,
-                          boolean moe, double shared) {
-        Provenance row = ModelCatalog.shipped().provenance(m);
-        a.add(Assumption.of("model", m.id(), "", m.source(), row));
-        a.add(Assumption.of("params", m.params(), "parameters", m.source(), row));
-        a.add(Assumption.of("active_params", m.activeParams(), "parameters", m.source(), row));
-        a.add(Assumption.of("layers", m.layers(), "", m.source(), row));
-        a.add(Assumption.of("kv_elements_per_token", m.kvElementsPerToken(), "elements", m.source(), row));
-        if (moe) {
-            a.add(Assumption.of("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", m.source(), row));
-            a.add(Assumption.of("shared_params", shared, "parameters",
+    private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, ServingModel.Step s) {
+        Provenance row = m.isGeneric() ? Provenance.USER : ModelCatalog.shipped().provenance(m);
+        String src = m.isGeneric() ? "given" : m.source();
+        a.add(m.isGeneric() ? Assumption.of("model", m.id(), "", m.source(), Provenance.DEFAULT)
+                : Assumption.of("model", m.id(), "", m.source(), row));
+        a.add(Assumption.of("params", m.params(), "parameters", src, row));
+        a.add(Assumption.of("active_params", m.activeParams(), "parameters", src, row));
+        Provenance shape = m.isGeneric() ? Provenance.DEFAULT : row;
+        String shapeSource = m.isGeneric() ? "generic shape" : m.source();
+        a.add(Assumption.of("layers", m.layers(), "", shapeSource, shape));
+        a.add(Assumption.of("kv_elements_per_token", m.kvElementsPerToken(), "elements", shapeSource, shape));
+        if (m.isMoe()) {
+            a.add(Assumption.of("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", shapeSource, shape));
+            a.add(Assumption.of("shared_params", s.sharedParams, "parameters",
                     "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses", Provenance.DEFAULT));
         }
         a.add(r.precision() == Precision.BF16 ? Assumption.of("precision", "bf16", "", "default", Provenance.DEFAULT)
@@ -154,16 +199,22 @@ public final class InferencePlanner {
         a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv", Provenance.DEFAULT));
         a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
         a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
-        a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", tp, "", "given", Provenance.USER)
-                : Assumption.of("tensor_parallel", tp, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
-        a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", ep, "", "given", Provenance.USER)
-                : Assumption.of("expert_parallel", ep, "", "derived: devices for MoE, 1 for dense", Provenance.DEFAULT));
-        for (String k : List.of("infer.kv_bytes_per_element", "infer.memory_bandwidth_efficiency",
-                "infer.decode_compute_efficiency", "infer.layer_overhead_s", "infer.allreduce_latency_s",
-                "infer.alltoall_latency_s", "infer.sequence_overhead_s", "infer.activity_memory",
-                "infer.activity_compute", "infer.activity_layer_overhead", "infer.activity_sequence_overhead",
-                "infer.target_utilisation", "memory.usable_fraction")) {
-            a.add(d.assumption(k));
+        a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", s.tensorParallel, "", "given", Provenance.USER)
+                : Assumption.of("tensor_parallel", s.tensorParallel, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
+        a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", s.expertParallel, "", "given", Provenance.USER)
+                : Assumption.of("expert_parallel", s.expertParallel, "", "derived: devices for MoE, 1 for dense", Provenance.DEFAULT));
+        a.add(d.assumption("infer.kv_bytes_per_element"));
+        a.add(d.assumption("infer.activity_compute"));
+        ServingModel.Coefficients c = model.coefficients();
+        double[] v = {c.bandwidthEfficiency(), c.computeEfficiency(), c.layerOverheadSeconds(), c.allReduceSeconds(),
+                c.allToAllSeconds(), c.sequenceOverheadSeconds(), c.activityMemory(), c.activityLayer(), c.activitySequence()};
+        for (int i = 0; i < v.length; i++) {
+            String key = ServingFit.KEYS.get(i);
+            Priors.Prior p = Priors.shipped().get(key);
+            a.add(Assumption.of(key, v[i], p.unit(), "fitted in code to " + fit.rows() + " published J/token rows"
+                    + " (validation/inference.csv; refitted in each leave-one-family-out fold); " + p.source(), Provenance.DEFAULT));
         }
+        a.add(d.assumption("infer.target_utilisation"));
+        a.add(d.assumption("memory.usable_fraction"));
     }
 }

@@ -103,8 +103,11 @@ public final class LlmBudget {
 
     /** Costs a given allocation (e.g. the inference-aware one). */
     public Plan at(LlmSizer.Allocation a) {
+        // tensor and pipeline degrees from the planner's layout rule: forced to 1 they leave a model past the point
+        // where one device holds its weights, gradients and activations to recompute them (8 N D instead of 6 N D), a
+        // jump in the bill that a budget falls into
         TrainingRequest r = new TrainingRequest(a.params(), null, a.tokens(), hardware, devices, null, null, null, null,
-                1, 1, precision, false, null);
+                null, null, precision, false, null);
         TrainingEstimate e = planner.estimate(r);
         Bill bill = Ledger.bill(EnergyTrace.of(start, e.durationSeconds(), e.itEnergyJoules()), site);
         return new Plan(a, e, bill);

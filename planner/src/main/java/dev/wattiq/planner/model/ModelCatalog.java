@@ -36,7 +36,8 @@ public final class ModelCatalog {
             double experts = r.number("experts", Double.NaN);
             double perToken = r.number("experts_per_token", Double.NaN);
             ModelArchitecture m = new ModelArchitecture(r.text("id"), params, Double.isNaN(active) ? params : active,
-                    (int) r.number("layers", Double.NaN), (int) r.number("attention_layers", Double.NaN), kvLayer,
+                    (int) r.number("layers", Double.NaN), r.number("hidden", Double.NaN),
+                    (int) r.number("attention_layers", Double.NaN), kvLayer,
                     Double.isNaN(experts) ? 0 : (int) experts, Double.isNaN(perToken) ? 0 : (int) perToken,
                     r.number("train_tokens_b", Double.NaN) * 1e9, r.text("source") + " (" + r.text("year") + ")");
             List<String> names = Arrays.stream(r.text("aliases").split(";"))

@@ -1,117 +1,182 @@
 package dev.wattiq.planner.train;
 
 import dev.wattiq.ledger.Assumption;
-import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.Interval;
+import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.Spread;
+import dev.wattiq.planner.fit.StoredCalibration;
 import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.published.TrainingRuns;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Training model: FLOPs = k·N_active·D (k = 6, or 8 with activation recomputation); time = FLOPs / (devices x peak x
- * utilisation); utilisation = the hardware's published MFU at its reference scale, times a scale factor per doubling of
- * devices, times (1 - pipeline bubble), times a cross-node tensor-parallel loss; device power rises linearly from idle
- * to TDP as utilisation approaches the saturation MFU; host and network add a fraction of device power.
+ * Training plans from the step physics of {@link TrainingModel}, fitted to published runs ({@link TrainingCalibration}):
+ * FLOPs = k·N_active·D (k = 6, or 8 with activation recomputation); time = FLOPs / (devices x peak x steady MFU) x
+ * (1 + goodput overhead); device power from the utilisation with a training floor; host and network add a fraction.
+ * Every figure carries the 80% interval of the model's out-of-sample residuals.
  *
- * <p>{@link #evaluate} is the allocation-free hot path for the tuner; {@link #estimate} validates a request and lists
- * every assumption.
+ * <p>{@link #evaluate} is the allocation-free hot path for the tuner (intervals included); {@link #estimate} validates
+ * a request, lays it out and lists every assumption.
  */
 public final class TrainingPlanner {
-    private static final TrainingPlanner SHIPPED = new TrainingPlanner(Defaults.shipped());
-    private static final double LN2 = Math.log(2);
     private final Defaults defaults;
-    private final double flopsPerParamToken;
-    private final double flopsPerParamTokenRecompute;
-    private final double scaleLossPerDoubling;
-    private final double scaleMin;
-    private final double scaleMax;
-    private final double saturationMfu;
-    private final double bytesPerParam;
-    private final double microBatchesPerStage;
-    private final double tpCrossNodeEfficiency;
-    private final double defaultHostOverhead;
-    private final double usableMemory;
+    private final TrainingFitSummary fit;
+    private final TrainingAssumptions assumptions;
+    private final Supplier<TrainingCalibration> calibration;
+    private final TrainingModel m;
+    private final double hoursLow;
+    private final double hoursHigh;
+    private final double energyLow;
+    private final double energyHigh;
+    private final double powerLow;
+    private final double powerHigh;
 
-    public TrainingPlanner(Defaults d) {
+    /** The planner shipped in the jar: the build's stored fit when it matches the data files, else fitted now. */
+    private static final class Shipped {
+        static final TrainingPlanner PLANNER = load();
+
+        private static TrainingPlanner load() {
+            Defaults d = Defaults.shipped();
+            Supplier<TrainingCalibration> cal = memo(() -> calibrate(d, shippedRuns().runs()));
+            return StoredCalibration.shipped()
+                    .map(s -> new TrainingPlanner(d, dev.wattiq.planner.Calibrate.training(s, base(d)), cal))
+                    .orElseGet(() -> new TrainingPlanner(d, cal.get().summary(), cal));
+        }
+    }
+
+    public TrainingPlanner(Defaults d, TrainingFitSummary fit, Supplier<TrainingCalibration> calibration) {
         this.defaults = d;
-        flopsPerParamToken = d.get("train.flops_per_param_token");
-        flopsPerParamTokenRecompute = d.get("train.flops_per_param_token_recompute");
-        scaleLossPerDoubling = d.get("train.mfu_scale_loss_per_doubling");
-        scaleMin = d.get("train.mfu_scale_factor_min");
-        scaleMax = d.get("train.mfu_scale_factor_max");
-        saturationMfu = d.get("train.power_saturation_mfu");
-        bytesPerParam = d.get("train.bytes_per_param");
-        microBatchesPerStage = d.get("train.pipeline_microbatches_per_stage");
-        tpCrossNodeEfficiency = d.get("train.tp_cross_node_efficiency");
-        defaultHostOverhead = d.get("host.overhead_fraction");
-        usableMemory = d.get("memory.usable_fraction");
+        this.fit = fit;
+        this.assumptions = new TrainingAssumptions(defaults, fit);
+        this.calibration = calibration;
+        this.m = fit.model();
+        hoursLow = fit.hours().lowFactor();
+        hoursHigh = fit.hours().highFactor();
+        energyLow = fit.energy().lowFactor();
+        energyHigh = fit.energy().highFactor();
+        powerLow = fit.power().lowFactor();
+        powerHigh = fit.power().highFactor();
+    }
+
+    /** A planner fitted (and cross-validated) on {@code runs}. */
+    public static TrainingPlanner fitted(Defaults d, List<TrainingRun> runs) {
+        TrainingCalibration c = calibrate(d, runs);
+        return new TrainingPlanner(d, c.summary(), () -> c);
+    }
+
+    /** Fits the model to {@code runs} with leave-one-family-out folds. */
+    public static TrainingCalibration calibrate(Defaults d, List<TrainingRun> runs) {
+        return TrainingCalibration.of(base(d), runs, Priors.shipped(), d.get("train.typical_run_days"));
+    }
+
+    /** The model with neutral coefficients (only its constants from defaults.csv matter before a fit). */
+    public static TrainingModel base(Defaults d) {
+        return new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1, d.get("train.typical_run_days")));
+    }
+
+    /** {@code s}, computed once on first use. */
+    public static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
+    }
+
+    /** The published runs shipped in the jar (validation/training_runs.csv), parsed. */
+    public static TrainingRuns shippedRuns() {
+        return TrainingRuns.parse("training_runs.csv", dev.wattiq.meter.io.Csv.resource(TrainingPlanner.class,
+                "/dev/wattiq/planner/validation/training_runs.csv").rows(), HardwareCatalog.shipped(), ModelCatalog.shipped());
     }
 
     public static TrainingPlanner shipped() {
-        return SHIPPED;
+        return Shipped.PLANNER;
+    }
+
+    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
+    public TrainingCalibration calibration() {
+        return calibration.get();
+    }
+
+    /** The fitted model and the spreads every plan's interval comes from. */
+    public TrainingFitSummary fit() {
+        return fit;
+    }
+
+    public TrainingModel model() {
+        return m;
     }
 
     public double defaultHostOverhead() {
-        return defaultHostOverhead;
+        return m.defaultHostOverhead();
     }
 
-    /** The hardware's reference MFU scaled to {@code devices}: ref x clamp(1 - s·log2(K / K_ref)). */
-    public double scaledMfu(Hardware hw, double devices) {
-        double factor = 1 - scaleLossPerDoubling * Math.log(devices / hw.trainMfuDevices()) / LN2;
-        return hw.trainMfu() * Math.min(scaleMax, Math.max(scaleMin, factor));
-    }
-
-    /** Pipeline bubble (p - 1) / (m + p - 1) with m = micro-batches per stage x p (1F1B schedule). */
-    public double pipelineBubble(int pipelineParallel) {
-        if (pipelineParallel <= 1) return 0;
-        double m = microBatchesPerStage * pipelineParallel;
-        return (pipelineParallel - 1) / (m + pipelineParallel - 1);
-    }
-
-    /** Utilisation for a layout: scaled MFU x (1 - bubble) x (cross-node TP efficiency when TP exceeds a node). */
-    public double utilisation(Hardware hw, double devices, int tensorParallel, int pipelineParallel) {
-        double u = scaledMfu(hw, devices) * (1 - pipelineBubble(pipelineParallel));
-        return tensorParallel > hw.devicesPerNode() ? u * tpCrossNodeEfficiency : u;
-    }
-
-    /** Average device power at utilisation {@code u}: idle + (TDP - idle) x min(1, u / u_sat). */
+    /** Average device power while training at utilisation {@code u} (the fitted floor, then linear to TDP). */
     public double devicePowerWatts(Hardware hw, double u) {
-        return hw.idleWatts() + (hw.tdpWatts() - hw.idleWatts()) * Math.min(1, u / saturationMfu);
+        return m.devicePowerWatts(hw, u);
     }
 
     /** Smallest device count whose usable memory holds the sharded training state (bytes per parameter x N). */
     public int minDevices(Hardware hw, double totalParams) {
-        return PlannerException.count("the devices holding the training state", Math.ceil(bytesPerParam * totalParams
-                / (hw.memoryBytes() * usableMemory)), "check --params (parameters, e.g. 7e10 for 70B)");
+        return m.minDevices(hw, totalParams);
     }
 
     /**
-     * The hot path: no validation, no allocation. {@code mfuOverride} NaN = model the utilisation;
-     * {@code hostOverhead} is a fraction of device power.
+     * The hot path: no validation, no allocation; a dense model of the generic shape. {@code mfuOverride} NaN =
+     * model the utilisation; {@code hostOverhead} is a fraction of device power.
      */
     public void evaluate(Hardware hw, double activeParams, double tokens, double devices, int tensorParallel,
                          int pipelineParallel, Precision precision, boolean recompute, double mfuOverride,
                          double hostOverhead, TrainingResult out) {
-        double k = recompute ? flopsPerParamTokenRecompute : flopsPerParamToken;
+        double peak = hw.peakFlops(precision);
+        boolean modelled = Double.isNaN(mfuOverride);
+        double busy;
+        double overhead;
+        boolean re = recompute;
+        if (modelled) {
+            int layers = (int) Math.max(1, Math.round(Math.cbrt(activeParams / (12.0 * 128 * 128))));
+            double hidden = 128.0 * layers;
+            busy = m.steadyMfu(hw, peak, activeParams, activeParams, layers, layers, hidden, 0, 0, devices,
+                    tensorParallel, pipelineParallel);
+            overhead = m.runOverhead(devices);
+            re = recompute || m.needsRecompute(hw, activeParams, activeParams, 0, 0, 1, layers, hidden, tensorParallel,
+                    pipelineParallel);
+        } else {
+            busy = mfuOverride;
+            overhead = 1;
+        }
+        double k = m.flopsPerParamToken(re);
         double flops = k * activeParams * tokens;
-        double u = Double.isNaN(mfuOverride) ? utilisation(hw, devices, tensorParallel, pipelineParallel) : mfuOverride;
-        double seconds = flops / (devices * hw.peakFlops(precision) * u);
-        double p = devicePowerWatts(hw, u);
+        double seconds = flops / (devices * peak * busy) * overhead;
+        double p = m.devicePowerWatts(hw, busy);
         out.flops = flops;
-        out.utilisation = u;
+        out.utilisation = busy * m.flopsPerParamToken(false) / k;
         out.durationSeconds = seconds;
         out.deviceHours = devices * seconds / 3600;
+        out.deviceHoursP10 = out.deviceHours * (modelled ? hoursLow : 1);
+        out.deviceHoursP90 = out.deviceHours * (modelled ? hoursHigh : 1);
         out.devicePowerWatts = p;
         out.itPowerWatts = devices * p * (1 + hostOverhead);
         out.itEnergyJoules = out.itPowerWatts * seconds;
+        out.itEnergyJoulesP10 = out.itEnergyJoules * (modelled ? energyLow : powerLow);
+        out.itEnergyJoulesP90 = out.itEnergyJoules * (modelled ? energyHigh : powerHigh);
     }
 
-    /** Validates {@code r}, applies overrides and lists every assumption used. */
+    /** Validates {@code r}, lays it out, applies overrides and lists every assumption used. */
     public TrainingEstimate estimate(TrainingRequest r) {
         Hardware hw = r.hardware();
         PlannerException.requirePositive("--params", r.params());
@@ -121,61 +186,78 @@ public final class TrainingPlanner {
             throw new PlannerException("--active-params (" + active + ") exceeds --params (" + r.params()
                     + "): active parameters are a subset of all parameters");
         }
-        if (r.tensorParallel() < 1 || r.pipelineParallel() < 1) {
+        if (r.tensorParallel() != null && r.tensorParallel() < 1 || r.pipelineParallel() != null && r.pipelineParallel() < 1) {
             throw new PlannerException("--tp and --pp must be >= 1: use 1 for no tensor or pipeline parallelism");
         }
         if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
         if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
         if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
         hw.requirePeakFlops(r.precision());
-        double host = r.hostOverhead() == null ? defaultHostOverhead
+        double host = r.hostOverhead() == null ? m.defaultHostOverhead()
                 : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
-        List<Assumption> a = new ArrayList<>();
-        int need = minDevices(hw, r.params());
-        int devices;
-        if (r.devices() == null) {
-            int node = Math.max(1, hw.devicesPerNode());
-            devices = Math.max(node, PlannerException.count("the devices in whole " + node + "-device nodes",
-                    Math.ceil((double) need / node) * node, "check --params (parameters, e.g. 7e10 for 70B)"));
-            a.add(Assumption.of("devices", devices, "devices", "derived: smallest whole number of " + node
-                    + "-device nodes holding the training state (" + need + " devices); give a device count to choose", Provenance.DEFAULT));
-        } else {
-            devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
-            if (r.deviceHours() == null && devices < need) {
+        ModelArchitecture shape = r.architecture();
+        int need = m.minDevices(hw, r.params());
+        if (r.devices() != null) {
+            PlannerException.requirePositive("--devices", r.devices());
+            if (r.deviceHours() == null && r.devices() < need) {
                 throw new DoesNotFitException("training state of " + fmt(r.params()) + " parameters ("
-                        + (int) bytesPerParam + " B/param, sharded)", bytesPerParam * r.params(), devices, hw.id(),
-                        hw.memoryBytes() * usableMemory, need);
+                        + (int) m.bytesPerParam() + " B/param, sharded)", m.bytesPerParam() * r.params(), r.devices(),
+                        hw.id(), hw.memoryBytes() * m.usableMemory(), need);
             }
         }
-        int layout = PlannerException.count("tp x pp", (double) r.tensorParallel() * r.pipelineParallel(),
-                "check --tensor-parallel and --pipeline-parallel");
-        if (devices % layout != 0) {
-            throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layout
+        Layout layout = Layout.of(m, hw, r.precision(), shape, r.params(), active, r.tokens(), r.devices(),
+                r.tensorParallel(), r.pipelineParallel(), r.recompute());
+        int devices = layout.devices();
+        int tp = layout.tensorParallel();
+        int pp = layout.pipelineParallel();
+        int layoutSize = PlannerException.count("tp x pp", (double) tp * pp, "check --tensor-parallel and --pipeline-parallel");
+        if (devices % layoutSize != 0) {
+            throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layoutSize
                     + ": data-parallel degree must be whole");
         }
-        TrainingResult out = new TrainingResult();
-        evaluate(hw, active, r.tokens(), devices, r.tensorParallel(), r.pipelineParallel(), r.precision(),
-                r.recompute(), r.mfu() == null ? Double.NaN : r.mfu(), host, out);
-        double seconds = out.durationSeconds;
-        double u = out.utilisation;
+        boolean modelled = r.mfu() == null && r.deviceHours() == null;
+        boolean recompute = modelled ? layout.recompute() : r.recompute();
+        double k = m.flopsPerParamToken(recompute);
+        double flops = k * active * r.tokens();
+        double peak = hw.peakFlops(r.precision());
+        double busy;
+        double overhead;
+        double seconds;
+        Interval hoursInterval;
         if (r.deviceHours() != null) {
             seconds = r.deviceHours() * 3600 / devices;
-            u = out.flops / (devices * hw.peakFlops(r.precision()) * seconds);
-            if (u > 1) {
+            overhead = 1;
+            busy = flops / (devices * peak * seconds);
+            if (busy > 1) {
                 throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
                         + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
-                        r.deviceHours(), u, hw.id()));
+                        r.deviceHours(), busy, hw.id()));
             }
+            hoursInterval = Interval.exact(r.deviceHours());
+        } else if (r.mfu() != null) {
+            busy = r.mfu();
+            overhead = 1;
+            seconds = flops / (devices * peak * busy);
+            hoursInterval = Interval.exact(devices * seconds / 3600);
+        } else {
+            busy = layout.steadyMfu() * k / m.flopsPerParamToken(false);
+            overhead = m.runOverhead(devices);
+            seconds = flops / (devices * peak * busy) * overhead;
+            hoursInterval = Interval.of(devices * seconds / 3600, fit.hours());
         }
-        double p = r.devicePowerWatts() != null ? r.devicePowerWatts()
-                : r.deviceHours() != null ? devicePowerWatts(hw, Math.min(u, 1)) : out.devicePowerWatts;
-        double itPower = devices * p * (1 + host);
+        double p = r.devicePowerWatts() != null ? r.devicePowerWatts() : m.devicePowerWatts(hw, Math.min(busy, 1));
+        double deviceHours = devices * seconds / 3600;
+        double energy = itEnergyJoules(deviceHours, p, host);
+        Spread energySpread = r.deviceHours() == null && r.mfu() == null
+                ? (r.devicePowerWatts() == null ? fit.energy() : fit.hours())
+                : (r.devicePowerWatts() == null ? fit.power() : Spread.NONE);
         int node = Math.max(1, hw.devicesPerNode());
-        int nodes = Math.ceilDiv(devices, node);
-        describe(r, hw, active, devices, host, u, p, a);
-        return new TrainingEstimate(out.flops, devices, nodes, u, seconds, devices * seconds / 3600, p,
-                p * Math.min(node, devices) * (1 + host), itPower, itEnergyJoules(devices * seconds / 3600, p, host), List.copyOf(a));
+        List<Assumption> a = new ArrayList<>();
+        assumptions.describe(r, hw, shape, active, layout, recompute, host, busy, overhead, p, a);
+        return new TrainingEstimate(flops, devices, Math.ceilDiv(devices, node), tp, pp,
+                busy * m.flopsPerParamToken(false) / k, overhead, seconds, deviceHours, p,
+                p * Math.min(node, devices) * (1 + host), devices * p * (1 + host), energy, hoursInterval,
+                Interval.of(energy, energySpread), List.copyOf(a));
     }
 
     /** IT energy of {@code deviceHours} at {@code devicePowerWatts} per device plus a host/network fraction. */
@@ -186,9 +268,15 @@ public final class TrainingPlanner {
     /** Estimates at each device count (overrides of time and power dropped) to show what scaling out costs. */
     public List<TrainingEstimate> scaling(TrainingRequest r, int[] deviceCounts) {
         List<TrainingEstimate> rows = new ArrayList<>();
+        int tp = r.tensorParallel() == null ? 1 : r.tensorParallel();
+        int pp = r.pipelineParallel() == null ? 1 : r.pipelineParallel();
         for (int k : deviceCounts) {
-            if (k < minDevices(r.hardware(), r.params()) || k % (r.tensorParallel() * r.pipelineParallel()) != 0) continue;
-            rows.add(estimate(r.withDevices(k).withMeasured(null, null)));
+            if (k < m.minDevices(r.hardware(), r.params()) || k % (tp * pp) != 0) continue;
+            try {
+                rows.add(estimate(r.withDevices(k).withMeasured(null, null)));
+            } catch (PlannerException e) {
+                // this count cannot hold the layout: left out of the table
+            }
         }
         return rows;
     }
@@ -198,82 +286,6 @@ public final class TrainingPlanner {
         long start = Math.max(1, devices / 4);
         return java.util.stream.LongStream.range(0, 7).map(i -> start << i).filter(k -> k <= Integer.MAX_VALUE)
                 .mapToInt(Math::toIntExact).toArray();
-    }
-
-    private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,
-                          List<Assumption> a) {
-        ModelArchitecture arch = shippedModel(r.modelName());
-        if (r.modelName() != null) {
-            a.add(arch == null ? Assumption.of("model", r.modelName(), "", "given", Provenance.USER)
-                    : Assumption.of("model", arch.id(), "", "models.csv: " + arch.source(), ModelCatalog.shipped().provenance(arch)));
-        }
-        a.add(fromModel("params", r.params(), "parameters", arch, arch == null ? Double.NaN : arch.params()));
-        a.add(r.activeParams() == null ? Assumption.of("active_params", active, "parameters", "= params (dense)", Provenance.DEFAULT)
-                : fromModel("active_params", active, "parameters", arch, arch == null ? Double.NaN : arch.activeParams()));
-        a.add(fromModel("tokens", r.tokens(), "tokens", arch, arch == null ? Double.NaN : arch.trainTokens()));
-        a.add(defaults.assumption(r.recompute() ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
-        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
-        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s",
-                hw.peakColumn(r.precision()) + " dense peak, hardware.csv: " + hw.source(), Provenance.DEFAULT));
-        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
-        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
-        if (r.mfu() != null) {
-            a.add(Assumption.of("utilisation", r.mfu(), "fraction", "given", Provenance.USER));
-        } else if (r.deviceHours() != null) {
-            a.add(Assumption.of("utilisation", u, "fraction", "derived: FLOPs / (devices x peak x time from the given device-hours)", Provenance.DEFAULT));
-        } else {
-            a.add(Assumption.of("train.reference_mfu", hw.trainMfu(), "fraction",
-                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices", Provenance.DEFAULT));
-            a.add(defaults.assumption("train.mfu_scale_loss_per_doubling"));
-            a.add(degree("tensor_parallel", r.tensorParallel()));
-            a.add(degree("pipeline_parallel", r.pipelineParallel()));
-            a.add(Assumption.of("data_parallel", devices / (r.tensorParallel() * r.pipelineParallel()), "",
-                    "derived: devices / (tp x pp)", Provenance.DEFAULT));
-            if (r.pipelineParallel() > 1) {
-                a.add(defaults.assumption("train.pipeline_microbatches_per_stage"));
-                a.add(Assumption.of("pipeline_bubble", pipelineBubble(r.pipelineParallel()), "fraction",
-                        "derived: (p-1)/(m+p-1)", Provenance.DEFAULT));
-            }
-            if (r.tensorParallel() > hw.devicesPerNode()) a.add(defaults.assumption("train.tp_cross_node_efficiency"));
-            a.add(Assumption.of("utilisation", u, "fraction", "derived: reference MFU x scale x (1 - bubble) x TP", Provenance.DEFAULT));
-        }
-        if (r.deviceHours() != null) a.add(Assumption.of("device_hours", r.deviceHours(), "h", "given", Provenance.USER));
-        if (r.devicePowerWatts() != null) {
-            a.add(Assumption.of("device_power_w", p, "W", "given", Provenance.USER));
-        } else {
-            a.add(defaults.assumption("train.power_saturation_mfu"));
-            a.add(Assumption.of("device_power_w", p, "W", "derived: idle + (TDP - idle) x min(1, u / u_sat)", Provenance.DEFAULT));
-        }
-        a.add(r.hostOverhead() == null ? defaults.assumption("host.overhead_fraction")
-                : Assumption.of("host.overhead_fraction", host, "fraction", "given", Provenance.USER));
-        a.add(defaults.assumption("train.bytes_per_param"));
-        a.add(defaults.assumption("memory.usable_fraction"));
-    }
-
-    /** The shipped architecture called {@code name}, or null (none named, or a caller's own name). */
-    private static ModelArchitecture shippedModel(String name) {
-        if (name == null) return null;
-        try {
-            return ModelCatalog.shipped().find(name);
-        } catch (PlannerException e) {
-            return null;
-        }
-    }
-
-    /**
-     * A figure of the model: from its models.csv row when the request carries that row's value, else the caller's.
-     * Decided by the data (the value and the row), not by how the caller describes it.
-     */
-    private static Assumption fromModel(String name, double value, String unit, ModelArchitecture arch, double rowValue) {
-        return arch != null && value == rowValue
-                ? Assumption.of(name, value, unit, "models.csv: " + arch.source(), ModelCatalog.shipped().provenance(arch))
-                : Assumption.of(name, value, unit, "given", Provenance.USER);
-    }
-
-    /** A parallel degree: 1 (none) is the default, any other was given. */
-    private static Assumption degree(String name, int value) {
-        return value == 1 ? Assumption.of(name, 1, "", "default: none", Provenance.DEFAULT)
-                : Assumption.of(name, value, "", "given", Provenance.USER);
     }
 
     static String fmt(double n) {

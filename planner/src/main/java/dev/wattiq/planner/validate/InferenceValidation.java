@@ -1,59 +1,67 @@
 package dev.wattiq.planner.validate;
 
-import dev.wattiq.planner.PlannerException;
-import dev.wattiq.meter.io.Csv;
-import dev.wattiq.planner.hardware.HardwareCatalog;
-import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.fit.Interval;
+import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.Spread;
 import dev.wattiq.planner.infer.InferencePlanner;
-import dev.wattiq.planner.infer.InferenceRequest;
-import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.infer.ServingCalibration;
+import dev.wattiq.planner.infer.ServingFit;
+import dev.wattiq.planner.infer.ServingModel;
+import dev.wattiq.planner.infer.ServingRun;
+import dev.wattiq.planner.published.ServingRuns;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Replays each published J/token row (ML.ENERGY: vLLM, GPU-only energy per output token at a batch size) through the
- * inference model at the row's hardware, device count, batch, precision, TP/EP and mean output length, with the
- * planner's default input length and no host overhead (the rows are GPU-only).
+ * Replays published J/token rows (ML.ENERGY: vLLM, GPU-only energy per output token at a batch size) through the
+ * serving model at the row's hardware, devices, batch, precision, TP/EP and mean output length, with the planner's
+ * default input length and no host overhead (the rows are GPU-only). A row the planner was fitted on is scored by the
+ * fold that left its model family out; any other row (a held-back file) by the fit on every reference row, which never
+ * saw it. Beside it, the in-sample prediction of the fit on every row, and the 80% interval.
  */
 public final class InferenceValidation {
     private InferenceValidation() {
     }
 
-    public static List<Comparison> run(List<Csv.Row> rows, InferencePlanner planner, HardwareCatalog hw,
-                                       ModelCatalog models) {
+    public static Report run(ServingRuns file, InferencePlanner reference) {
+        ServingCalibration cal = reference.calibration();
+        Set<String> fitted = new HashSet<>();
+        for (ServingRun r : cal.runs()) fitted.add(key(r));
+        boolean allFitted = file.runs().stream().allMatch(r -> fitted.contains(key(r)));
+        ServingModel inSample = allFitted ? cal.model() : refit(reference, file);
         List<Comparison> out = new ArrayList<>();
-        for (Csv.Row r : rows) {
-            if (!"J/token".equals(r.text("unit"))) continue;
-            String setting = r.text("setting");
-            String notes = r.text("notes");
-            double batch = Numbers.after(setting, "avg batch");
-            double outLen = Numbers.after(notes, "avg_output_len=");
-            double published = Numbers.first(r, "value");
-            if (Double.isNaN(batch) || Double.isNaN(outLen) || !(published > 0)) continue;
-            String name = r.text("model");
-            try {
-                String lower = setting.toLowerCase(java.util.Locale.ROOT);
-                Precision p = lower.contains("fp8") ? Precision.FP8 : lower.contains("mxfp4") ? Precision.MXFP4 : Precision.BF16;
-                double tp = Numbers.after(setting, "TP=");
-                double ep = Numbers.after(setting, "EP=");
-                InferenceRequest q = new InferenceRequest(models.find(name), hw.find(r.text("hardware")),
-                        (int) Numbers.first(r, "num_devices"), (int) Math.max(1, Math.round(batch)), p, null, outLen, 0.0,
-                        Double.isNaN(tp) ? null : (int) tp, Double.isNaN(ep) ? null : (int) ep, 0.0, false);
-                double predicted = planner.estimate(q).energyPerTokenJoules();
-                String task = setting.contains("task=") ? setting.substring(5, setting.indexOf(';')) : "";
-                out.add(new Comparison(name + " " + r.text("hardware") + " x" + r.text("num_devices") + " " + task
-                        + " batch " + Math.round(batch), "infer", "j_per_token", predicted, published,
-                        r.text("energy_scope")));
-            } catch (PlannerException e) {
-                out.add(new Comparison(name, "infer", "j_per_token", Double.NaN, published, "skipped: " + e.getMessage()));
-            }
+        ServingModel.Step s = new ServingModel.Step();
+        int held = 0;
+        for (ServingRun r : file.runs()) {
+            boolean seen = fitted.contains(key(r));
+            if (!seen) held++;
+            ServingModel m = seen ? cal.modelWithout(r.family()) : cal.model();
+            Spread spread = seen ? cal.spreadWithout(r.family()) : cal.spread();
+            double oos = ServingFit.predict(m, r, s);
+            double ins = ServingFit.predict(inSample, r, s);
+            Interval i = Interval.of(oos, spread);
+            String note = (r.model().isGeneric() ? "generic shape" : "models.csv") + "; " + r.precision().label()
+                    + (r.defaulted().isEmpty() ? "" : "; not given: " + r.defaulted()) + (seen ? "" : "; held out of the fit");
+            out.add(new Comparison(r.line(), r.name() + " " + r.hardware().id() + " x" + r.devices() + " " + r.label(),
+                    "infer", "j_per_token", oos, ins, r.published(), i.p10(), i.p90(), note));
         }
-        return out;
+        String method = "serving: out-of-sample = leave-one-family-out over " + cal.runs().size() + " fitted rows"
+                + (held > 0 ? "; " + held + " rows never fitted, scored by the fit on all fitted rows" : "");
+        return new Report(out, file.problems(), method);
     }
 
-    /** The shipped copy of inference.csv. */
-    public static List<Csv.Row> shippedRows() {
-        return Csv.resource(InferenceValidation.class, "/dev/wattiq/planner/validation/inference.csv").rows();
+    static String key(ServingRun r) {
+        return r.name() + "|" + r.hardware().id() + "|" + r.devices() + "|" + r.batch() + "|" + r.output() + "|" + r.published();
+    }
+
+    private static ServingModel refit(InferencePlanner reference, ServingRuns file) {
+        List<ServingRun> all = new ArrayList<>(reference.calibration().runs());
+        Set<String> keys = new HashSet<>();
+        for (ServingRun r : all) keys.add(key(r));
+        for (ServingRun r : file.runs()) if (keys.add(key(r))) all.add(r);
+        return ServingFit.fit(reference.model(), all, Priors.shipped());
     }
 }

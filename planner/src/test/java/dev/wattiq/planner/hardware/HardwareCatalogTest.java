@@ -14,7 +14,8 @@ class HardwareCatalogTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"V100", "A100-40GB", "A100-80GB", "H100-SXM", "H100-PCIe", "H200", "B200", "MI300X", "TPUv3",
-            "TPUv4", "TPUv5e", "TPUv5p", "L4", "EPYC-9654", "XEON-8480"})
+            "TPUv4", "TPUv5e", "TPUv5p", "L4", "EPYC-9654", "XEON-8480", "H800", "H20", "GB200", "B100", "MI250X", "MI325X",
+            "TPUv6e", "Gaudi2", "Gaudi3"})
     void theIssuesHardwareIsCataloguedWithSourcesAndPositiveFigures(String id) {
         Hardware h = catalog.find(id);
         assertThat(h.id()).isEqualTo(id);
@@ -23,9 +24,19 @@ class HardwareCatalogTest {
         assertThat(h.idleWatts()).isPositive();
         assertThat(h.memoryBytes()).isPositive();
         assertThat(h.memoryBandwidthBytesPerSecond()).isPositive();
-        assertThat(h.trainMfu()).isBetween(0.05, 0.7);
+        assertThat(h.scaleUpBytesPerSecond()).isPositive();
+        assertThat(h.scaleOutBytesPerSecond()).isPositive().isLessThanOrEqualTo(h.scaleUpBytesPerSecond());
+        assertThat(h.devicesPerNode()).isPositive();
         assertThat(h.source()).matches(".*\\(20\\d\\d\\)$");
-        assertThat(h.mfuSource()).isNotBlank();
+        assertThat(h.linkSource()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"H100-80GB,H100-SXM", "NVIDIA H100,H100-SXM", "A100-SXM4-80GB,A100-80GB",
+            "NVIDIA A100-SXM4-80GB,A100-80GB", "TPUv4,TPUv4", "TPU v4,TPUv4", "tpu-v4,TPUv4", "NVIDIA B200,B200",
+            "NVIDIA H800,H800", "'V100 (SXM2)',V100", "Trillium,TPUv6e", "Intel Gaudi3,Gaudi3", "GB200 NVL72,GB200"})
+    void namesAsSourcesWriteThemResolve(String written, String id) {
+        assertThat(catalog.find(written).id()).isEqualTo(id);
     }
 
     @Test
@@ -63,10 +74,17 @@ class HardwareCatalogTest {
 
     @Test
     void duplicateAliasesInADataFileAreRejected() {
-        String header = "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,embodied_kgco2e,devices_per_node,train_mfu,train_mfu_devices,source,year,mfu_source";
+        String header = "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,scale_up_gbs,scale_out_gbs,embodied_kgco2e,devices_per_node,source,year,link_source";
         String ones = ",1".repeat(header.split(",").length - 2);
         var rows = dev.wattiq.meter.io.Csv.parse("hardware.csv", header + "\nX1,same" + ones + "\nX2,same" + ones + "\n").rows();
         assertThatThrownBy(() -> new HardwareCatalog(rows)).hasMessageContaining("make aliases unique");
+    }
+
+    @Test
+    void aRowWithoutLinkBandwidthsIsRefusedNamingWhatToFill() {
+        String header = "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,scale_up_gbs,scale_out_gbs,embodied_kgco2e,devices_per_node,source,year,link_source";
+        var rows = dev.wattiq.meter.io.Csv.parse("hardware.csv", header + "\nX1,,gpu,V,1,1,1,1,1,300,30,80,2000,,,,8,s,2024,l\n").rows();
+        assertThatThrownBy(() -> new HardwareCatalog(rows)).hasMessageContaining("X1").hasMessageContaining("link bandwidth");
     }
 
     @Test

@@ -42,6 +42,26 @@ class LlmBudgetTest {
     }
 
     @Test
+    void aKwhBudgetBuysTheLargestModelWithinItAcrossTheStepsOfThePlannersDeviceChoice() {
+        // The planner picks more devices as the run grows; each step changes utilisation, so the bill jumps. The plan
+        // must spend the budget, or stop only where a slightly larger model would cost more than the budget.
+        int spent = 0;
+        for (double kwh = 1e3; kwh <= 1e7; kwh *= 1.9) {
+            LlmBudget.Plan p = budget.plan(LlmBudget.Kind.KWH, kwh);
+            double used = p.bill().facilityEnergyKwh();
+            assertThat(used).as("budget %.0f kWh", kwh).isLessThanOrEqualTo(kwh);
+            if (Math.abs(used - kwh) <= kwh * 1e-6) {
+                spent++;
+            } else {
+                double larger = budget.plan(p.allocation().trainFlops() * 1.0001).bill().facilityEnergyKwh();
+                assertThat(larger).as("budget %.0f kWh left %.0f unspent: a larger model must exceed it", kwh, kwh - used)
+                        .isGreaterThan(kwh);
+            }
+        }
+        assertThat(spent).as("most budgets are spent to the kWh").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void budgetsOutOfReachAreExplained() {
         assertThatThrownBy(() -> budget.plan(LlmBudget.Kind.KWH, 1e-15)).isInstanceOf(PlannerException.class)
                 .hasMessageContaining("does not buy even");

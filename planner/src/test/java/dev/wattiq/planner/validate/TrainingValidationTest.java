@@ -1,43 +1,79 @@
 package dev.wattiq.planner.validate;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.HardwareCatalog;
+import dev.wattiq.planner.model.ModelCatalog;
+import dev.wattiq.planner.published.Problem;
+import dev.wattiq.planner.published.PublishedRun;
+import dev.wattiq.planner.published.TrainingRuns;
+import dev.wattiq.planner.train.TrainingFit;
 import dev.wattiq.planner.train.TrainingPlanner;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TrainingValidationTest {
-    private final List<Comparison> rows = TrainingValidation.run(TrainingValidation.shippedRows(),
-            TrainingPlanner.shipped(), HardwareCatalog.shipped());
+    private static TrainingRuns shipped;
+    private static Report report;
 
-    private List<Double> errors(String mode, String metric) {
-        return rows.stream().filter(c -> c.mode().equals(mode) && c.metric().equals(metric) && !Double.isNaN(c.predicted()))
-                .map(c -> Math.abs(c.error())).toList();
+    @BeforeAll
+    static void validate() {
+        shipped = TrainingPlanner.shippedRuns();
+        report = TrainingValidation.run(shipped, TrainingPlanner.shipped());
     }
 
     @Test
-    void arithmeticFromPublishedDeviceHoursIsWithinTwoPercentOnEveryRow() {
-        rows.forEach(c -> System.out.printf("%s %-12s %-45s %12.4g %12.4g %+6.1f%%  %s%n", c.mode(), c.metric(),
-                c.row(), c.predicted(), c.published(), 100 * c.error(), c.note()));
-        List<Double> energy = errors("a", "energy_mwh");
-        List<Double> carbon = errors("a", "tco2e");
-        assertThat(energy.size()).isGreaterThanOrEqualTo(10);
-        assertThat(carbon.size()).isGreaterThanOrEqualTo(10);
-        assertThat(energy).allMatch(e -> e <= 0.02);
-        assertThat(carbon).allMatch(e -> e <= 0.02);
+    void everyRowIsEitherScoredOrListedWithItsReason() {
+        Set<Integer> scored = report.comparisons().stream().filter(c -> c.mode().equals("b"))
+                .map(Comparison::line).collect(Collectors.toSet());
+        Set<Integer> listed = report.problems().stream().map(Problem::line).collect(Collectors.toSet());
+        for (PublishedRun r : shipped.rows()) {
+            assertThat(scored.contains(r.line()) || listed.contains(r.line())).as("line %d (%s)", r.line(), r.name()).isTrue();
+        }
+        assertThat(shipped.rows()).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
-    void modelFromParamsTokensAndHardwareHasMedianErrorWithinTwentyFivePercent() {
-        List<Double> hours = errors("b", "device_hours");
-        List<Double> energy = errors("b", "energy_mwh");
-        System.out.println("(b) median device-hours error " + Numbers.median(hours) + " over " + hours.size()
-                + "; energy " + Numbers.median(energy) + " over " + energy.size());
-        assertThat(hours.size()).isGreaterThanOrEqualTo(9);
-        assertThat(energy.size()).isGreaterThanOrEqualTo(6);
-        assertThat(Numbers.median(hours)).isLessThanOrEqualTo(0.25);
-        assertThat(Numbers.median(energy)).isLessThanOrEqualTo(0.25);
+    void outOfSampleAndInSampleErrorsAndTheIntervalAreAllReported() {
+        Summary s = report.summary("b", "device_hours");
+        assertThat(s.rows()).isGreaterThanOrEqualTo(35);
+        assertThat(s.outOfSample()).isBetween(0.0, 1.0);
+        assertThat(s.inSample()).isBetween(0.0, 1.0);
+        assertThat(s.coverage()).isBetween(0.0, 1.0);
+        assertThat(s.medianWidth()).isPositive();
+        assertThat(report.method()).contains("leave-one-family-out");
+        for (Comparison c : report.comparisons()) {
+            if (c.mode().equals("b")) assertThat(c.p10()).isLessThanOrEqualTo(c.predicted()).as(c.row());
+        }
+    }
+
+    @Test
+    void theArithmeticModeReproducesPublishedEnergiesWithinRounding() {
+        Summary a = report.summary("a", "energy_mwh");
+        assertThat(a.maxOutOfSample()).isLessThan(0.02);
+    }
+
+    @Test
+    void aFileOfRunsTheFitNeverSawIsScoredByTheFitOnEveryShippedRun() {
+        String csv = """
+                model,params_billion,active_params_billion,tokens_billion,hardware,num_devices,device_hours,family
+                Unseen-13B,13,,2000,H100-80GB,1024,300000,unseen
+                Unseen-70B,70,,2000,NVIDIA H100,4096,1500000,unseen
+                """;
+        TrainingRuns file = TrainingRuns.parse("heldback.csv", Csv.parse("heldback.csv", csv).rows(),
+                HardwareCatalog.shipped(), ModelCatalog.shipped());
+        Report r = TrainingValidation.run(file, TrainingPlanner.shipped());
+        assertThat(r.method()).contains("2 runs never fitted");
+        Comparison c = r.comparisons().stream().filter(x -> x.metric().equals("device_hours")).findFirst().orElseThrow();
+        double full = TrainingFit.predictHours(TrainingPlanner.shipped().calibration().model(), file.runs().getFirst());
+        assertThat(c.predicted()).isCloseTo(full, within(1e-9 * full));
+        assertThat(c.inSample()).isNotEqualTo(c.predicted()); // refitted with the file's rows included
+        assertThat(c.p10()).isLessThan(c.predicted()).isPositive();
+        assertThat(c.p90()).isGreaterThan(c.predicted());
     }
 }

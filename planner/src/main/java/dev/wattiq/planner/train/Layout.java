@@ -1,0 +1,68 @@
+package dev.wattiq.planner.train;
+
+import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.model.ModelArchitecture;
+
+/**
+ * How a run is laid out and how fast it goes: devices, tensor and pipeline degrees, and the utilisation that follows.
+ * Where the device count is not given it is chosen so the run takes about the model's typical wall-clock (the median
+ * of the published runs), in whole scale-up domains and never below what holds the training state.
+ *
+ * @param devices           device count
+ * @param tensorParallel    tensor-parallel degree
+ * @param pipelineParallel  pipeline-parallel degree
+ * @param steadyMfu         utilisation between failures (model FLOPs: 6 N_a per token)
+ * @param devicesChosen     whether the device count was chosen here (not given)
+ * @param recompute         activations are recomputed (asked for, or the device cannot hold them): 8 N_a per token
+ */
+public record Layout(int devices, int tensorParallel, int pipelineParallel, double steadyMfu, boolean devicesChosen,
+                     boolean recompute) {
+
+    /**
+     * Lays out a run. Null {@code devices}, {@code tp} or {@code pp} take the defaults described on the class and on
+     * {@link TrainingModel#defaultTensorParallel}.
+     */
+    public static Layout of(TrainingModel m, Hardware hw, Precision p, ModelArchitecture shape, double params,
+                            double active, double tokens, Integer devices, Integer tp, Integer pp, boolean recompute) {
+        double peak = hw.peakFlops(p);
+        int node = Math.max(1, hw.devicesPerNode());
+        int min = Math.max(1, m.minDevices(hw, params));
+        int k;
+        boolean chosen = devices == null;
+        if (!chosen) {
+            k = devices;
+        } else {
+            double u = 0.3;
+            k = min;
+            double flops = m.flopsPerParamToken(recompute) * active * tokens;
+            for (int i = 0; i < 4; i++) {
+                double want = flops / (peak * u * m.c.typicalRunDays() * 86_400);
+                k = (int) Math.min(1 << 24, Math.ceil(Math.max(min, want) / node) * node);
+                u = mfu(m, hw, peak, shape, params, active, k, tp, pp, recompute)[0];
+            }
+        }
+        double[] r = mfu(m, hw, peak, shape, params, active, k, tp, pp, recompute);
+        return new Layout(k, (int) r[1], (int) r[2], r[0], chosen, r[3] > 0);
+    }
+
+    private static double[] mfu(TrainingModel m, Hardware hw, double peak, ModelArchitecture s, double params,
+                                double active, int k, Integer tp, Integer pp, boolean recompute) {
+        double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, Math.max(1, hw.devicesPerNode()))) : 1;
+        int e = s.experts();
+        int topK = s.expertsPerToken();
+        int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, e, topK, shards));
+        // default degrees divide the device count: the tensor degree falls to a power of two that divides it, and the
+        // pipeline takes the smallest number of stages, at least what memory needs, that divides what is left
+        if (tp == null) while (t > 1 && k % t != 0) t /= 2;
+        int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, e, topK, shards, t)));
+        if (pp == null && k % t == 0) {
+            int left = k / t;
+            while (left % q != 0) q++;
+        }
+        double u = m.steadyMfu(hw, peak, params, active, s.layers(), s.attentionLayers(), s.hidden(), e, topK, k, t, q);
+        boolean re = recompute || m.needsRecompute(hw, params, active, e, topK, shards, s.layers(), s.hidden(), t, q);
+        if (re) u *= m.flopsPerParamToken(false) / m.flopsPerParamToken(true);
+        return new double[]{u, t, q, re ? 1 : 0};
+    }
+}

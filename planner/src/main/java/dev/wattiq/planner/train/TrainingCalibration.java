@@ -1,0 +1,116 @@
+package dev.wattiq.planner.train;
+
+import dev.wattiq.planner.fit.Folds;
+import dev.wattiq.planner.fit.Priors;
+import dev.wattiq.planner.fit.Spread;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training model fitted to published runs, with its honest error: the fit on every run, one refit per model family
+ * with that family held out, and each run's out-of-sample prediction from the fold that did not see it. The spreads of
+ * the out-of-sample log residuals set every plan's 80% interval.
+ */
+public final class TrainingCalibration {
+    private final TrainingModel full;
+    private final List<TrainingRun> runs;
+    private final Map<String, TrainingModel> withoutFamily = new HashMap<>();
+    private final double[] outOfSampleHours;
+    private final double[] outOfSamplePower;
+    private final Spread hours;
+    private final Spread power;
+    private final Spread energy;
+
+    private TrainingCalibration(TrainingModel base, List<TrainingRun> runs, Priors priors, double priorDays) {
+        this.runs = List.copyOf(runs);
+        full = TrainingFit.fit(base, runs, priors, priorDays);
+        outOfSampleHours = new double[runs.size()];
+        outOfSamplePower = new double[runs.size()];
+        Arrays.fill(outOfSampleHours, Double.NaN);
+        Arrays.fill(outOfSamplePower, Double.NaN);
+        for (int[] fold : Folds.byGroup(runs, TrainingRun::family)) {
+            TrainingModel m = TrainingFit.fit(base, Folds.without(runs, fold), priors, priorDays);
+            withoutFamily.put(runs.get(fold[0]).family(), m);
+            for (int i : fold) {
+                TrainingRun r = runs.get(i);
+                if (r.hasHours()) outOfSampleHours[i] = TrainingFit.predictHours(m, r);
+                if (r.hasMeasuredPower() && r.hasHours()) outOfSamplePower[i] = TrainingFit.predictPower(m, r);
+            }
+        }
+        hours = Spread.of(logResiduals(outOfSampleHours, true, null));
+        power = Spread.of(logResiduals(outOfSamplePower, false, null));
+        energy = Spread.ofSum(logResiduals(outOfSampleHours, true, null), logResiduals(outOfSamplePower, false, null));
+    }
+
+    /** Fits {@code base} to {@code runs} and cross-validates it by family. */
+    public static TrainingCalibration of(TrainingModel base, List<TrainingRun> runs, Priors priors, double priorDays) {
+        return new TrainingCalibration(base, runs, priors, priorDays);
+    }
+
+    /** ln(published / predicted) for every run with a prediction, skipping the family {@code except}. */
+    private double[] logResiduals(double[] predicted, boolean hoursMetric, String except) {
+        double[] out = new double[runs.size()];
+        int k = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            TrainingRun r = runs.get(i);
+            if (Double.isNaN(predicted[i]) || r.family().equals(except)) continue;
+            out[k++] = Math.log((hoursMetric ? r.deviceHours() : r.avgPowerWatts()) / predicted[i]);
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The fitted model and its spreads, as plans use them. */
+    public TrainingFitSummary summary() {
+        return new TrainingFitSummary(full, hours, power, energy, (int) runs.stream().filter(TrainingRun::hasHours).count());
+    }
+
+    /** The model fitted on every run. */
+    public TrainingModel model() {
+        return full;
+    }
+
+    /** The model fitted without {@code family} (the full fit when no run belongs to it). */
+    public TrainingModel modelWithout(String family) {
+        return withoutFamily.getOrDefault(family, full);
+    }
+
+    public List<TrainingRun> runs() {
+        return runs;
+    }
+
+    /** Out-of-sample device-hours of run {@code i} (NaN when it publishes none). */
+    public double outOfSampleHours(int i) {
+        return outOfSampleHours[i];
+    }
+
+    /** Out-of-sample average power of run {@code i} (NaN when none was measured). */
+    public double outOfSamplePower(int i) {
+        return outOfSamplePower[i];
+    }
+
+    /** Spread of the out-of-sample device-hours residuals (the plans' interval). */
+    public Spread hoursSpread() {
+        return hours;
+    }
+
+    /** The same, leaving out {@code family}'s own residuals (a row's interval when it is scored). */
+    public Spread hoursSpreadWithout(String family) {
+        return Spread.of(logResiduals(outOfSampleHours, true, family));
+    }
+
+    public Spread powerSpread() {
+        return power;
+    }
+
+    /** Energy = hours x power: the spread of every pairwise sum of the two residual sets. */
+    public Spread energySpread() {
+        return energy;
+    }
+
+    public Spread energySpreadWithout(String family) {
+        return Spread.ofSum(logResiduals(outOfSampleHours, true, family), logResiduals(outOfSamplePower, false, family));
+    }
+}
