@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wattiq.ledger.carbon.IntensitySeries;
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class CarbonTest {
     static final Instant T0 = Instant.parse("2024-03-01T01:30:00Z");
 
     static IntensitySeries series(String text) {
-        return IntensitySeries.parse(Csv.parse("series.csv", text, List.of("timestamp", "gco2e_per_kwh")), "series.csv");
+        return IntensitySeries.parse(Csv.parse("series.csv", text).require(List.of("timestamp", "gco2e_per_kwh")).rows(), "series.csv");
     }
 
     static final String THREE_HOURS = """
@@ -109,14 +109,14 @@ class CarbonTest {
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,100\n2024-03-01T01:00Z,abc\n"))
                 .hasMessageStartingWith("series.csv:3: column 2 (gco2e_per_kwh) is 'abc', not a number");
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,-5\n")).hasMessageContaining("series.csv:2: column 2").hasMessageContaining("negative");
-        assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,1,2\n")).hasMessageContaining("series.csv:2: has 3 columns, the header has 2");
+        assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,1,2\n")).hasMessageContaining("series.csv:2: has 3 fields, the header has 2");
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,\"100\n")).hasMessageContaining("series.csv:2: column 2 opens a quote");
-        assertThatThrownBy(() -> series("time,g\n")).hasMessageContaining("series.csv:1: header lacks column 'timestamp'");
+        assertThatThrownBy(() -> series("time,g\n")).hasMessageContaining("series.csv:1: no column 'timestamp' in the header");
         assertThatThrownBy(() -> series("")).hasMessageContaining("series.csv is empty");
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n")).hasMessageContaining("no rows");
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\n2024-03-01T00:00Z,1\n2024-03-01T00:00Z,2\n")).hasMessageContaining("series.csv:3").hasMessageContaining("repeats");
         assertThatThrownBy(() -> series("timestamp,gco2e_per_kwh\nyesterday,1\n")).hasMessageContaining("not an ISO-8601 time");
-        assertThatThrownBy(() -> IntensitySeries.read(dir.resolve("nope.csv"))).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> IntensitySeries.read(dir.resolve("nope.csv"))).hasMessageContaining("no such file: " + dir.resolve("nope.csv"));
         Path f = dir.resolve("ok.csv");
         Files.writeString(f, "# comment\r\ntimestamp,gco2e_per_kwh\r\n\"2024-03-01T00:00Z\",100\r\n");
         assertThat(IntensitySeries.read(f).at(Instant.parse("2024-03-01T00:59:59Z"))).hasValue(100);

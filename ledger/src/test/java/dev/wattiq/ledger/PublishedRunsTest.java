@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * (a copy of shared/validation/training_runs.csv in the test resources): nothing here is a hard-coded result.
  */
 class PublishedRunsTest {
-    static final List<Csv.Row> RUNS = Csv.resource(PublishedRunsTest.class, "/dev/wattiq/ledger/training_runs.csv",
-            List.of("model", "device_hours", "device_tdp_w", "avg_power_w", "energy_mwh", "pue", "carbon_intensity_kgco2e_per_kwh", "tco2e_reported"));
+    static final List<Csv.Row> RUNS = Csv.resource(PublishedRunsTest.class, "/dev/wattiq/ledger/training_runs.csv")
+            .require(List.of("model", "device_hours", "device_tdp_w", "avg_power_w", "energy_mwh", "pue", "carbon_intensity_kgco2e_per_kwh", "tco2e_reported")).rows();
     static final Instant START = Instant.parse("2022-03-11T00:00:00Z");
 
     static Csv.Row run(String modelPrefix) {

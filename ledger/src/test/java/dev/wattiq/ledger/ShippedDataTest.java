@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wattiq.ledger.data.GridTable;
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * currency units, lb to kg).
  */
 class ShippedDataTest {
-    static final List<Csv.Row> REFERENCE = Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/reference_data.csv",
-            List.of("category", "value", "unit", "source"));
+    static final List<Csv.Row> REFERENCE = Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/reference_data.csv")
+            .require(List.of("category", "value", "unit", "source")).rows();
     static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     static boolean cited(String category, double value) {
@@ -53,10 +53,10 @@ class ShippedDataTest {
 
     @Test
     void everyPriceAndPueIsCited() {
-        for (Csv.Row r : Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/prices.csv", List.of("region", "price_per_kwh"))) {
+        for (Csv.Row r : Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/prices.csv").require(List.of("region", "price_per_kwh")).rows()) {
             assertThat(cited("electricity_price", r.number("price_per_kwh"))).as(r.text("region")).isTrue();
         }
-        for (Csv.Row r : Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/pue.csv", List.of("scope", "pue"))) {
+        for (Csv.Row r : Csv.resource(ShippedDataTest.class, "/dev/wattiq/ledger/pue.csv").require(List.of("scope", "pue")).rows()) {
             assertThat(cited("pue", r.number("pue"))).as(r.text("scope")).isTrue();
         }
     }
@@ -64,17 +64,17 @@ class ShippedDataTest {
     @Test
     void badTableRowsAreRejectedWithFileLineAndColumn() {
         String header = "region,name,g_per_kwh,kind,scope,year,source,is_default,same_as\n";
-        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,abc,average,s,2020,src,true,\n", GridTable.COLUMNS)))
+        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,abc,average,s,2020,src,true,\n").require(GridTable.COLUMNS).rows()))
                 .hasMessageStartingWith("g.csv:2: column 3 (g_per_kwh) is 'abc', not a number");
-        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,average,s,2020,src,yes,\n", GridTable.COLUMNS)))
+        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,average,s,2020,src,yes,\n").require(GridTable.COLUMNS).rows()))
                 .hasMessageStartingWith("g.csv:2: column 8 (is_default) is 'yes'");
-        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,average,s,2020,src,true,\nXX,X,2,average,s,2021,src,true,\n", GridTable.COLUMNS)))
+        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,average,s,2020,src,true,\nXX,X,2,average,s,2021,src,true,\n").require(GridTable.COLUMNS).rows()))
                 .hasMessageContaining("XX has 2 rows with is_default=true");
-        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "YY,Y,,,,,,,ZZ\n", GridTable.COLUMNS)))
+        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "YY,Y,,,,,,,ZZ\n").require(GridTable.COLUMNS).rows()))
                 .hasMessageStartingWith("g.csv:2: column 9 (same_as) names unknown region 'ZZ'");
-        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,typical,s,2020,src,true,\n", GridTable.COLUMNS)))
+        assertThatThrownBy(() -> GridTable.parse(Csv.parse("g.csv", header + "XX,X,1,typical,s,2020,src,true,\n").require(GridTable.COLUMNS).rows()))
                 .hasMessageContaining("say 'average' or 'marginal'");
-        assertThatThrownBy(() -> Csv.parse("g.csv", "a,b\n1,x\"y\"\n", List.of("a"))).hasMessageStartingWith("g.csv:2: column 2 has a stray quote");
-        assertThatThrownBy(() -> Csv.parse("g.csv", "a,b\n1,\"x\"y\n", List.of("a"))).hasMessageStartingWith("g.csv:2: column 2 has text after its closing quote");
+        assertThatThrownBy(() -> Csv.parse("g.csv", "a,b\n1,x\"y\"\n").require(List.of("a")).rows()).hasMessageStartingWith("g.csv:2: column 2 has a stray quote");
+        assertThatThrownBy(() -> Csv.parse("g.csv", "a,b\n1,\"x\"y\n").require(List.of("a")).rows()).hasMessageStartingWith("g.csv:2: column 2 has text after its closing quote");
     }
 }

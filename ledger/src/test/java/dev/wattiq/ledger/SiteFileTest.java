@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.wattiq.ledger.io.SiteFile;
 import dev.wattiq.ledger.pue.PueCurve;
 import dev.wattiq.ledger.tariff.TimeOfUseTariff;
+import dev.wattiq.meter.UserInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,12 +65,12 @@ class SiteFileTest {
                 .hasMessageContaining("give the price in EUR too");
     }
 
-    static LedgerException bad(Path dir, String name, String text) throws Exception {
+    static UserInputException bad(Path dir, String name, String text) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, text);
         try {
             SiteFile.read(f).build();
-        } catch (LedgerException e) {
+        } catch (UserInputException e) {
             return e;
         }
         throw new AssertionError("accepted " + text);
@@ -93,7 +94,7 @@ class SiteFileTest {
         assertThat(bad(dir, "l.yaml", "tariff:\n  currency: USD\n  zone: UTC\n  default_price_per_kwh: 0.1\n  periods:\n    - days: all\n      from_hour: 1.5\n      to_hour: 2\n      price_per_kwh: 0.2\n"))
                 .hasMessageContaining("tariff.periods[1].from_hour is 1.5, not a whole number");
         assertThat(bad(dir, "m.yaml", "region: Atlantis\n")).hasMessageContaining("unknown region 'Atlantis'");
-        assertThat(bad(dir, "n.yaml", "carbon_series: missing.csv\n")).hasMessageContaining("missing.csv does not exist");
+        assertThat(bad(dir, "n.yaml", "carbon_series: missing.csv\n")).hasMessageContaining("no such file: " + dir.resolve("missing.csv"));
         assertThat(bad(dir, "o.yaml", "")).hasMessageContaining("is empty");
         assertThat(bad(dir, "p.yaml", "pue:\n  capacity_kw: 100\n  curve: [[0.1, 3.0], [0.2, 1.0]]\n")).hasMessageContaining("facility power would drop");
         assertThat(bad(dir, "q.yaml", "embodied:\n  kg: 100\n")).hasMessageContaining("embodied.lifetime_years is missing");

@@ -40,7 +40,6 @@ public final class Meter implements AutoCloseable {
     private final Map<Sensor, List<EnergyCounter>> lastGood = new HashMap<>();
     private final Set<Window> open = ConcurrentHashMap.newKeySet();
     private final List<Consumer<PowerSample>> listeners = new CopyOnWriteArrayList<>();
-    private final List<String> meterNotes = new CopyOnWriteArrayList<>();
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile Reading latest;
@@ -184,7 +183,6 @@ public final class Meter implements AutoCloseable {
                         String note = "sensor " + s.name() + ": gap at " + env.clock().wallTime() + ": " + n.getValue()
                                 + "; its energy during the gap is missing";
                         for (Window w : open) w.noteOnce(s.name() + "/" + n.getKey(), note);
-                        if (meterNotes.size() < 100) meterNotes.add(note);
                     }
                 } catch (SensorException | RuntimeException e) {
                     gap = true;
@@ -194,7 +192,6 @@ public final class Meter implements AutoCloseable {
                     String note = "sensor " + s.name() + " failed at " + env.clock().wallTime() + ": " + msg
                             + "; its energy during the gap is missing";
                     for (Window w : open) w.noteOnce(s.name(), note);
-                    if (meterNotes.size() < 100) meterNotes.add(note);
                 }
             }
             Reading r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
@@ -223,11 +220,14 @@ public final class Meter implements AutoCloseable {
                     sample = new PowerSample(r.wallTime(), dt, watts, total, gap);
                     latestSample = sample;
                     for (Window w : open) w.observe(sample);
-                    for (Consumer<PowerSample> l : listeners) {
+                    for (int i = 0; i < listeners.size(); i++) {
                         try {
-                            l.accept(sample);
+                            listeners.get(i).accept(sample);
                         } catch (RuntimeException e) {
-                            if (meterNotes.size() < 100) meterNotes.add("a power-sample listener failed: " + e);
+                            // the sample is still measured; each open window says once that a listener failed in it
+                            String note = "a power-sample listener failed at " + r.wallTime() + ": " + e
+                                    + "; samples it should have received (live view, stored timeline) may be missing";
+                            for (Window w : open) w.noteOnce("listener " + i, note);
                         }
                     }
                 }
@@ -241,6 +241,15 @@ public final class Meter implements AutoCloseable {
     Measurement finish(Window w) {
         Reading end = pollAll(true, true).reading;
         open.remove(w);
+        return measure(w, end);
+    }
+
+    /** The window's measurement from its start to a fresh reading now; the window stays open. */
+    Measurement sofar(Window w) {
+        return measure(w, pollAll(true, true).reading);
+    }
+
+    private Measurement measure(Window w, Reading end) {
         Reading begin = w.begin();
         double seconds = end.secondsSince(begin);
         List<ComponentEnergy> energies = new ArrayList<>();

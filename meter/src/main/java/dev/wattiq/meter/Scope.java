@@ -17,6 +17,6 @@ public enum Scope {
         for (Scope s : values()) {
             if (s.label().equalsIgnoreCase(label)) return s;
         }
-        throw new IllegalArgumentException("unknown scope '" + label + "': expected process or machine");
+        throw new UserInputException("unknown scope '" + label + "': expected process or machine");
     }
 }

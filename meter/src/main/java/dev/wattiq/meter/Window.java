@@ -34,6 +34,11 @@ public final class Window implements AutoCloseable {
         return begin;
     }
 
+    /** The meter clock's monotonic time at the window's start, in nanoseconds (to place windows relative to each other). */
+    public long startNanos() {
+        return begin.monotonicNanos();
+    }
+
     synchronized void observe(PowerSample s) {
         samples++;
         if (s.totalWatts() > peakWatts) peakWatts = s.totalWatts();
@@ -64,6 +69,16 @@ public final class Window implements AutoCloseable {
         synchronized (endLock) {
             if (result == null) result = meter.finish(this);
             return result;
+        }
+    }
+
+    /**
+     * The window's measurement from its start until now, without ending it (a fresh reading at this call, as at a
+     * boundary); after {@link #end()}, the final measurement.
+     */
+    public Measurement sofar() {
+        synchronized (endLock) {
+            return result != null ? result : meter.sofar(this);
         }
     }
 

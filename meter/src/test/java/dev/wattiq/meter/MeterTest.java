@@ -88,12 +88,50 @@ class MeterTest {
             at(100, 45);
             Measurement m = w.end();
             Measurement ml = later.end();
-            assertThat(m.notes()).singleElement().asString().contains("sensor scripted-cpu_package failed", "zone intel-rapl:0 vanished",
+            assertThat(sensorNotes(m)).singleElement().asString().contains("sensor scripted-cpu_package failed", "zone intel-rapl:0 vanished",
                     "energy during the gap is missing");
             assertThat(m.totalJoules()).isEqualTo(45); // counters are cumulative: the energy comes back once it reads again
-            assertThat(ml.notes()).isEmpty();
+            assertThat(sensorNotes(ml)).isEmpty();
             assertThat(ml.totalJoules()).isEqualTo(15);
             assertThat(samples).extracting(PowerSample::gap).containsExactly(false, true, true, false); // no time passes at the window boundaries after
+        }
+    }
+
+    /** The notes other than a failing listener's (see {@link #aFailingListenerIsNotedInEveryWindowOpenWhileItFails}). */
+    static List<String> sensorNotes(Measurement m) {
+        return m.notes().stream().filter(n -> !n.startsWith("a power-sample listener failed")).toList();
+    }
+
+    @Test
+    void aFailingListenerIsNotedInEveryWindowOpenWhileItFails() {
+        try (Meter meter = Meter.manual(List.of(pkg), env)) {
+            List<PowerSample> delivered = new ArrayList<>();
+            boolean[] broken = {false};
+            meter.addListener(s -> {
+                if (broken[0]) throw new IllegalStateException("the store is full");
+            });
+            meter.addListener(delivered::add);
+            Window before = meter.window("before");
+            at(100, 10);
+            meter.sampleNow();
+            Measurement quiet = before.end();
+            Window during = meter.window("during");
+            broken[0] = true;
+            at(100, 20);
+            meter.sampleNow();
+            at(100, 30);
+            meter.sampleNow();
+            broken[0] = false;
+            Measurement m = during.end();
+            Window after = meter.window("after");
+            at(100, 40);
+            Measurement later = after.end();
+            assertThat(quiet.notes()).isEmpty();
+            assertThat(m.notes()).singleElement().asString()
+                    .startsWith("a power-sample listener failed at ").contains("IllegalStateException: the store is full");
+            assertThat(m.totalJoules()).isEqualTo(20); // the measurement itself is whole
+            assertThat(later.notes()).isEmpty();
+            assertThat(delivered).hasSizeGreaterThanOrEqualTo(3); // a failing listener does not starve the next one
         }
     }
 

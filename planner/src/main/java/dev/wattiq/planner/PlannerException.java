@@ -1,10 +1,13 @@
 package dev.wattiq.planner;
 
+import dev.wattiq.meter.UserInputException;
+
 /**
  * A planning request that cannot be answered as asked: an unknown name, a value out of range, a model that does not
- * fit the devices. The message names the problem and the fix; the CLI prints it as one line.
+ * fit the devices. The message names the problem and the fix; as a {@link UserInputException} the CLI prints it as
+ * one line with exit code 2.
  */
-public class PlannerException extends RuntimeException {
+public class PlannerException extends UserInputException {
     public PlannerException(String message) {
         super(message);
     }
@@ -24,6 +27,19 @@ public class PlannerException extends RuntimeException {
                     + ", got " + value + ": utilisation and shares cannot exceed 1 (100%)");
         }
         return value;
+    }
+
+    /**
+     * A count derived from the user's numbers (devices, replicas, nodes) as an int, checked: a value that is not a
+     * finite number from 0 to {@link Integer#MAX_VALUE} is an error naming {@code what} and the fix, never a silently
+     * saturated or wrapped count ("-4 devices").
+     */
+    public static int count(String what, double value, String fix) {
+        if (!(value >= 0) || value > Integer.MAX_VALUE) {
+            throw new PlannerException(what + " would be " + (Double.isNaN(value) ? "undefined" : String.format(java.util.Locale.ROOT, "%.3g", value))
+                    + ", beyond the " + Integer.MAX_VALUE + " a plan can count: " + fix);
+        }
+        return (int) value;
     }
 
     /** Thrown when a value must be zero or more. */

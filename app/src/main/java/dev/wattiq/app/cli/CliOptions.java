@@ -47,8 +47,8 @@ public final class CliOptions {
     }
 
     /**
-     * The model transformer of the annotated commands that take the shared option groups: adds {@link SensorOptions}
-     * and {@link SiteOptions} as mixins when the command object holds them (once, however often it is applied).
+     * The model transformer of the annotated commands that take the shared option groups: adds {@link SensorOptions},
+     * {@link SiteOptions} and {@link JsonOut} as mixins when the command object holds them (once, however often it is applied).
      */
     public static final class SharedGroups implements IModelTransformer {
         @Override
@@ -59,6 +59,9 @@ public final class CliOptions {
             }
             if (cmd instanceof SiteOptions.Holder h && !spec.mixins().containsKey(SiteOptions.MIXIN)) {
                 spec.addMixin(SiteOptions.MIXIN, h.siteOptions().spec());
+            }
+            if (cmd instanceof JsonOut.Holder h && !spec.mixins().containsKey(JsonOut.MIXIN)) {
+                spec.addMixin(JsonOut.MIXIN, h.jsonOut().spec());
             }
             return spec;
         }

@@ -1,11 +1,18 @@
 package dev.wattiq.app.cli;
 
+import dev.wattiq.meter.UserInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Maps failures to one-line messages and exit codes. A {@link UserError} (bad input, with the fix in its message)
- * prints as {@code wattiq: <message>} and exits 2; a parameter error prints picocli's message and a hint;
- * anything else is a bug: one line plus the stack trace only when {@code WATTIQ_DEBUG} is set.
+ * Maps failures to one-line messages and exit codes. A {@link UserInputException} (bad input, with the fix in its
+ * message; {@link UserError} is app's own) prints as {@code wattiq: <message>} and exits 2; a parameter error prints
+ * picocli's message and a hint; anything else, a bare {@link IllegalArgumentException} included, is a bug: exit 70,
+ * one "internal error" line naming the file that holds the stack trace (printed too when {@code WATTIQ_DEBUG} is set).
  */
 public final class Errors {
     /** Exit code for a user's mistake (bad flag, bad file, bad value). */
@@ -27,28 +34,43 @@ public final class Errors {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            Throwable t = ex;
-            while (t instanceof java.util.concurrent.ExecutionException && t.getCause() != null) t = t.getCause();
-            if (t instanceof UserError u) {
-                c.getErr().println("wattiq: " + u.getMessage());
-                return u.exitCode();
-            }
-            // A planning request that cannot be answered as asked (unknown name, out-of-range value, won't fit):
-            // the planner's message already names the problem and the fix.
-            if (t instanceof dev.wattiq.planner.PlannerException && t.getMessage() != null) {
-                c.getErr().println("wattiq: " + t.getMessage());
-                return USAGE;
-            }
-            if (t instanceof IllegalArgumentException && t.getMessage() != null) {
-                c.getErr().println("wattiq: " + t.getMessage());
-                return USAGE;
-            }
-            c.getErr().println("wattiq: internal error: " + t + " (set WATTIQ_DEBUG=1 for the stack trace)");
-            if (System.getenv("WATTIQ_DEBUG") != null) t.printStackTrace(c.getErr());
-            return INTERNAL;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));
         return cl;
+    }
+
+    /**
+     * Prints the one line for a failure of a command and returns its exit code: a {@link UserInputException} (the
+     * user's mistake, its message naming the fix) exits 2 (or a {@link UserError}'s own code); anything else is a bug:
+     * exit 70, "internal error", and the stack trace written to a file (and printed with {@code WATTIQ_DEBUG} set).
+     */
+    public static int report(Throwable ex, PrintWriter err) {
+        Throwable t = ex;
+        while (t instanceof java.util.concurrent.ExecutionException && t.getCause() != null) t = t.getCause();
+        if (t instanceof UserError u) {
+            err.println("wattiq: " + u.getMessage());
+            return u.exitCode();
+        }
+        if (t instanceof UserInputException u && u.getMessage() != null) {
+            err.println("wattiq: " + u.getMessage());
+            return USAGE;
+        }
+        Path trace = writeTrace(t);
+        err.println("wattiq: internal error: " + t + (trace != null ? " (trace written to " + trace + ")" : " (set WATTIQ_DEBUG=1 for the stack trace)"));
+        if (System.getenv("WATTIQ_DEBUG") != null) t.printStackTrace(err);
+        return INTERNAL;
+    }
+
+    /** Writes {@code t}'s stack trace to a new file in the temporary directory; null when that fails. */
+    private static Path writeTrace(Throwable t) {
+        try {
+            Path f = Files.createTempFile("wattiq-internal-error-", ".txt");
+            StringWriter w = new StringWriter();
+            t.printStackTrace(new PrintWriter(w));
+            Files.writeString(f, w.toString());
+            return f;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** "Did you mean: run?" for a mistyped subcommand name (picocli suggests only options). */
@@ -63,7 +85,7 @@ public final class Errors {
     }
 
     /** A mistake in the user's input; the message names the problem and the fix. */
-    public static final class UserError extends RuntimeException {
+    public static final class UserError extends UserInputException {
         private final int exitCode;
 
         public UserError(String message) {

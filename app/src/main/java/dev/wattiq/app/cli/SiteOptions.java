@@ -1,9 +1,6 @@
 package dev.wattiq.app.cli;
 
-import dev.wattiq.ledger.LedgerException;
 import dev.wattiq.ledger.Site;
-import dev.wattiq.ledger.carbon.IntensitySeries;
-import dev.wattiq.ledger.io.SiteFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -60,28 +57,18 @@ public final class SiteOptions {
         return s;
     }
 
-    /** Whether any of these options was given. */
-    public boolean given() {
-        return siteFile != null || region != null || gridSource != null || pue != null || price != null || currency != null
-                || gridIntensity != null || greenShare != null || carbonSeries != null || strictCarbon;
+    /** The request these options make. */
+    public SiteRequest request() {
+        return new SiteRequest(siteFile, region, gridSource, pue, price, currency, gridIntensity, greenShare, carbonSeries, strictCarbon);
     }
 
-    /** The site these options describe; bad input becomes a one-line {@link Errors.UserError}. */
+    /** Whether any of these options was given. */
+    public boolean given() {
+        return request().given();
+    }
+
+    /** The site these options describe; bad input is a one-line user error ({@link dev.wattiq.ledger.LedgerException}). */
     public Site site() {
-        try {
-            Site.Builder b = siteFile != null ? SiteFile.read(siteFile) : Site.builder();
-            if (region != null) b.region(region);
-            if (gridSource != null) b.gridSource(gridSource);
-            if (pue != null) b.pue(pue, "user: --pue");
-            if (currency != null) b.currency(currency, "user: --currency");
-            if (price != null) b.price(price, "user: --price");
-            if (gridIntensity != null) b.gridIntensity(gridIntensity, "user: --grid-intensity");
-            if (greenShare != null) b.greenShare(greenShare, "user: --green-share");
-            if (carbonSeries != null) b.carbonSeries(IntensitySeries.read(carbonSeries));
-            if (strictCarbon) b.strict(true);
-            return b.build();
-        } catch (LedgerException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
+        return request().site();
     }
 }

@@ -2,8 +2,10 @@ package dev.wattiq.app.lab;
 
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.app.cli.SiteOptions;
+import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.LabConfig;
 import dev.wattiq.lab.experiments.Trial;
@@ -27,7 +29,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the article's experiments end to end and show where energy and quality balance.")
-public final class DemoCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+public final class DemoCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder, JsonOut.Holder {
+    @Override
+    public JsonOut jsonOut() {
+        return jsonOut;
+    }
+
     @Override
     public SensorOptions sensorOptions() {
         return sensors;
@@ -50,9 +57,6 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
             + QUICK_REPEATS + " times; under a minute on two cores (full: " + FULL_STEPS + " steps, " + FULL_REPEATS + " times).")
     boolean quick;
 
-    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the results as one JSON object to FILE.")
-    Path jsonOut;
-
     @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report with a chart of energy against quality.")
     Path html;
 
@@ -70,12 +74,16 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
 
     final SiteOptions site = new SiteOptions();
 
+    final JsonOut jsonOut = new JsonOut();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         if (!(tolerance >= 0)) throw new Errors.UserError("--tolerance must be zero or more (R² units), got " + tolerance);
+        jsonOut.check();
+        if (html != null) OutputFile.checkWritable("--html", html);
         LabConfig c = lab.config(quick ? QUICK_STEPS : FULL_STEPS);
         double[] sweep = quick ? Experiment.QUICK_SWEEP : Experiment.DEMO_SWEEP;
         int repeats = quick ? QUICK_REPEATS : FULL_REPEATS;
@@ -97,8 +105,8 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
         Balance b = Balance.of(trials, tolerance);
         LabTable.print(trials, methods, b, out);
         for (String n : notes) err.println("wattiq: " + n);
-        if (jsonOut != null) LabCommand.write(jsonOut, json(c, trials, methods, b, notes));
-        if (html != null) LabCommand.write(html, DemoHtml.render(trials, b, notes));
+        jsonOut.write(() -> json(c, trials, methods, b, notes));
+        if (html != null) OutputFile.write("--html", html, DemoHtml.render(trials, b, notes));
         out.flush();
         return 0;
     }
@@ -110,7 +118,7 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
         err.flush();
     }
 
-    static String json(LabConfig c, List<Trial> trials, List<String> methods, Balance b, List<String> notes) {
+    static Map<String, Object> json(LabConfig c, List<Trial> trials, List<String> methods, Balance b, List<String> notes) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", c.asConfig());
         List<Object> ex = new ArrayList<>();
@@ -126,6 +134,6 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
         root.put("repeats", trials.isEmpty() ? 0 : trials.getFirst().figures().getOrDefault("repeats", 1.0).intValue());
         root.put("energy_noise_rel", Double.isFinite(b.energyNoiseRel()) ? b.energyNoiseRel() : null);
         root.put("notes", notes);
-        return LabJson.writeJson(root);
+        return root;
     }
 }

@@ -2,8 +2,10 @@ package dev.wattiq.app.lab;
 
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.app.cli.SiteOptions;
+import dev.wattiq.app.output.Json;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.FixedDataset;
 import dev.wattiq.lab.experiments.LabConfig;
@@ -41,7 +43,12 @@ public final class LabCommand implements Runnable {
     }
 
     /** What every experiment subcommand shares: sizes, sensors, site, output. */
-    abstract static class ExperimentCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
+    abstract static class ExperimentCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder, JsonOut.Holder {
+        @Override
+        public JsonOut jsonOut() {
+            return jsonOut;
+        }
+
         @Override
         public SensorOptions sensorOptions() {
             return sensors;
@@ -59,8 +66,7 @@ public final class LabCommand implements Runnable {
 
         final SiteOptions site = new SiteOptions();
 
-        @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the results as one JSON object to FILE.")
-        Path jsonOut;
+        final JsonOut jsonOut = new JsonOut();
 
         @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")
         boolean noStore;
@@ -77,6 +83,7 @@ public final class LabCommand implements Runnable {
 
         @Override
         public Integer call() {
+            jsonOut.check();
             LabConfig c = lab.config(LabConfig.article().steps());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -93,20 +100,10 @@ public final class LabCommand implements Runnable {
                 for (Trial t : trials) methods.add(s.method(t.measurement()));
                 LabTable.print(trials, methods, null, out);
                 for (String n : s.notes()) err.println("wattiq: " + n);
-                if (jsonOut != null) write(jsonOut, LabJson.lab(experiment().label(), trials, methods, s.notes()));
+                jsonOut.write(() -> LabJson.lab(experiment().label(), trials, methods, s.notes()));
             }
             out.flush();
             return 0;
-        }
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, text.endsWith("\n") ? text : text + "\n");
-        } catch (java.io.IOException e) {
-            throw new Errors.UserError("cannot write " + file + ": " + e.getMessage() + ": pick a writable path");
         }
     }
 
@@ -132,13 +129,9 @@ public final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             if (dataset == null) return super.call();
+            jsonOut.check();
             LabConfig c = lab.config(200);
-            FixedDataset d;
-            try {
-                d = FixedDataset.read(dataset, c.width());
-            } catch (IllegalArgumentException e) {
-                throw new Errors.UserError(e.getMessage());
-            }
+            FixedDataset d = FixedDataset.read(dataset, c.width()); // its input errors are the user's (UserInputException)
             long t0 = System.nanoTime();
             double[] losses = d.train(c.steps(), c.batch(), c.lr());
             double loop = (System.nanoTime() - t0) / 1e9;
@@ -148,9 +141,8 @@ public final class LabCommand implements Runnable {
             root.put("loop_s", loop);
             root.put("final_loss", losses[losses.length - 1]);
             root.put("losses", losses);
-            String json = LabJson.writeJson(root);
-            if (jsonOut != null) write(jsonOut, json);
-            else spec.commandLine().getOut().println(json);
+            if (jsonOut.file() != null) jsonOut.write(() -> root);
+            else spec.commandLine().getOut().println(Json.text(root));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -1,8 +1,5 @@
 package dev.wattiq.app.lab;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.ledger.Point;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.Map;
 
 /** The JSON of lab and demo results: snake_case keys with units, NaN written as null. */
 public final class LabJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LabJson() {
     }
@@ -53,7 +49,7 @@ public final class LabJson {
     }
 
     /** {@code wattiq lab NAME}: the first trial's figures at the top level, every trial under {@code trials}. */
-    public static String lab(String experiment, List<Trial> trials, List<String> methods, List<String> notes) {
+    public static Map<String, Object> lab(String experiment, List<Trial> trials, List<String> methods, List<String> notes) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment", experiment);
         Map<String, Object> first = trial(trials.getFirst(), methods.getFirst());
@@ -64,15 +60,6 @@ public final class LabJson {
         for (int i = 0; i < trials.size(); i++) all.add(trial(trials.get(i), methods.get(i)));
         root.put("trials", all);
         root.put("notes", notes);
-        return writeJson(root);
-    }
-
-    /** Pretty-printed JSON of maps, lists, strings, numbers and booleans. */
-    public static String writeJson(Object o) {
-        try {
-            return MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return root;
     }
 }

@@ -1,9 +1,9 @@
 package dev.wattiq.app.lab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.JsonOut;
+import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.lab.serve.Corpus;
 import dev.wattiq.lab.serve.Precision;
@@ -17,7 +17,6 @@ import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +39,15 @@ import picocli.CommandLine.Option;
         description = {"Serving levers on a real transformer: precision, batch size, threads, each measured.",
                 "Embeds a fixed corpus with all-MiniLM-L6-v2 (fp32 and int8, ONNX Runtime) in every configuration, "
                         + "measures each with the meter, and scores int8's fidelity to fp32 (cosine, top-10 neighbour overlap)."})
-public final class LabServeCommand implements Callable<Integer>, SensorOptions.Holder {
+public final class LabServeCommand implements Callable<Integer>, SensorOptions.Holder, JsonOut.Holder {
     @Override
     public SensorOptions sensorOptions() {
         return sensorOptions;
+    }
+
+    @Override
+    public JsonOut jsonOut() {
+        return jsonOut;
     }
 
     @CommandLine.Spec
@@ -54,8 +58,7 @@ public final class LabServeCommand implements Callable<Integer>, SensorOptions.H
     @Option(names = "--quick", description = "A short sweep (batch 1 and 16, one thread, 64 sentences): seconds, not minutes.")
     boolean quick;
 
-    @Option(names = "--json-out", paramLabel = "FILE", description = "Write the rows as JSON to FILE.")
-    Path jsonOut;
+    final JsonOut jsonOut = new JsonOut();
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (table and charts) to FILE.")
     Path html;
@@ -86,7 +89,7 @@ public final class LabServeCommand implements Callable<Integer>, SensorOptions.H
             case "machine" -> Scope.MACHINE;
             default -> throw new Errors.UserError("--scope must be process or machine, got '" + scope + "'");
         };
-        checkWritable(jsonOut, "--json-out");
+        checkWritable(jsonOut.file(), "--json-out");
         checkWritable(html, "--html");
         SensorEnvironment env = sensorOptions.environment(s, ProcessHandle.current().pid());
         PrintWriter out = spec.commandLine().getOut();
@@ -108,12 +111,8 @@ public final class LabServeCommand implements Callable<Integer>, SensorOptions.H
                 + ", scope " + s.name().toLowerCase(java.util.Locale.ROOT) + "; fp32 and int8 interleaved at each batch size and thread count");
         for (String skipped : selection.skipped()) out.println("sensor skipped: " + skipped);
         for (String note : result.notes()) out.println("note: " + note);
-        try {
-            if (jsonOut != null) json().writeValue(jsonOut.toFile(), toJson(result));
-            if (html != null) Files.writeString(html, ServeReport.html(result));
-        } catch (IOException e) {
-            throw new Errors.UserError("cannot write the report: " + e.getMessage() + "; check the path and its permissions");
-        }
+        jsonOut.write(() -> toJson(result));
+        if (html != null) OutputFile.write("--html", html, ServeReport.html(result));
         out.flush();
         return 0;
     }
@@ -137,10 +136,6 @@ public final class LabServeCommand implements Callable<Integer>, SensorOptions.H
             throw new Errors.UserError(option + " " + file + ": the folder " + parent + " does not exist; create it or pick another path");
         }
         if (Files.isDirectory(file)) throw new Errors.UserError(option + " " + file + " is a folder; give a file name");
-    }
-
-    static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** The JSON document: the sweep, the sensors, one object per row (snake_case, units in the keys), the notes. */

@@ -1,7 +1,7 @@
 package dev.wattiq.app.plan;
 
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.infer.InferencePlanner;
 import dev.wattiq.planner.model.ModelCatalog;
@@ -9,15 +9,12 @@ import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.validate.Comparison;
 import dev.wattiq.planner.validate.InferenceValidation;
 import dev.wattiq.planner.validate.TrainingValidation;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,20 +29,19 @@ public final class PlanValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        return PlanOutput.guarded(this::validate);
-    }
-
-    private int validate() {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Comparison> rows = new ArrayList<>();
         if (file == null) {
             rows.addAll(training(TrainingValidation.shippedRows()));
             rows.addAll(inference(InferenceValidation.shippedRows()));
         } else {
-            List<Map<String, String>> csv = read(file);
-            if (!csv.isEmpty() && csv.getFirst().containsKey("tokens_billion")) rows.addAll(training(csv));
-            else if (!csv.isEmpty() && csv.getFirst().containsKey("metric")) rows.addAll(inference(csv));
+            if (Files.notExists(file)) {
+                throw new Errors.UserError("no such file: " + file + " (give the path of a training_runs.csv or inference.csv)");
+            }
+            Csv.Table csv = Csv.read(file);
+            if (csv.size() > 0 && csv.has("tokens_billion")) rows.addAll(training(csv.rows()));
+            else if (csv.size() > 0 && csv.has("metric")) rows.addAll(inference(csv.rows()));
             else throw new Errors.UserError(file + " has neither training_runs.csv columns (tokens_billion, device_hours, ...)"
                     + " nor inference.csv columns (metric, value, unit, ...): give one of those files");
         }
@@ -54,7 +50,7 @@ public final class PlanValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
         for (Comparison c : rows) {
             out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
-                    PlanOutput.num(c.predicted()), PlanOutput.num(c.published()),
+                    PlanText.num(c.predicted()), PlanText.num(c.published()),
                     Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
         }
         out.println();
@@ -72,21 +68,11 @@ public final class PlanValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Comparison> training(List<Map<String, String>> csv) {
+    private static List<Comparison> training(List<Csv.Row> csv) {
         return TrainingValidation.run(csv, TrainingPlanner.shipped(), HardwareCatalog.shipped());
     }
 
-    private static List<Comparison> inference(List<Map<String, String>> csv) {
+    private static List<Comparison> inference(List<Csv.Row> csv) {
         return InferenceValidation.run(csv, InferencePlanner.shipped(), HardwareCatalog.shipped(), ModelCatalog.shipped());
-    }
-
-    private static List<Map<String, String>> read(Path p) {
-        try {
-            return Csv.parse(Files.readString(p), p.toString());
-        } catch (NoSuchFileException e) {
-            throw new Errors.UserError("no such file: " + p + " (give the path of a training_runs.csv or inference.csv)");
-        } catch (IOException e) {
-            throw new Errors.UserError("cannot read " + p + ": " + e.getMessage());
-        }
     }
 }

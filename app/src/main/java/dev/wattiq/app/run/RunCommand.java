@@ -2,6 +2,7 @@ package dev.wattiq.app.run;
 
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.app.store.Hosts;
@@ -49,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     Duration interval;
     String scope;
-    Path jsonOut;
+    final JsonOut jsonOut = new JsonOut();
     List<String> labelArgs = new ArrayList<>();
     String job;
     String storeUrl;
@@ -73,8 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         s.addOption(CliOptions.option("--scope", "SCOPE", String.class, () -> r.scope, v -> r.scope = v,
                 "process: charge the command's process tree its share; machine: charge everything (default ${DEFAULT-VALUE}).")
                 .defaultValue("process").build());
-        s.addOption(CliOptions.option("--json-out", "FILE", Path.class, () -> r.jsonOut, v -> r.jsonOut = v,
-                "Also write the run as one JSON object to FILE.").build());
+        s.addMixin(JsonOut.MIXIN, r.jsonOut.spec());
         s.addOption(CliOptions.option("--label", "KEY=VALUE", List.class, () -> r.labelArgs, v -> r.labelArgs = v,
                 "Attach a label to the run (repeatable).").auxiliaryTypes(String.class).build());
         s.addOption(CliOptions.option("--job", "ID", String.class, () -> r.job, v -> r.job = v,
@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         if (command.isEmpty()) throw new Errors.UserError("no command to run: put it after '--', e.g. wattiq run -- python train.py");
         Scope sc = parseScope(scope);
         Map<String, String> labels = parseLabels(labelArgs);
-        if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
+        jsonOut.check();
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
         // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
         java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -177,7 +177,8 @@ public final class RunCommand implements Callable<Integer> {
                 finish(store, record, storeProblems);
                 Summary.print(record, err, false);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
-                if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(RunJson.full(record)) + "\n");
+                RunRecord done = record;
+                jsonOut.write(() -> RunJson.full(done));
                 return exit;
             }
         } finally {
@@ -256,7 +257,7 @@ public final class RunCommand implements Callable<Integer> {
     public static Scope parseScope(String s) {
         try {
             return Scope.parse(s);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.wattiq.meter.UserInputException e) {
             throw new Errors.UserError("--scope: " + e.getMessage());
         }
     }

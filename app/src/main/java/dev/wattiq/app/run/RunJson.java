@@ -1,10 +1,10 @@
 package dev.wattiq.app.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.BillJson;
+import dev.wattiq.app.output.Json;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.Map;
  * Jackson is loaded only when JSON is asked for.
  */
 public final class RunJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private RunJson() {
     }
@@ -98,14 +98,6 @@ public final class RunJson {
         ArrayNode a = MAPPER.createArrayNode();
         for (RunRecord r : runs) a.add(brief(r));
         return a;
-    }
-
-    public static String write(Object node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
-        }
     }
 
     private static ObjectNode strings(Map<String, String> m) {

@@ -1,7 +1,9 @@
 package dev.wattiq.app.runs;
 
+import dev.wattiq.app.output.Json;
+import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.run.OutputFiles;
+import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
@@ -16,17 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sum a job's runs (all ranks and nodes that ran 'wattiq run --job ID' into this store).")
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, JsonOut.Holder {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--job", paramLabel = "ID", required = true, description = "The job id given to 'wattiq run --job'.")
     String job;
 
-    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the report as one JSON object to FILE.")
-    Path jsonOut;
+    final JsonOut jsonOut = new JsonOut();
 
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     boolean json;
@@ -35,9 +36,14 @@ public final class ReportCommand implements Callable<Integer> {
     String storeUrl;
 
     @Override
+    public JsonOut jsonOut() {
+        return jsonOut;
+    }
+
+    @Override
     public Integer call() {
         if (job.isBlank()) throw new Errors.UserError("--job needs a job id, e.g. --job train-42");
-        if (jsonOut != null) OutputFiles.checkWritable("--json-out", jsonOut);
+        jsonOut.check();
         List<RunRecord> runs;
         String where;
         try (RunStore store = Stores.open(storeUrl)) {
@@ -52,10 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         JobReport report = JobReport.of(job, runs);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(RunJson.write(report.json()));
+        if (json) out.println(Json.text(report.json()));
         else report.print(out);
         out.flush();
-        if (jsonOut != null) OutputFiles.write("--json-out", jsonOut, RunJson.write(report.json()) + "\n");
+        jsonOut.write(report::json);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wattiq.app.runs;
 
+import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.store.RunRecord;
@@ -41,7 +42,7 @@ public final class RunsCommand implements Callable<Integer> {
             throw new Errors.UserError(e.getMessage());
         }
         if (json) {
-            out.println(RunJson.write(RunJson.list(runs)));
+            out.println(Json.text(RunJson.list(runs)));
         } else if (runs.isEmpty()) {
             out.println("no runs yet: measure one with 'wattiq run -- CMD'");
         } else {

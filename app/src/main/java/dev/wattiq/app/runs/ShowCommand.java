@@ -1,10 +1,11 @@
 package dev.wattiq.app.runs;
 
+import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.app.run.Bills;
-import dev.wattiq.app.run.OutputFiles;
+import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.run.SampleShape;
 import dev.wattiq.app.run.Summary;
@@ -48,16 +49,16 @@ public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder 
 
     @Override
     public Integer call() {
-        if (samplesCsv != null) OutputFiles.checkWritable("--samples-csv", samplesCsv);
+        if (samplesCsv != null) OutputFile.checkWritable("--samples-csv", samplesCsv);
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = Stores.open()) {
             RunRecord r = store.find(runId).orElseThrow(() -> new Errors.UserError(
                     "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
             if (siteGiven()) r = rebill(store, r, siteOptions.site());
-            if (json) out.println(RunJson.write(RunJson.full(r)));
+            if (json) out.println(Json.text(RunJson.full(r)));
             else Summary.print(r, out, true);
             if (samplesCsv != null) {
-                OutputFiles.write("--samples-csv", samplesCsv, csv(store, r.runId()));
+                OutputFile.write("--samples-csv", samplesCsv, csv(store, r.runId()));
                 spec.commandLine().getErr().println("wattiq: wrote " + r.samples() + " samples to " + samplesCsv);
             }
         } catch (StoreException e) {

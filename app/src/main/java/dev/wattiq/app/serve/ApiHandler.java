@@ -11,6 +11,7 @@ import dev.wattiq.app.store.StoredSample;
 import dev.wattiq.meter.DeviceInfo;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.PowerSample;
+import dev.wattiq.meter.UserInputException;
 import dev.wattiq.meter.Sensor;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class ApiHandler {
     public static final int MAX_RUN_SAMPLES = 2000;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
 
-    /** A POST endpoint: body in, answer out; bad input is an {@link HttpError} with status 400. */
+    /** A POST endpoint: body in, answer out; bad input is an {@link HttpError} with status 400 or a {@link UserInputException}. */
     public interface PostEndpoint {
         JsonNode answer(JsonNode body);
     }
@@ -59,7 +60,13 @@ public final class ApiHandler {
                 throw new HttpError(405, "method " + ex.getRequestMethod() + " not allowed here: POST a JSON object");
             }
             JsonNode body = Exchanges.readJson(ex, WattiqServer.MAX_BODY_BYTES);
-            Exchanges.sendJson(ex, 200, post.answer(body));
+            JsonNode answer;
+            try {
+                answer = post.answer(body);
+            } catch (UserInputException e) { // the request's mistake, its message naming the fix; anything else is a 500
+                throw new HttpError(400, e.getMessage());
+            }
+            Exchanges.sendJson(ex, 200, answer);
             return;
         }
         WattiqServer.requireGet(ex);

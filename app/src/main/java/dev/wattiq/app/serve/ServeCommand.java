@@ -10,6 +10,7 @@ import dev.wattiq.app.store.Hosts;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.Stores;
 import dev.wattiq.ledger.Site;
+import dev.wattiq.meter.Clock;
 import dev.wattiq.meter.DeviceInfo;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Scope;
@@ -107,7 +108,7 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
             LiveMachine live = new LiveMachine(meter, site);
             meter.addListener(live::onSample);
             Metrics metrics = new Metrics(live, view, selection.sensors(), Hosts.name());
-            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all());
+            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all(Clock.system()));
             WattiqServer server;
             try {
                 server = WattiqServer.start(new InetSocketAddress(address, port), token, metrics, api, t -> logFailure(err, t));

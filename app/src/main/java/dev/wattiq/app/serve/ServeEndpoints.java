@@ -1,41 +1,86 @@
 package dev.wattiq.app.serve;
 
-import dev.wattiq.app.plan.PlanInferCommand;
-import dev.wattiq.app.plan.PlanTrainCommand;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wattiq.app.cli.SiteRequest;
+import dev.wattiq.app.plan.InferPlan;
+import dev.wattiq.app.plan.InferRequest;
+import dev.wattiq.app.plan.PlanJson;
+import dev.wattiq.app.plan.PlanTarget;
+import dev.wattiq.app.plan.TrainPlan;
+import dev.wattiq.app.plan.TrainRequest;
 import dev.wattiq.app.serve.ApiHandler.PostEndpoint;
-import dev.wattiq.app.tune.ScheduleCommand;
-import dev.wattiq.app.tune.TunePointsCommand;
+import dev.wattiq.app.tune.PointsFrontier;
+import dev.wattiq.app.tune.PointsJson;
+import dev.wattiq.app.tune.PointsRequest;
+import dev.wattiq.app.tune.ScheduleJson;
+import dev.wattiq.app.tune.ScheduleRequest;
+import dev.wattiq.meter.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The POST endpoints of {@code wattiq serve}: each runs its CLI command ({@code plan train}, {@code plan infer},
- * {@code tune points}, {@code schedule}) through {@link CommandEndpoint}, so the answer is exactly what the command's
- * {@code --json-out} holds.
+ * The POST endpoints of {@code wattiq serve}. Each reads its body into the request type its CLI command builds from
+ * options ({@link Body}: typed fields, unknown ones refused), calls the same compute step and answers with the same
+ * JSON printer as the command's {@code --json-out}: one shape by construction. The field names are the command's
+ * options in snake_case, less those that name files ({@code --json-out}, {@code --site}, {@code --input}, ...): a
+ * file's contents travel in the body instead ({@code points_csv}, {@code series_csv}) and nothing is written.
  */
 final class ServeEndpoints {
-    private static final Set<String> SITE = Set.of("region", "grid_source", "pue", "price", "currency", "grid_intensity", "green_share");
-
     private ServeEndpoints() {
     }
 
-    static Map<String, PostEndpoint> all() {
+    static Map<String, PostEndpoint> all(Clock clock) {
         Map<String, PostEndpoint> m = new LinkedHashMap<>();
-        m.put("/api/plan/train", new CommandEndpoint(PlanTrainCommand::new, with(SITE, "model", "params", "active_params", "tokens", "hardware",
-                "devices", "device_hours", "device_power", "host_overhead", "mfu", "tp", "pp", "precision", "recompute", "start", "embodied"), Map.of()));
-        m.put("/api/plan/infer", new CommandEndpoint(PlanInferCommand::new, with(SITE, "model", "params", "active_params", "hardware", "devices",
-                "batch", "precision", "input_tokens", "output_tokens", "requests_per_day", "host_overhead", "start", "embodied"), Map.of()));
-        m.put("/api/tune/points", new CommandEndpoint(TunePointsCommand::new, Set.of("objectives", "where", "pick", "eta", "max_power_w",
-                "energy_column", "time_column"), Map.of("points_csv", "--input")));
-        m.put("/api/schedule", new CommandEndpoint(ScheduleCommand::new, Set.of("duration", "power_kw", "deadline", "objective", "weight",
-                "interruptible", "regions", "now"), Map.of("series_csv", "--series")));
+        m.put("/api/plan/train", endpoint(ServeEndpoints::train, r -> PlanJson.train(TrainPlan.of(r, clock))));
+        m.put("/api/plan/infer", endpoint(ServeEndpoints::infer, r -> PlanJson.infer(InferPlan.of(r, clock))));
+        m.put("/api/tune/points", endpoint(ServeEndpoints::points, r -> PointsJson.of(PointsFrontier.of(r))));
+        m.put("/api/schedule", endpoint(ServeEndpoints::schedule, r -> ScheduleJson.of(r.plan())));
         return m;
     }
 
-    private static Set<String> with(Set<String> base, String... more) {
-        java.util.Set<String> s = new java.util.HashSet<>(base);
-        s.addAll(java.util.List.of(more));
-        return s;
+    /** Reads the body into a request (refusing unknown fields before anything is computed), then answers it. */
+    private static <R> PostEndpoint endpoint(Function<Body, R> read, Function<R, ? extends JsonNode> answer) {
+        return json -> {
+            Body body = new Body(json);
+            R request = read.apply(body);
+            body.finish();
+            return answer.apply(request);
+        };
+    }
+
+    static TrainRequest train(Body b) {
+        PlanTarget t = target(b);
+        Integer tp = b.integer("tp");
+        Integer pp = b.integer("pp");
+        return new TrainRequest(t, b.amount("tokens"), b.amount("device_hours"), b.amount("device_power"), b.number("mfu"),
+                tp == null ? 1 : tp, pp == null ? 1 : pp, b.flag("recompute"));
+    }
+
+    static InferRequest infer(Body b) {
+        return new InferRequest(target(b), PlanTarget.count("batch", b.amount("batch")), b.amount("input_tokens"),
+                b.amount("output_tokens"), b.amount("requests_per_day"));
+    }
+
+    private static PlanTarget target(Body b) {
+        return new PlanTarget(b.text("model"), b.amount("params"), b.amount("active_params"), b.text("hardware"),
+                PlanTarget.count("devices", b.amount("devices")), b.text("precision"), b.number("host_overhead"), b.instant("start"),
+                b.flag("embodied"), site(b));
+    }
+
+    /** The site's scalar fields (the CLI's --site and --carbon-series name files, so they have no field here). */
+    private static SiteRequest site(Body b) {
+        return SiteRequest.of(b.text("region"), b.text("grid_source"), b.number("pue"), b.number("price"), b.text("currency"),
+                b.number("grid_intensity"), b.number("green_share"));
+    }
+
+    static PointsRequest points(Body b) {
+        return new PointsRequest(b.document("points_csv"), "points_csv", b.requiredText("objectives"), b.texts("where"), b.text("pick"),
+                b.number("eta"), b.number("max_power_w"), b.text("energy_column"), b.text("time_column"));
+    }
+
+    static ScheduleRequest schedule(Body b) {
+        return new ScheduleRequest(b.document("series_csv"), "series_csv", b.requiredNumber("duration"), b.requiredNumber("power_kw"),
+                b.requiredInstant("deadline"), b.instant("now"), b.text("objective"), b.number("weight"), b.flag("interruptible"), b.texts("regions"));
     }
 }

@@ -24,8 +24,7 @@ final class OwnerCheck {
     private static boolean zombie(long pid) {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+            return dev.wattiq.meter.proc.ProcessStat.state(stat) == 'Z';
         } catch (java.io.IOException | RuntimeException e) {
             return false; // no procfs (not Linux): trust isAlive()
         }

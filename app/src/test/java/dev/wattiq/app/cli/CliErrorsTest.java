@@ -2,11 +2,22 @@ package dev.wattiq.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wattiq.ledger.LedgerException;
+import dev.wattiq.meter.UserInputException;
+import dev.wattiq.planner.PlannerException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Every user mistake on run, runs and show: one line naming the problem (and fix), a non-zero exit, no stack trace. */
 class CliErrorsTest {
@@ -143,5 +154,44 @@ class CliErrorsTest {
         Path csv = tmp.resolve("nope").resolve("s.csv");
         assertOneLine(run("show", "x", "--samples-csv", csv.toString()), 2,
                 "wattiq: cannot write --samples-csv " + csv + ": directory " + csv.getParent() + " does not exist (create it or choose another path)");
+    }
+
+    @Test
+    void anUnexpectedIllegalArgumentExceptionIsABugExit70WithItsTraceInAFile() throws IOException {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Errors.configure(new CommandLine(new Failing(new IllegalArgumentException("index -1 out of range"))));
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute()).isEqualTo(Errors.INTERNAL).isEqualTo(70);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        Matcher m = Pattern.compile("wattiq: internal error: java.lang.IllegalArgumentException: index -1 out of range \\(trace written to (.+)\\)")
+                .matcher(lines.getFirst());
+        assertThat(m.matches()).as(lines.getFirst()).isTrue();
+        Path trace = Path.of(m.group(1));
+        try {
+            assertThat(Files.readString(trace)).contains("index -1 out of range").contains("\tat ").contains("CliErrorsTest");
+        } finally {
+            Files.deleteIfExists(trace);
+        }
+    }
+
+    @Test
+    void aModulesUserInputExceptionIsTheUsersMistakeExit2() {
+        for (RuntimeException e : List.of(new PlannerException("unknown hardware 'x': see --list-hardware"),
+                new LedgerException("unknown region 'x': see docs/ledger.md"), new UserInputException("bad value 'x': give y"))) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = Errors.configure(new CommandLine(new Failing(e)));
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute()).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("wattiq: " + e.getMessage() + System.lineSeparator());
+        }
+    }
+
+    @Command(name = "failing")
+    record Failing(RuntimeException thrown) implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw thrown;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -60,10 +61,17 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path home, Path sysfs, String... extra) throws Exception {
+        return start(home, sysfs, Map.of(), extra);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with {@code env} added to the server's environment. */
+    static ServeProcess start(Path home, Path sysfs, Map<String, String> env, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--interval", "200ms", "--sysfs-root", sysfs.toString(),
                 "--nvml-library", "/nonexistent/libnvidia-ml.so.1"));
         args.addAll(List.of(extra));
-        Process p = CliJvm.start(home, args.toArray(String[]::new));
+        ProcessBuilder pb = CliJvm.builder(home, args.toArray(String[]::new));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         StringBuffer err = new StringBuffer();
         CompletableFuture<String> base = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {

@@ -82,10 +82,10 @@ class TunePointsCommandTest {
         TuneCli r = TuneCli.run("tune", "points", "--input", csv("name,energy_j,accuracy\na,100,0.9\nb,lots,0.8\n").toString(),
                 "--objectives", "energy_j:min,accuracy:max");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).endsWith("line 3, column 2 (energy_j): 'lots' is not a number: write a decimal number such as 12.5")
+        assertThat(r.err().strip()).endsWith("p.csv:3: column 2 (energy_j) is 'lots', not a number: write a plain decimal such as 12.5 or 1e-3")
                 .doesNotContain("Exception").doesNotContain("\n");
         assertThat(TuneCli.run("tune", "points", "--input", csv("name,energy_j\na,1,2\n").toString(), "--objectives", "energy_j:min").err())
-                .contains("line 2 has 3 fields");
+                .contains("p.csv:2: has 3 fields");
         assertThat(TuneCli.run("tune", "points", "--input", csv("name,energy_j\na,1\n").toString(), "--objectives", "watts:min").err())
                 .contains("no column 'watts'");
         assertThat(TuneCli.run("tune", "points", "--input", csv("name,energy_j\na,1\n").toString(), "--objectives", "energy_j:low").err())

@@ -1,6 +1,5 @@
 package dev.wattiq.lab.engine;
 
-import java.util.Arrays;
 
 /**
  * A linear layer {@code y = x·wᵀ + b} with its gradients, an optional pruning mask and an optional sparse
@@ -195,10 +194,5 @@ public final class Dense {
         Kernels.inputGrad(d, p == Precision.FP32 ? w : wr, dx, rows, in, out);
         p.round(dx, rows * in);
         return dx;
-    }
-
-    /** Resets the gradients to zero. */
-    void zeroGradients() {
-        for (float[] g : gradients()) Arrays.fill(g, 0f);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wattiq.lab.engine;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.Locale;
 
 /**
@@ -29,6 +30,6 @@ public enum Precision {
     /** Parses {@code fp32}, {@code bf16} or {@code fp16}, case-insensitively. */
     public static Precision parse(String s) {
         for (Precision p : values()) if (p.name().equalsIgnoreCase(s.trim())) return p;
-        throw new IllegalArgumentException("unknown precision '" + s + "': use fp32, bf16 or fp16");
+        throw new UserInputException("unknown precision '" + s + "': use fp32, bf16 or fp16");
     }
 }

@@ -1,5 +1,6 @@
 package dev.wattiq.lab.experiments;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public enum Experiment {
     public static List<Trial> all(LabConfig c, LabRunner runner, double[] sweep) {
         for (double s : sweep) {
             if (!(s > 0 && s < 1) || s == 0.5) {
-                throw new IllegalArgumentException("sweep amounts must lie strictly between 0 and 1 and not be 0.5 (run anyway), got " + s);
+                throw new UserInputException("sweep amounts must lie strictly between 0 and 1 and not be 0.5 (run anyway), got " + s);
             }
         }
         List<Trial> out = new ArrayList<>();
@@ -69,6 +70,6 @@ public enum Experiment {
 
     public static Experiment parse(String s) {
         for (Experiment e : values()) if (e.label().equalsIgnoreCase(s.trim())) return e;
-        throw new IllegalArgumentException("unknown experiment '" + s + "': use seed, quality, precision, prune or parallel");
+        throw new UserInputException("unknown experiment '" + s + "': use seed, quality, precision, prune or parallel");
     }
 }

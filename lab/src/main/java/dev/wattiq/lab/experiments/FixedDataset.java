@@ -3,6 +3,7 @@ package dev.wattiq.lab.experiments;
 import dev.wattiq.lab.engine.Dense;
 import dev.wattiq.lab.engine.Model;
 import dev.wattiq.lab.engine.Precision;
+import dev.wattiq.meter.UserInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,7 +44,7 @@ public final class FixedDataset {
         float[] y = floats(dir.resolve("y.f32"));
         int outputs = b0.length;
         if (outputs == 0 || w0.length != outputs * width || x.length % width != 0 || y.length != x.length / width * outputs) {
-            throw new IllegalArgumentException("the dataset in " + dir + " does not fit --width " + width + " with " + outputs
+            throw new UserInputException("the dataset in " + dir + " does not fit --width " + width + " with " + outputs
                     + " outputs (w0 has " + w0.length + " values, x " + x.length + ", y " + y.length + "): pass the --width it was exported with");
         }
         return new FixedDataset(x, y, w0, b0, width);
@@ -52,14 +53,14 @@ public final class FixedDataset {
     private static float[] floats(Path p) {
         try {
             byte[] bytes = Files.readAllBytes(p);
-            if (bytes.length % 4 != 0) throw new IllegalArgumentException(p + " is not raw float32 (" + bytes.length + " bytes): re-export it with fixed_dataset.py");
+            if (bytes.length % 4 != 0) throw new UserInputException(p + " is not raw float32 (" + bytes.length + " bytes): re-export it with fixed_dataset.py");
             float[] out = new float[bytes.length / 4];
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
             return out;
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("missing " + p + ": export the dataset with examples/seed/fixed_dataset.py DIR", e);
+            throw new UserInputException("missing " + p + ": export the dataset with examples/seed/fixed_dataset.py DIR", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + p + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class FixedDataset {
     /** Trains {@code Linear(width, outputs)} from the exported initial weights; returns the loss of every step. */
     public double[] train(int steps, int batch, float lr) {
         if (batch > rows || rows % batch != 0) {
-            throw new IllegalArgumentException("--batch " + batch + " must divide the dataset's " + rows + " rows");
+            throw new UserInputException("--batch " + batch + " must divide the dataset's " + rows + " rows");
         }
         Model m = Model.linear(width, outputs, 0, Precision.FP32);
         Dense d = m.layers().getFirst();

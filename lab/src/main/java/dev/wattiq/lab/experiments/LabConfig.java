@@ -1,5 +1,6 @@
 package dev.wattiq.lab.experiments;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,32 +29,12 @@ public record LabConfig(int steps, int batch, int width, int hidden, int outputs
     }
 
     private static void require(boolean ok, String message) {
-        if (!ok) throw new IllegalArgumentException(message);
+        if (!ok) throw new UserInputException(message);
     }
 
     /** The article's setup on this machine's cores. */
     public static LabConfig article() {
         return new LabConfig(1000, 100, 1000, 0, 10, 0.01f, 42, Runtime.getRuntime().availableProcessors());
-    }
-
-    public LabConfig withSteps(int s) {
-        return new LabConfig(s, batch, width, hidden, outputs, lr, seed, maxWorkers);
-    }
-
-    public LabConfig withBatch(int b) {
-        return new LabConfig(steps, b, width, hidden, outputs, lr, seed, maxWorkers);
-    }
-
-    public LabConfig withWidth(int w) {
-        return new LabConfig(steps, batch, w, hidden, outputs, lr, seed, maxWorkers);
-    }
-
-    public LabConfig withHidden(int h) {
-        return new LabConfig(steps, batch, width, h, outputs, lr, seed, maxWorkers);
-    }
-
-    public LabConfig withMaxWorkers(int k) {
-        return new LabConfig(steps, batch, width, hidden, outputs, lr, seed, k);
     }
 
     /** The knobs as strings, for a Point's config. */

@@ -1,5 +1,6 @@
 package dev.wattiq.lab.serve;
 
+import dev.wattiq.meter.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class Corpus {
     /** The first {@code n} sentences. */
     public List<String> first(int n) {
         if (n < 1 || n > sentences.size()) {
-            throw new IllegalArgumentException("the corpus has " + sentences.size() + " sentences; asked for " + n
+            throw new UserInputException("the corpus has " + sentences.size() + " sentences; asked for " + n
                     + ": choose 1 to " + sentences.size());
         }
         return sentences.subList(0, n);

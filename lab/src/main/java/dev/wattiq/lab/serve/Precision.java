@@ -1,5 +1,6 @@
 package dev.wattiq.lab.serve;
 
+import dev.wattiq.meter.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public enum Precision {
     /** Parses {@code fp32} or {@code int8} (any case). */
     public static Precision parse(String s) {
         for (Precision p : values()) if (p.label().equalsIgnoreCase(s.strip())) return p;
-        throw new IllegalArgumentException("unknown precision '" + s + "': use fp32 or int8");
+        throw new UserInputException("unknown precision '" + s + "': use fp32 or int8");
     }
 
     /** The ONNX model's bytes, read from the class path. */

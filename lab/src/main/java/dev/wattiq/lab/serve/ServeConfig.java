@@ -1,5 +1,6 @@
 package dev.wattiq.lab.serve;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.List;
 
 /**
@@ -23,27 +24,27 @@ public record ServeConfig(List<Precision> precisions, List<Integer> batches, Lis
         precisions = List.copyOf(precisions);
         batches = List.copyOf(batches);
         threads = List.copyOf(threads);
-        if (precisions.isEmpty()) throw new IllegalArgumentException("no precision to run: give fp32, int8 or both");
+        if (precisions.isEmpty()) throw new UserInputException("no precision to run: give fp32, int8 or both");
         if (precisions.stream().distinct().count() != precisions.size()) {
-            throw new IllegalArgumentException("precisions repeat: " + precisions + "; give each once");
+            throw new UserInputException("precisions repeat: " + precisions + "; give each once");
         }
         check("batch size", batches, 1024);
         check("thread count", threads, 256);
-        if (topK < 1) throw new IllegalArgumentException("top-k must be at least 1, got " + topK);
+        if (topK < 1) throw new UserInputException("top-k must be at least 1, got " + topK);
         if (sentences < topK + 1) {
-            throw new IllegalArgumentException("need at least top-k + 1 = " + (topK + 1) + " sentences for the retrieval task, got "
+            throw new UserInputException("need at least top-k + 1 = " + (topK + 1) + " sentences for the retrieval task, got "
                     + sentences);
         }
-        if (queries < 1) throw new IllegalArgumentException("queries must be at least 1, got " + queries);
+        if (queries < 1) throw new UserInputException("queries must be at least 1, got " + queries);
     }
 
     private static void check(String what, List<Integer> values, int max) {
-        if (values.isEmpty()) throw new IllegalArgumentException("no " + what + " given: give at least one");
+        if (values.isEmpty()) throw new UserInputException("no " + what + " given: give at least one");
         for (int v : values) {
-            if (v < 1 || v > max) throw new IllegalArgumentException(what + " " + v + " is out of range: use 1 to " + max);
+            if (v < 1 || v > max) throw new UserInputException(what + " " + v + " is out of range: use 1 to " + max);
         }
         if (values.stream().distinct().count() != values.size()) {
-            throw new IllegalArgumentException(what + "s repeat: " + values + "; give each once");
+            throw new UserInputException(what + "s repeat: " + values + "; give each once");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.wattiq.lab.serve;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Sensor;
+import dev.wattiq.meter.UserInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -40,7 +41,7 @@ public final class ServeLab {
     public static ServeResult run(ServeConfig config, Corpus corpus, Meter meter, Listener listener) throws ServeException {
         List<String> sentences = corpus.first(Math.min(config.sentences(), corpus.size()));
         if (sentences.size() < config.sentences()) {
-            throw new IllegalArgumentException("the corpus has " + corpus.size() + " sentences; asked for " + config.sentences()
+            throw new UserInputException("the corpus has " + corpus.size() + " sentences; asked for " + config.sentences()
                     + ": choose at most " + corpus.size());
         }
         if (config.lengthSorted()) {

@@ -1,7 +1,7 @@
 package dev.wattiq.ledger.carbon;
 
 import dev.wattiq.ledger.LedgerException;
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public record IntensitySeries(NavigableMap<Instant, Double> points, String sourc
 
     /** Reads a series file. */
     public static IntensitySeries read(Path file) {
-        return parse(Csv.read(file, COLUMNS), file.toString());
+        return parse(Csv.read(file).require(COLUMNS).rows(), file.toString());
     }
 
     /** Builds a series from CSV rows. */

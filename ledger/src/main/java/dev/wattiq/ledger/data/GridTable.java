@@ -2,7 +2,7 @@ package dev.wattiq.ledger.data;
 
 import dev.wattiq.ledger.LedgerException;
 import dev.wattiq.ledger.carbon.AnnualIntensity;
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class GridTable {
     /** The table shipped in the ledger jar. */
     public static GridTable shipped() {
         GridTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(GridTable.class, "/dev/wattiq/ledger/grid_intensity.csv", COLUMNS));
+        if (t == null) shipped = t = parse(Csv.resource(GridTable.class, "/dev/wattiq/ledger/grid_intensity.csv").require(COLUMNS).rows());
         return t;
     }
 

@@ -1,6 +1,6 @@
 package dev.wattiq.ledger.data;
 
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.ledger.tariff.FlatTariff;
 import dev.wattiq.ledger.tariff.Tariff;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class PriceTable {
 
     public static PriceTable shipped() {
         PriceTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(PriceTable.class, "/dev/wattiq/ledger/prices.csv", COLUMNS));
+        if (t == null) shipped = t = parse(Csv.resource(PriceTable.class, "/dev/wattiq/ledger/prices.csv").require(COLUMNS).rows());
         return t;
     }
 

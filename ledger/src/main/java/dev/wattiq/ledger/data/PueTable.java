@@ -1,6 +1,6 @@
 package dev.wattiq.ledger.data;
 
-import dev.wattiq.ledger.io.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.ledger.pue.ConstantPue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class PueTable {
 
     public static PueTable shipped() {
         PueTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(PueTable.class, "/dev/wattiq/ledger/pue.csv", COLUMNS));
+        if (t == null) shipped = t = parse(Csv.resource(PueTable.class, "/dev/wattiq/ledger/pue.csv").require(COLUMNS).rows());
         return t;
     }
 

@@ -1,12 +1,9 @@
 package dev.wattiq.meter.counter;
 
-import dev.wattiq.meter.estimate.Csv;
+import dev.wattiq.meter.io.Csv;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +26,7 @@ public final class CounterBounds {
     }
 
     private static final class Shipped {
-        static final CounterBounds TABLE = parse(resource(), "counter-bounds.csv");
+        static final CounterBounds TABLE = of(Csv.resource(CounterBounds.class, "/dev/wattiq/meter/counter-bounds.csv"));
     }
 
     /** The shipped table (parsed once). */
@@ -39,19 +36,18 @@ public final class CounterBounds {
 
     /** Parses counter-bounds.csv text (columns kind, max_w, source, year). */
     static CounterBounds parse(String text, String source) {
+        return of(Csv.parse(source, text));
+    }
+
+    private static CounterBounds of(Csv.Table table) {
+        String source = table.file();
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (Map<String, String> r : Csv.parse(text, source)) {
-            String kind = r.getOrDefault("kind", "");
-            double value;
-            int year;
-            try {
-                value = Double.parseDouble(r.getOrDefault("max_w", ""));
-                year = Integer.parseInt(r.getOrDefault("year", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ": row " + kind + " needs numbers in max_w and year", e);
-            }
-            String src = r.getOrDefault("source", "");
-            if (kind.isBlank() || !(value > 0) || Double.isInfinite(value) || src.isBlank()) {
+        for (Csv.Row r : table.require(List.of("kind", "max_w", "source", "year")).rows()) {
+            String kind = r.text("kind");
+            double value = r.number("max_w");
+            int year = r.integer("year");
+            String src = r.text("source");
+            if (kind.isBlank() || !(value > 0) || src.isBlank()) {
                 throw new IllegalArgumentException(source + ": row '" + kind + "' needs a kind, a positive max_w and a source");
             }
             if (rows.put(kind, new Row(value, src, year)) != null) throw new IllegalArgumentException(source + ": kind " + kind + " twice");
@@ -97,14 +93,5 @@ public final class CounterBounds {
         if (limitWatts * h >= stated.watts()) return stated;
         return new PowerBound(limitWatts * h, PowerBound.fmt(h) + " x " + what + " " + PowerBound.fmt(limitWatts)
                 + " W; headroom from counter-bounds.csv");
-    }
-
-    private static String resource() {
-        try (InputStream in = CounterBounds.class.getResourceAsStream("/dev/wattiq/meter/counter-bounds.csv")) {
-            if (in == null) throw new IllegalStateException("counter-bounds.csv is missing from the meter jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.wattiq.meter.estimate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wattiq.meter.io.Csv;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The CPU power coefficients shipped in {@code dev/wattiq/meter/cpu-power.csv} (one row per CPU model with its
@@ -56,49 +53,40 @@ public final class CpuPowerTable {
 
     /** The shipped table. */
     public static CpuPowerTable shipped() {
-        return new CpuPowerTable(parseCpu(resource("cpu-power.csv"), "cpu-power.csv"),
-                parseMemory(resource("memory-power.csv"), "memory-power.csv"));
+        return new CpuPowerTable(parseCpu(resource("cpu-power.csv")), parseMemory(resource("memory-power.csv")));
     }
 
     /** Parses cpu-power.csv text (columns model, threads, max_w, idle_w, source, year). */
     static List<Row> parseCpu(String text, String source) {
+        return parseCpu(Csv.parse(source, text));
+    }
+
+    private static List<Row> parseCpu(Csv.Table table) {
         List<Row> out = new ArrayList<>();
-        for (Map<String, String> r : Csv.parse(text, source)) {
-            try {
-                out.add(new Row(required(r, "model"), Integer.parseInt(required(r, "threads")),
-                        Double.parseDouble(required(r, "max_w")), Double.parseDouble(required(r, "idle_w")),
-                        required(r, "source"), Integer.parseInt(required(r, "year"))));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ": row " + r.get("model") + " has a malformed number: " + e.getMessage(), e);
-            }
+        for (Csv.Row r : table.require(List.of("model", "threads", "max_w", "idle_w", "source", "year")).rows()) {
+            out.add(new Row(r.required("model"), r.integer("threads"), r.number("max_w"), r.number("idle_w"),
+                    r.required("source"), r.integer("year")));
         }
         return out;
     }
 
     static MemoryCoefficient parseMemory(String text, String source) {
-        for (Map<String, String> r : Csv.parse(text, source)) {
-            if ("default".equals(r.get("kind"))) {
-                double w = Double.parseDouble(required(r, "w_per_gb"));
-                if (!(w >= 0)) throw new IllegalArgumentException(source + ": w_per_gb must be >= 0");
-                return new MemoryCoefficient(w, required(r, "source"), Integer.parseInt(required(r, "year")));
+        return parseMemory(Csv.parse(source, text));
+    }
+
+    private static MemoryCoefficient parseMemory(Csv.Table table) {
+        for (Csv.Row r : table.require(List.of("kind", "w_per_gb", "source", "year")).rows()) {
+            if ("default".equals(r.text("kind"))) {
+                double w = r.number("w_per_gb");
+                if (!(w >= 0)) throw r.error("w_per_gb", "is " + w + ": must be >= 0");
+                return new MemoryCoefficient(w, r.required("source"), r.integer("year"));
             }
         }
-        throw new IllegalArgumentException(source + ": no row with kind 'default'");
+        throw new IllegalArgumentException(table.file() + ": no row with kind 'default'");
     }
 
-    private static String required(Map<String, String> r, String column) {
-        String v = r.get(column);
-        if (v == null || v.isBlank()) throw new IllegalArgumentException("column '" + column + "' missing or empty in row " + r);
-        return v;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CpuPowerTable.class.getResourceAsStream("/dev/wattiq/meter/" + name)) {
-            if (in == null) throw new IllegalStateException("data file dev/wattiq/meter/" + name + " missing from the meter jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Csv.Table resource(String name) {
+        return Csv.resource(CpuPowerTable.class, "/dev/wattiq/meter/" + name);
     }
 
     /** The row for a CPU model name: the longest pattern it contains, else the default row. */

@@ -10,6 +10,7 @@ import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.SensorGapException;
 import dev.wattiq.meter.nvml.NvmlTypes.Memory;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
+import dev.wattiq.meter.proc.ProcessAncestry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,14 +38,14 @@ public final class NvmlSensor implements Sensor {
 
     private final Nvml nvml;
     private final SensorEnvironment env;
-    private final ProcessTree tree;
+    private final ProcessAncestry tree;
     private final List<NvmlGpu> gpus;
 
     private NvmlSensor(Nvml nvml, SensorEnvironment env, List<NvmlGpu> gpus) {
         this.nvml = nvml;
         this.env = env;
         this.gpus = List.copyOf(gpus);
-        this.tree = env.scope() == Scope.PROCESS && env.rootPid() > 0 ? new ProcessTree(env.procfsRoot(), env.rootPid()) : null;
+        this.tree = env.scope() == Scope.PROCESS && env.rootPid() > 0 ? new ProcessAncestry(env.procfsRoot(), env.rootPid()) : null;
     }
 
     /** Opens every GPU NVML sees and takes the first reading. Closes {@code nvml} if it fails. */

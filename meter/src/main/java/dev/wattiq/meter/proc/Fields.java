@@ -34,7 +34,9 @@ final class Fields {
      */
     static int longs(CharSequence s, int from, int to, long[] out, String what) {
         if (s instanceof AsciiText a) return longs(a.bytes(), from, Math.min(to, a.length()), out, what);
-        return longs(s.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), from, Math.min(to, s.length()), out, what);
+        // only the range is encoded: a character outside Latin-1 before it (in a command name) must not shift indices
+        byte[] range = s.subSequence(from, Math.min(to, s.length())).toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return longs(range, 0, range.length, out, what);
     }
 
     private static int longs(byte[] s, int from, int to, long[] out, String what) {
@@ -54,7 +56,11 @@ final class Fields {
                 i++;
             }
             if (i == start || (i < to && s[i] != ' ' && s[i] != '\t')) {
-                throw new IllegalArgumentException(what + ": field " + (count + 1) + " is not a number");
+                int end = i;
+                while (end < to && s[end] != ' ' && s[end] != '\t') end++;
+                String token = new String(s, negative ? start - 1 : start, Math.min(end, start + 20) - (negative ? start - 1 : start),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                throw new IllegalArgumentException(what + ": field " + (count + 1) + " is not a number: '" + token + "'");
             }
             out[count++] = negative ? -v : v;
         }

@@ -31,25 +31,9 @@ public record ProcessStat(long pid, String comm, char state, long ppid, long uti
      * @throws IllegalArgumentException naming what is wrong for malformed text
      */
     public static ProcessStat parse(CharSequence text) {
-        // the kernel prints at most 15 characters of comm, and only numbers and the state letter after it, so the last
-        // ')' within a short stretch after the first '(' closes the name even when the name holds ')' itself
-        int open = -1;
-        int close = -1;
-        int n0 = text.length();
-        for (int i = 0; i < n0 && i < 24; i++) {
-            if (text.charAt(i) == '(') {
-                open = i;
-                break;
-            }
-        }
-        if (open >= 0) {
-            for (int i = open + 1; i < n0 && i <= open + 1 + COMM_SCAN; i++) if (text.charAt(i) == ')') close = i;
-        }
-        if (open < 1 || close < open) throw new IllegalArgumentException("malformed /proc/[pid]/stat: no '(comm)' field");
         long[] pid = new long[1];
-        if (Fields.longs(text, 0, open - 1, pid, "malformed /proc/[pid]/stat pid") != 1 || text.charAt(open - 1) != ' ') {
-            throw new IllegalArgumentException("malformed /proc/[pid]/stat: no pid before '(comm)'");
-        }
+        int open = commStart(text);
+        int close = commEnd(text, open, pid);
         int at = close + 1;
         if (at + 2 >= text.length() || text.charAt(at) != ' ') {
             throw new IllegalArgumentException("malformed /proc/[pid]/stat: nothing after '(comm)'");
@@ -63,5 +47,56 @@ public record ProcessStat(long pid, String comm, char state, long ppid, long uti
         // v[14]=priority v[15]=nice v[16]=num_threads
         return new ProcessStat(pid[0], text.subSequence(open + 1, close).toString(), state, v[0], v[10], v[11], v[12], v[13],
                 n >= 17 ? Math.max(1, v[16]) : 1);
+    }
+
+    /**
+     * The parent pid in a stat line, reading no field after it: enough to walk a pid's ancestors.
+     *
+     * @throws IllegalArgumentException naming what is wrong for malformed text
+     */
+    public static long parentPid(CharSequence text) {
+        int at = commEnd(text, commStart(text), new long[1]) + 1;
+        long[] ppid = new long[1];
+        int n = at + 2 < text.length() && text.charAt(at) == ' '
+                ? Fields.longs(text, at + 2, Fields.lineEnd(text, at + 2), ppid, "malformed /proc/[pid]/stat") : 0;
+        if (n == 0) throw new IllegalArgumentException("malformed /proc/[pid]/stat: no parent pid after the state");
+        if (ppid[0] < 0) throw new IllegalArgumentException("malformed /proc/[pid]/stat: negative parent pid " + ppid[0]);
+        return ppid[0];
+    }
+
+    /**
+     * The state letter of a stat line ({@code Z} for a zombie: exited, not yet reaped by its parent).
+     *
+     * @throws IllegalArgumentException naming what is wrong for malformed text
+     */
+    public static char state(CharSequence text) {
+        int at = commEnd(text, commStart(text), new long[1]) + 1;
+        if (at + 1 >= text.length() || text.charAt(at) != ' ') {
+            throw new IllegalArgumentException("malformed /proc/[pid]/stat: nothing after '(comm)'");
+        }
+        return text.charAt(at + 1);
+    }
+
+    /** The index of the {@code (} that opens the command name, or -1: the pid before it is at most 20 characters. */
+    private static int commStart(CharSequence text) {
+        for (int i = 0; i < text.length() && i < 24; i++) if (text.charAt(i) == '(') return i;
+        return -1;
+    }
+
+    /**
+     * The index of the {@code )} that closes the command name opened at {@code open}, after checking the pid before it
+     * (written to {@code pid[0]}). The kernel prints at most 15 characters of comm, and only numbers and the state
+     * letter after it, so the last ')' within a short stretch after '(' closes the name even when the name holds ')'.
+     */
+    private static int commEnd(CharSequence text, int open, long[] pid) {
+        int close = -1;
+        if (open >= 0) {
+            for (int i = open + 1; i < text.length() && i <= open + 1 + COMM_SCAN; i++) if (text.charAt(i) == ')') close = i;
+        }
+        if (open < 1 || close < open) throw new IllegalArgumentException("malformed /proc/[pid]/stat: no '(comm)' field");
+        if (Fields.longs(text, 0, open - 1, pid, "malformed /proc/[pid]/stat pid") != 1 || text.charAt(open - 1) != ' ') {
+            throw new IllegalArgumentException("malformed /proc/[pid]/stat: no pid before '(comm)'");
+        }
+        return close;
     }
 }

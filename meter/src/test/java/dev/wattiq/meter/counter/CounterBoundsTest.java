@@ -41,7 +41,7 @@ class CounterBoundsTest {
     void malformedTablesAreRefusedNamingTheProblem() {
         String head = "kind,max_w,source,year\n";
         String headroom = "constraint_headroom,3,s,2024\n";
-        assertThatThrownBy(() -> CounterBounds.parse(head + "gpu,lots,s,2024\n" + headroom, "t.csv")).hasMessageContaining("t.csv: row gpu needs numbers");
+        assertThatThrownBy(() -> CounterBounds.parse(head + "gpu,lots,s,2024\n" + headroom, "t.csv")).hasMessageContaining("t.csv:2: column 2 (max_w) is 'lots', not a number");
         assertThatThrownBy(() -> CounterBounds.parse(head + "gpu,-5,s,2024\n" + headroom, "t.csv")).hasMessageContaining("positive max_w");
         assertThatThrownBy(() -> CounterBounds.parse(head + "gpu,5,,2024\n" + headroom, "t.csv")).hasMessageContaining("a source");
         assertThatThrownBy(() -> CounterBounds.parse(head + "gpu,5,s,2024\ngpu,6,s,2024\n" + headroom, "t.csv")).hasMessageContaining("kind gpu twice");

@@ -59,15 +59,15 @@ class CpuPowerTableTest {
     void malformedDataFilesAreNamed() {
         String header = "model,threads,max_w,idle_w,source,year\n";
         assertThatThrownBy(() -> CpuPowerTable.parseCpu(header + "*,1,3.5,0.7,src\n", "cpu-power.csv"))
-                .hasMessageContaining("cpu-power.csv line 2: 5 fields, the header has 6");
+                .hasMessageContaining("cpu-power.csv:2: has 5 fields, the header has 6 (no field for column 6 (year))");
         assertThatThrownBy(() -> CpuPowerTable.parseCpu(header + "*,1,abc,0.7,src,2021\n", "cpu-power.csv"))
-                .hasMessageContaining("malformed number");
+                .hasMessageContaining("cpu-power.csv:2: column 3 (max_w) is 'abc', not a number");
         assertThatThrownBy(() -> CpuPowerTable.parseCpu(header + "*,1,3.5,0.7,,2021\n", "cpu-power.csv"))
-                .hasMessageContaining("column 'source' missing");
+                .hasMessageContaining("cpu-power.csv:2: column 5 (source) is empty");
         assertThatThrownBy(() -> CpuPowerTable.parseCpu(header + "*,1,3.5,9,src,2021\n", "cpu-power.csv"))
                 .hasMessageContaining("idle_w <= max_w");
         assertThatThrownBy(() -> CpuPowerTable.parseCpu(header + "*,1,3.5,0.7,\"src,2021\n", "cpu-power.csv"))
-                .hasMessageContaining("unterminated quote");
+                .hasMessageContaining("cpu-power.csv:2: column 5 opens a quote that is never closed");
         assertThatThrownBy(() -> new CpuPowerTable(CpuPowerTable.parseCpu(header + "X,1,3.5,0.7,src,2021\n", "t"), table.memory()))
                 .hasMessageContaining("default row");
         assertThatThrownBy(() -> CpuPowerTable.parseMemory("kind,w_per_gb,source,year\nother,1,s,2020\n", "memory-power.csv"))

@@ -78,6 +78,15 @@ class ProcParsersTest {
     }
 
     @Test
+    void stateLetterOfAStatLine() throws IOException {
+        assertThat(ProcessStat.state("42 (sleep) Z 1 42 42 0 -1\n")).isEqualTo('Z');
+        assertThat(ProcessStat.state("7 (a) Z b) R 1")).as("a name that looks like a state").isEqualTo('R');
+        assertThat(ProcessStat.state(fixture("pid-stat.cat.txt"))).isEqualTo(ProcessStat.parse(fixture("pid-stat.cat.txt")).state());
+        assertThatThrownBy(() -> ProcessStat.state("42 (sh)")).hasMessageContaining("nothing after");
+        assertThatThrownBy(() -> ProcessStat.state("42 sh Z")).hasMessageContaining("no '(comm)'");
+    }
+
+    @Test
     void recordedMeminfo() throws IOException {
         MemInfo m = MemInfo.parse(fixture("meminfo.txt"));
         assertThat(m.totalBytes()).isEqualTo(24684092L * 1024);

@@ -1,5 +1,6 @@
 package dev.wattiq.planner.data;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.PlannerException;
 
@@ -12,15 +13,14 @@ import java.util.Map;
  * key; each plan lists the ones it used as {@link Assumption}s.
  */
 public final class Defaults {
-    private static final Defaults SHIPPED = new Defaults(Csv.resource(Defaults.class, "/dev/wattiq/planner/defaults.csv"));
+    private static final Defaults SHIPPED = new Defaults(Csv.resource(Defaults.class, "/dev/wattiq/planner/defaults.csv").rows());
     private final Map<String, Assumption> values = new LinkedHashMap<>();
 
-    public Defaults(List<Map<String, String>> rows) {
-        for (Map<String, String> r : rows) {
-            String key = r.get("key");
-            double v = Csv.number(r, "value", "defaults.csv");
-            if (Double.isNaN(v)) throw new PlannerException("defaults.csv: " + key + " has no value: fill it in");
-            values.put(key, new Assumption(key, v, r.get("unit"), r.get("source") + " (" + r.get("year") + ")"));
+    public Defaults(List<Csv.Row> rows) {
+        for (Csv.Row r : rows) {
+            String key = r.text("key");
+            double v = r.number("value");
+            values.put(key, new Assumption(key, v, r.text("unit"), r.text("source") + " (" + r.text("year") + ")"));
         }
     }
 
@@ -37,10 +37,5 @@ public final class Defaults {
         Assumption a = values.get(key);
         if (a == null) throw new PlannerException("defaults.csv has no key '" + key + "': add it with a source");
         return a;
-    }
-
-    /** The same key with a user-given value, or the shipped default. */
-    public Assumption orUser(String key, Double userValue, String flag) {
-        return userValue == null ? assumption(key) : Assumption.user(key, userValue, assumption(key).unit(), flag);
     }
 }

@@ -2,7 +2,7 @@ package dev.wattiq.planner.hardware;
 
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.UnknownNameException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +16,15 @@ import java.util.Map;
  */
 public final class HardwareCatalog {
     private static final String FILE = "/dev/wattiq/planner/hardware.csv";
-    private static final HardwareCatalog SHIPPED = new HardwareCatalog(Csv.resource(HardwareCatalog.class, FILE));
+    private static final HardwareCatalog SHIPPED = new HardwareCatalog(Csv.resource(HardwareCatalog.class, FILE).rows());
     private final List<Hardware> all = new ArrayList<>();
     private final List<List<String>> aliases = new ArrayList<>();
     private final Map<String, Hardware> byName = new HashMap<>();
 
-    public HardwareCatalog(List<Map<String, String>> rows) {
-        for (Map<String, String> r : rows) {
+    public HardwareCatalog(List<Csv.Row> rows) {
+        for (Csv.Row r : rows) {
             Hardware h = parse(r);
-            List<String> names = Arrays.stream(r.getOrDefault("aliases", "").split(";"))
+            List<String> names = Arrays.stream(r.text("aliases").split(";"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             all.add(h);
             aliases.add(names);
@@ -45,22 +45,22 @@ public final class HardwareCatalog {
         }
     }
 
-    private static Hardware parse(Map<String, String> r) {
+    private static Hardware parse(Csv.Row r) {
         String f = "hardware.csv";
-        double tdp = Csv.number(r, "tdp_w", f);
-        double mem = Csv.number(r, "memory_gb", f);
-        double bw = Csv.number(r, "memory_bw_gbs", f);
-        double bf16 = Csv.number(r, "bf16_tflops", f);
-        String id = r.get("id");
-        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(Csv.number(r, "fp32_tflops", f) > 0)) {
+        double tdp = r.number("tdp_w", Double.NaN);
+        double mem = r.number("memory_gb", Double.NaN);
+        double bw = r.number("memory_bw_gbs", Double.NaN);
+        double bf16 = r.number("bf16_tflops", Double.NaN);
+        String id = r.text("id");
+        if (!(tdp > 0) || !(mem > 0) || !(bw > 0) || !(bf16 > 0) && !(r.number("fp32_tflops", Double.NaN) > 0)) {
             throw new PlannerException(f + ": row " + id + " lacks TDP, memory, bandwidth or a peak: fill them in");
         }
-        return new Hardware(id, r.get("kind"), r.get("vendor"),
-                Csv.number(r, "fp32_tflops", f) * 1e12, Csv.number(r, "tf32_tflops", f) * 1e12, bf16 * 1e12,
-                Csv.number(r, "fp8_tflops", f) * 1e12, Csv.number(r, "int8_tops", f) * 1e12, tdp,
-                Csv.number(r, "idle_w", f), mem * 1e9, bw * 1e9, Csv.number(r, "embodied_kgco2e", f),
-                (int) Csv.number(r, "devices_per_node", f), Csv.number(r, "train_mfu", f),
-                Csv.number(r, "train_mfu_devices", f), r.get("source") + " (" + r.get("year") + ")", r.get("mfu_source"));
+        return new Hardware(id, r.text("kind"), r.text("vendor"),
+                r.number("fp32_tflops", Double.NaN) * 1e12, r.number("tf32_tflops", Double.NaN) * 1e12, bf16 * 1e12,
+                r.number("fp8_tflops", Double.NaN) * 1e12, r.number("int8_tops", Double.NaN) * 1e12, tdp,
+                r.number("idle_w", Double.NaN), mem * 1e9, bw * 1e9, r.number("embodied_kgco2e", Double.NaN),
+                (int) r.number("devices_per_node", Double.NaN), r.number("train_mfu", Double.NaN),
+                r.number("train_mfu_devices", Double.NaN), r.text("source") + " (" + r.text("year") + ")", r.text("mfu_source"));
     }
 
     /** Finds hardware by id or alias (case-insensitive); throws {@link UnknownNameException} with suggestions. */

@@ -52,9 +52,11 @@ public final class InferencePlanner {
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
-        int fit = (int) Math.ceil(need / usable);
+        String inputs = "check --batch, --input-tokens and --output-tokens (tokens per request)";
+        int fit = PlannerException.count("the devices holding weights and KV cache", Math.ceil(need / usable), inputs);
         int devices;
         if (r.devices() == null) {
+            if (fit > 1 << 30) PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(fit - 1), inputs);
             devices = Integer.highestOneBit(Math.max(1, fit - 1)) << (fit > 1 ? 1 : 0);
             a.add(new Assumption("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
                     + " and KV cache (" + fit + " needed); give --devices to choose"));
@@ -99,7 +101,10 @@ public final class InferencePlanner {
         // Fleet at the demand.
         double demandTokensPerSecond = rpd * out / 86_400;
         double target = d.get("infer.target_utilisation");
-        int replicas = rpd == 0 ? 0 : (int) Math.ceil(demandTokensPerSecond / (tokensPerSecond * target));
+        String demand = "check --requests-per-day (requests per day, not per year or per second)";
+        int replicas = rpd == 0 ? 0 : PlannerException.count("the replicas for the demand",
+                Math.ceil(demandTokensPerSecond / (tokensPerSecond * target)), demand);
+        PlannerException.count("the fleet (" + replicas + " replicas x " + devices + " devices)", (double) replicas * devices, demand);
         double busy = replicas == 0 ? 0 : demandTokensPerSecond / (replicas * tokensPerSecond);
         double annualBusy = rpd * 365 * deviceJoulesPerRequest;
         double annualIdle = replicas * devices * hw.idleWatts() * (1 - busy) * 365 * 86_400;

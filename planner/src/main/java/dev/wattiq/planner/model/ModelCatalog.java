@@ -2,7 +2,7 @@ package dev.wattiq.planner.model;
 
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.UnknownNameException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.Names;
 
 import java.util.ArrayList;
@@ -18,26 +18,26 @@ import java.util.Map;
  */
 public final class ModelCatalog {
     private static final ModelCatalog SHIPPED =
-            new ModelCatalog(Csv.resource(ModelCatalog.class, "/dev/wattiq/planner/models.csv"));
+            new ModelCatalog(Csv.resource(ModelCatalog.class, "/dev/wattiq/planner/models.csv").rows());
     private final List<ModelArchitecture> all = new ArrayList<>();
     private final List<List<String>> aliases = new ArrayList<>();
     private final Map<String, ModelArchitecture> byName = new HashMap<>();
 
-    public ModelCatalog(List<Map<String, String>> rows) {
+    public ModelCatalog(List<Csv.Row> rows) {
         String f = "models.csv";
-        for (Map<String, String> r : rows) {
-            double params = Csv.number(r, "params_b", f) * 1e9;
-            double active = Csv.number(r, "active_params_b", f) * 1e9;
-            if (!(params > 0)) throw new PlannerException(f + ": " + r.get("id") + " has no params_b: fill it in");
-            double kvLayer = Csv.number(r, "kv_elems_per_token_layer", f);
-            if (Double.isNaN(kvLayer)) kvLayer = 2 * Csv.number(r, "kv_heads", f) * Csv.number(r, "head_dim", f);
-            double experts = Csv.number(r, "experts", f);
-            double perToken = Csv.number(r, "experts_per_token", f);
-            ModelArchitecture m = new ModelArchitecture(r.get("id"), params, Double.isNaN(active) ? params : active,
-                    (int) Csv.number(r, "layers", f), (int) Csv.number(r, "attention_layers", f), kvLayer,
+        for (Csv.Row r : rows) {
+            double params = r.number("params_b", Double.NaN) * 1e9;
+            double active = r.number("active_params_b", Double.NaN) * 1e9;
+            if (!(params > 0)) throw new PlannerException(f + ": " + r.text("id") + " has no params_b: fill it in");
+            double kvLayer = r.number("kv_elems_per_token_layer", Double.NaN);
+            if (Double.isNaN(kvLayer)) kvLayer = 2 * r.number("kv_heads", Double.NaN) * r.number("head_dim", Double.NaN);
+            double experts = r.number("experts", Double.NaN);
+            double perToken = r.number("experts_per_token", Double.NaN);
+            ModelArchitecture m = new ModelArchitecture(r.text("id"), params, Double.isNaN(active) ? params : active,
+                    (int) r.number("layers", Double.NaN), (int) r.number("attention_layers", Double.NaN), kvLayer,
                     Double.isNaN(experts) ? 0 : (int) experts, Double.isNaN(perToken) ? 0 : (int) perToken,
-                    Csv.number(r, "train_tokens_b", f) * 1e9, r.get("source") + " (" + r.get("year") + ")");
-            List<String> names = Arrays.stream(r.getOrDefault("aliases", "").split(";"))
+                    r.number("train_tokens_b", Double.NaN) * 1e9, r.text("source") + " (" + r.text("year") + ")");
+            List<String> names = Arrays.stream(r.text("aliases").split(";"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             all.add(m);
             aliases.add(names);

@@ -1,6 +1,7 @@
 package dev.wattiq.planner.schedule;
 
 import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.Ties;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,10 @@ import java.util.List;
  * every start hour in every candidate region, by prefix sums, O(regions x hours). Interruptible jobs: in each
  * region, the cheapest hours of the window (whole hours, then the fractional remainder in the next cheapest hour,
  * which is optimal), O(regions x hours log hours). The baseline starts now in the first candidate region.
+ *
+ * <p>Ties follow {@link Ties}: costs within a relative 1e-9 are equal and the earliest start keeps its place (then
+ * the first region given, the baseline's), so a flat price keeps the baseline and reports a 0% saving. Window sums
+ * come from double-double {@link PrefixSums}, exact to far below that tolerance on any length of series.
  */
 public final class Scheduler {
     private Scheduler() {
@@ -65,12 +70,16 @@ public final class Scheduler {
                     ? cheapestHours(series, r, h0, (int) Math.floor(deadlineHours), full, fraction, slots, job, baseline)
                     : bestStart(series, r, h0, deadlineHours, full, fraction, job, baseline);
             double s = score(job, p, baseline);
-            if (s < bestScore) {
+            if (best == null || Ties.lower(s, bestScore) || Ties.equal(s, bestScore) && p.start().isBefore(best.start())) {
                 bestScore = s;
                 best = p;
             }
         }
         double baseScore = score(job, baseline, baseline);
+        if (Ties.equal(baseScore, bestScore)) { // no saving beyond the tolerance: stay with the baseline
+            best = baseline;
+            bestScore = baseScore;
+        }
         return new ScheduleResult(job, best, baseline, pct(baseScore, bestScore), pct(baseline.cost(), best.cost()),
                 pct(baseline.co2eKg(), best.co2eKg()), notes);
     }
@@ -98,8 +107,10 @@ public final class Scheduler {
         return v == 0 ? 1 : Math.abs(v);
     }
 
+    /** The saving in percent of the baseline; exactly 0 for costs equal within the tie tolerance. */
     private static double pct(double baseline, double chosen) {
-        return baseline > 0 ? (baseline - chosen) / baseline * 100 : Double.NaN;
+        if (!(baseline > 0)) return Double.NaN;
+        return Ties.equal(baseline, chosen) ? 0 : (baseline - chosen) / baseline * 100;
     }
 
     private static Placement contiguous(Series s, int r, int start, int full, double fraction, double powerKw) {
@@ -124,13 +135,8 @@ public final class Scheduler {
                                        Placement baseline) {
         double[] p = s.price()[r];
         double[] c = s.carbon()[r];
-        int n = p.length;
-        double[] pp = new double[n + 1];
-        double[] cp = new double[n + 1];
-        for (int h = 0; h < n; h++) {
-            pp[h + 1] = pp[h] + p[h];
-            cp[h + 1] = cp[h] + c[h];
-        }
+        PrefixSums pp = new PrefixSums(p);
+        PrefixSums cp = new PrefixSums(c);
         double w = job.costWeight();
         double kw = job.powerKw();
         double costScale = scale(baseline.cost());
@@ -138,14 +144,14 @@ public final class Scheduler {
         int bestStart = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int st = h0; st + job.durationHours() <= deadlineHours; st++) {
-            double price = pp[st + full] - pp[st] + (fraction > 0 ? fraction * p[st + full] : 0);
-            double carbon = cp[st + full] - cp[st] + (fraction > 0 ? fraction * c[st + full] : 0);
+            double price = pp.sum(st, st + full) + (fraction > 0 ? fraction * p[st + full] : 0);
+            double carbon = cp.sum(st, st + full) + (fraction > 0 ? fraction * c[st + full] : 0);
             double score = switch (job.objective()) {
                 case COST -> price;
                 case CARBON -> carbon;
                 case WEIGHTED -> w * kw * price / costScale + (1 - w) * kw * carbon / 1000 / co2Scale;
             };
-            if (score < bestScore) {
+            if (Ties.lower(score, bestScore)) { // a later start must be cheaper beyond the tolerance
                 bestScore = score;
                 bestStart = st;
             }

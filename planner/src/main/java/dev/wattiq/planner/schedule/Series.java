@@ -1,7 +1,7 @@
 package dev.wattiq.planner.schedule;
 
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.tune.CsvRows;
+import dev.wattiq.meter.io.Csv;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,7 +53,7 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
      *                          a time without offset, or an empty file
      */
     public static Series parse(String text, String origin) {
-        CsvRows csv = CsvRows.parse(text, origin);
+        Csv.Table csv = Csv.parse(origin, text);
         int ct = csv.column("timestamp");
         int cr = csv.column("region");
         int cp = csv.column("price_per_kwh");
@@ -68,18 +68,23 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            epoch[i] = hourOf(csv, i, ct);
-            String name = csv.field(i, cr);
-            if (name.isEmpty()) throw csv.error(i, cr, "the region is empty", "name the region, e.g. DE");
+            Csv.Row row = csv.row(i);
+            epoch[i] = hourOf(row, ct);
+            String name = row.text(cr);
+            if (name.isEmpty()) throw error(row, cr, "is empty", "name the region, e.g. DE");
             region[i] = ids.computeIfAbsent(name, k -> ids.size());
-            p[i] = csv.number(i, cp);
-            c[i] = csv.number(i, cc);
-            if (c[i] < 0) throw csv.error(i, cc, "carbon intensity " + c[i] + " is negative", "give gCO2e per kWh >= 0");
+            p[i] = row.number(cp);
+            c[i] = row.number(cc);
+            if (c[i] < 0) throw error(row, cc, "is " + c[i] + ", a negative carbon intensity", "give gCO2e per kWh >= 0");
             min = Math.min(min, epoch[i]);
             max = Math.max(max, epoch[i]);
         }
-        int hours = Math.toIntExact((max - min) / HOUR_S + 1);
         int regions = ids.size();
+        // every region needs every hour, so a span longer than all the rows has a gap: find it before allocating the
+        // span (rows years apart would otherwise allocate, or overflow, hours x regions)
+        long span = (max - min) / HOUR_S + 1;
+        if (span > n) throw missing(origin, ids, epoch, region, min, max);
+        int hours = (int) span;
         double[][] price = new double[regions][hours];
         double[][] carbon = new double[regions][hours];
         int[][] lineOf = new int[regions][hours];
@@ -87,31 +92,55 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
             int h = (int) ((epoch[i] - min) / HOUR_S);
             int r = region[i];
             if (lineOf[r][h] != 0) {
-                throw csv.error(i, ct, "duplicate hour " + Instant.ofEpochSecond(epoch[i]) + " for region "
+                throw error(csv.row(i), ct, "duplicate hour " + Instant.ofEpochSecond(epoch[i]) + " for region "
                         + name(ids, r) + " (first on line " + lineOf[r][h] + ")", "keep one row per region and hour");
             }
-            lineOf[r][h] = csv.line(i);
+            lineOf[r][h] = csv.row(i).line();
             price[r][h] = p[i];
             carbon[r][h] = c[i];
         }
         for (int r = 0; r < regions; r++) {
             for (int h = 0; h < hours; h++) {
                 if (lineOf[r][h] == 0) {
-                    throw new PlannerException(origin + ": region " + name(ids, r) + " has no row for hour "
-                            + Instant.ofEpochSecond(min + h * HOUR_S) + " (the series spans "
-                            + Instant.ofEpochSecond(min) + " to " + Instant.ofEpochSecond(max)
-                            + "): fill the gap; every region needs every hour");
+                    throw gap(origin, name(ids, r), min + h * HOUR_S, min, max);
                 }
             }
         }
         return new Series(Instant.ofEpochSecond(min), new ArrayList<>(ids.keySet()), price, carbon);
     }
 
-    private static long hourOf(CsvRows csv, int row, int col) {
-        String s = csv.field(row, col);
+    /** An error naming the file, line and column of a cell: {@code s.csv:3: column 1 (timestamp) <problem>: <fix>}. */
+    private static PlannerException error(Csv.Row row, int col, String problem, String fix) {
+        return new PlannerException(row.where(col) + " " + problem + ": " + fix);
+    }
+
+    /** The first hour some region lacks (regions in order of appearance), as the error to throw. */
+    private static PlannerException missing(String origin, Map<String, Integer> ids, long[] epoch, int[] region, long min, long max) {
+        for (int r = 0; r < ids.size(); r++) {
+            final int rr = r;
+            long[] mine = java.util.stream.IntStream.range(0, epoch.length).filter(i -> region[i] == rr).mapToLong(i -> epoch[i])
+                    .sorted().distinct().toArray();
+            long expected = min;
+            for (long e : mine) {
+                if (e != expected) break;
+                expected += HOUR_S;
+            }
+            if (expected <= max) return gap(origin, name(ids, r), expected, min, max);
+        }
+        throw new IllegalStateException("a span longer than the rows with no missing hour");
+    }
+
+    private static PlannerException gap(String origin, String region, long hour, long min, long max) {
+        return new PlannerException(origin + ": region " + region + " has no row for hour " + Instant.ofEpochSecond(hour)
+                + " (the series spans " + Instant.ofEpochSecond(min) + " to " + Instant.ofEpochSecond(max)
+                + "): fill the gap; every region needs every hour");
+    }
+
+    private static long hourOf(Csv.Row row, int col) {
+        String s = row.text(col);
         long fast = FastTime.epochSecondOrMin(s);
         if (fast != Long.MIN_VALUE) {
-            if (fast % HOUR_S != 0) throw csv.error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
+            if (fast % HOUR_S != 0) throw error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
             return fast;
         }
         OffsetDateTime t;
@@ -119,13 +148,13 @@ public record Series(Instant start, List<String> regions, double[][] price, doub
             t = OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
             boolean local = s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
-            throw csv.error(row, col, "'" + s + "' is not an ISO-8601 time with a UTC offset",
+            throw error(row, col, "'" + s + "' is not an ISO-8601 time with a UTC offset",
                     local ? "add the offset, e.g. " + s.replace(' ', 'T') + "Z or " + s.replace(' ', 'T') + "+01:00"
                             : "write e.g. 2025-01-01T00:00Z");
         }
         long epoch = t.toEpochSecond();
         if (t.getNano() != 0 || epoch % HOUR_S != 0) {
-            throw csv.error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
+            throw error(row, col, "'" + s + "' is not on the hour (UTC)", "give hourly rows starting at :00");
         }
         return epoch;
     }

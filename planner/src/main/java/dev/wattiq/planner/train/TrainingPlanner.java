@@ -84,7 +84,8 @@ public final class TrainingPlanner {
 
     /** Smallest device count whose usable memory holds the sharded training state (bytes per parameter x N). */
     public int minDevices(Hardware hw, double totalParams) {
-        return (int) Math.ceil(bytesPerParam * totalParams / (hw.memoryBytes() * usableMemory));
+        return PlannerException.count("the devices holding the training state", Math.ceil(bytesPerParam * totalParams
+                / (hw.memoryBytes() * usableMemory)), "check --params (parameters, e.g. 7e10 for 70B)");
     }
 
     /**
@@ -132,7 +133,8 @@ public final class TrainingPlanner {
         int devices;
         if (r.devices() == null) {
             int node = Math.max(1, hw.devicesPerNode());
-            devices = Math.max(node, (need + node - 1) / node * node);
+            devices = Math.max(node, PlannerException.count("the devices in whole " + node + "-device nodes",
+                    Math.ceil((double) need / node) * node, "check --params (parameters, e.g. 7e10 for 70B)"));
             a.add(new Assumption("devices", devices, "devices", "derived: smallest whole number of " + node
                     + "-device nodes holding the training state (" + need + " devices); give --devices to choose"));
         } else {
@@ -144,7 +146,8 @@ public final class TrainingPlanner {
                         hw.memoryBytes() * usableMemory, need);
             }
         }
-        int layout = r.tensorParallel() * r.pipelineParallel();
+        int layout = PlannerException.count("tp x pp", (double) r.tensorParallel() * r.pipelineParallel(),
+                "check --tensor-parallel and --pipeline-parallel");
         if (devices % layout != 0) {
             throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layout
                     + ": data-parallel degree must be whole");
@@ -167,7 +170,7 @@ public final class TrainingPlanner {
                 : r.deviceHours() != null ? devicePowerWatts(hw, Math.min(u, 1)) : out.devicePowerWatts;
         double itPower = devices * p * (1 + host);
         int node = Math.max(1, hw.devicesPerNode());
-        int nodes = (devices + node - 1) / node;
+        int nodes = Math.ceilDiv(devices, node);
         describe(r, hw, active, devices, host, u, p, a);
         return new TrainingEstimate(out.flops, devices, nodes, u, seconds, devices * seconds / 3600, p,
                 p * Math.min(node, devices) * (1 + host), itPower, itEnergyJoules(devices * seconds / 3600, p, host), List.copyOf(a));
@@ -188,12 +191,11 @@ public final class TrainingPlanner {
         return rows;
     }
 
-    /** Device counts from a quarter to 16x of {@code devices}, by doublings. */
+    /** Device counts from a quarter to 16x of {@code devices}, by doublings (those beyond an int left out). */
     public static int[] doublings(int devices) {
-        int start = Math.max(1, devices / 4);
-        int[] ks = new int[7];
-        for (int i = 0; i < ks.length; i++) ks[i] = start << i;
-        return ks;
+        long start = Math.max(1, devices / 4);
+        return java.util.stream.LongStream.range(0, 7).map(i -> start << i).filter(k -> k <= Integer.MAX_VALUE)
+                .mapToInt(Math::toIntExact).toArray();
     }
 
     private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,

@@ -37,11 +37,6 @@ public record TrainingRequest(double params, Double activeParams, double tokens,
                 hostOverhead, mfu, tensorParallel, pipelineParallel, precision, recompute, modelName);
     }
 
-    public TrainingRequest withHostOverhead(Double h) {
-        return new TrainingRequest(params, activeParams, tokens, hardware, devices, deviceHours, devicePowerWatts,
-                h, mfu, tensorParallel, pipelineParallel, precision, recompute, modelName);
-    }
-
     public TrainingRequest withMeasured(Double hours, Double powerWatts) {
         return new TrainingRequest(params, activeParams, tokens, hardware, devices, hours, powerWatts,
                 hostOverhead, mfu, tensorParallel, pipelineParallel, precision, recompute, modelName);

@@ -28,7 +28,7 @@ public record ColumnObjective(String column, Direction direction) {
             Direction d;
             try {
                 d = Direction.parse(p.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
+            } catch (PlannerException e) {
                 throw new PlannerException("objective '" + p + "': " + e.getMessage());
             }
             String name = p.substring(0, colon).strip();

@@ -1,5 +1,7 @@
 package dev.wattiq.planner.tune;
 
+import dev.wattiq.planner.PlannerException;
+
 import java.util.Locale;
 
 /** Whether an objective is to be made small ({@link #MIN}: energy, time, cost, CO2e) or large ({@link #MAX}: quality). */
@@ -9,13 +11,13 @@ public enum Direction {
     /**
      * Parses {@code min} or {@code max} (any case).
      *
-     * @throws IllegalArgumentException naming the accepted words
+     * @throws PlannerException naming the accepted words
      */
     public static Direction parse(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "min" -> MIN;
             case "max" -> MAX;
-            default -> throw new IllegalArgumentException(
+            default -> throw new PlannerException(
                     "unknown direction '" + text + "': write min (smaller is better) or max (larger is better)");
         };
     }

@@ -1,6 +1,7 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.Ties;
 
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class Knee implements Selector {
                 double x = directions.get(j) == Direction.MIN ? (cols[j][i] - lo[j]) / range : (hi[j] - cols[j][i]) / range;
                 d2 += x * x;
             }
-            if (d2 < bestDistance) {
+            if (Ties.lower(d2, bestDistance)) { // ties (relative 1e-9) keep the first row
                 bestDistance = d2;
                 best = i;
             }

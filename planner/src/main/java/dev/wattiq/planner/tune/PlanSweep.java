@@ -1,7 +1,7 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.train.TrainingPlanner;
@@ -122,8 +122,8 @@ public final class PlanSweep {
     }
 
     private static double loadGamma() {
-        for (Map<String, String> r : Csv.resource(PlanSweep.class, "/dev/wattiq/planner/tune/power_cap.csv")) {
-            if ("throughput_exponent".equals(r.get("key"))) return Csv.number(r, "value", "power_cap.csv");
+        for (Csv.Row r : Csv.resource(PlanSweep.class, "/dev/wattiq/planner/tune/power_cap.csv").rows()) {
+            if ("throughput_exponent".equals(r.text("key"))) return r.number("value", Double.NaN);
         }
         throw new PlannerException("power_cap.csv has no throughput_exponent: add it with its source");
     }

@@ -1,5 +1,6 @@
 package dev.wattiq.planner.tune;
 
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
 
 import java.util.ArrayList;
@@ -28,13 +29,13 @@ public record PointsCsv(Table table, List<String> labels) {
      * @throws PlannerException naming a missing column, or the line and column of a bad value
      */
     public static PointsCsv parse(String text, String origin, List<String> numericColumns) {
-        CsvRows csv = CsvRows.parse(text, origin);
+        Csv.Table csv = Csv.parse(origin, text);
         if (csv.size() == 0) throw new PlannerException(origin + " has a header but no rows: add one row per point");
         List<String> names = new ArrayList<>(new LinkedHashSet<>(numericColumns));
         double[][] cols = new double[names.size()][csv.size()];
         for (int j = 0; j < names.size(); j++) {
             int c = csv.column(names.get(j));
-            for (int i = 0; i < csv.size(); i++) cols[j][i] = csv.number(i, c);
+            for (int i = 0; i < csv.size(); i++) cols[j][i] = csv.row(i).number(c);
         }
         int labelColumn = -1;
         for (String l : LABEL_COLUMNS) {
@@ -43,7 +44,7 @@ public record PointsCsv(Table table, List<String> labels) {
             }
         }
         List<String> labels = new ArrayList<>(csv.size());
-        for (int i = 0; i < csv.size(); i++) labels.add(labelColumn >= 0 ? csv.field(i, labelColumn) : "row " + i);
+        for (int i = 0; i < csv.size(); i++) labels.add(labelColumn >= 0 ? csv.row(i).text(labelColumn) : "row " + i);
         return new PointsCsv(new Table(names, cols), labels);
     }
 }

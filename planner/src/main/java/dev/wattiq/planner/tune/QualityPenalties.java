@@ -1,7 +1,7 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.Precision;
 
 import java.util.HashMap;
@@ -19,10 +19,10 @@ public final class QualityPenalties {
 
     private QualityPenalties() {
         String f = "quality_penalties.csv";
-        for (Map<String, String> r : Csv.resource(QualityPenalties.class, "/dev/wattiq/planner/tune/" + f)) {
-            String key = r.get("knob") + "=" + r.get("value");
-            multipliers.put(key, Csv.number(r, "loss_multiplier", f));
-            sources.put(key, r.get("source"));
+        for (Csv.Row r : Csv.resource(QualityPenalties.class, "/dev/wattiq/planner/tune/" + f).rows()) {
+            String key = r.text("knob") + "=" + r.text("value");
+            multipliers.put(key, r.number("loss_multiplier", Double.NaN));
+            sources.put(key, r.text("source"));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +87,10 @@ public record ScalingLaw(String id, double e, double a, double b, double alpha, 
     private static Map<String, ScalingLaw> load() {
         Map<String, ScalingLaw> m = new LinkedHashMap<>();
         String f = "scaling_laws.csv";
-        for (Map<String, String> r : Csv.resource(ScalingLaw.class, "/dev/wattiq/planner/tune/" + f)) {
-            m.put(r.get("id"), new ScalingLaw(r.get("id"), Csv.number(r, "E", f), Csv.number(r, "A", f),
-                    Csv.number(r, "B", f), Csv.number(r, "alpha", f), Csv.number(r, "beta", f),
-                    Csv.number(r, "tokens_per_param", f), r.get("source") + ", " + r.get("locator")));
+        for (Csv.Row r : Csv.resource(ScalingLaw.class, "/dev/wattiq/planner/tune/" + f).rows()) {
+            m.put(r.text("id"), new ScalingLaw(r.text("id"), r.number("E", Double.NaN), r.number("A", Double.NaN),
+                    r.number("B", Double.NaN), r.number("alpha", Double.NaN), r.number("beta", Double.NaN),
+                    r.number("tokens_per_param", Double.NaN), r.text("source") + ", " + r.text("locator")));
         }
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -1,6 +1,7 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.Ties;
 
 import java.util.Locale;
 
@@ -49,7 +50,8 @@ public final class ZeusWeighted implements Selector {
         double bestCost = Double.POSITIVE_INFINITY;
         for (int i = 0; i < table.rows(); i++) {
             double c = cost(e[i], t[i]);
-            if (c < bestCost || best >= 0 && c == bestCost && frontier[i] && !frontier[best]) {
+            // ties (relative 1e-9) keep the first row, unless it is off the frontier and this one is on it
+            if (Ties.lower(c, bestCost) || best >= 0 && Ties.equal(c, bestCost) && frontier[i] && !frontier[best]) {
                 bestCost = c;
                 best = i;
             }

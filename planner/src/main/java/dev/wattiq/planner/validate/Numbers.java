@@ -1,7 +1,8 @@
 package dev.wattiq.planner.validate;
 
+import dev.wattiq.meter.io.Csv;
+
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +14,14 @@ final class Numbers {
     }
 
     /** The first number in a cell, NaN when blank or none. */
-    static double first(Map<String, String> row, String column) {
-        Matcher m = NUMBER.matcher(row.getOrDefault(column, ""));
+    static double first(Csv.Row row, String column) {
+        Matcher m = NUMBER.matcher(row.text(column));
         return m.find() ? Double.parseDouble(m.group().replace(",", "")) : Double.NaN;
     }
 
     /** The last number in a cell (the value "used" after a range), NaN when none. */
-    static double last(Map<String, String> row, String column) {
-        Matcher m = NUMBER.matcher(row.getOrDefault(column, ""));
+    static double last(Csv.Row row, String column) {
+        Matcher m = NUMBER.matcher(row.text(column));
         double v = Double.NaN;
         while (m.find()) v = Double.parseDouble(m.group().replace(",", ""));
         return v;

@@ -5,7 +5,7 @@ import dev.wattiq.ledger.EnergyTrace;
 import dev.wattiq.ledger.Ledger;
 import dev.wattiq.ledger.Site;
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.train.TrainingEstimate;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Replays published training runs (training_runs.csv) two ways:
@@ -33,11 +32,11 @@ public final class TrainingValidation {
     private TrainingValidation() {
     }
 
-    public static List<Comparison> run(List<Map<String, String>> rows, TrainingPlanner planner, HardwareCatalog catalog) {
+    public static List<Comparison> run(List<Csv.Row> rows, TrainingPlanner planner, HardwareCatalog catalog) {
         List<Comparison> out = new ArrayList<>();
-        for (Map<String, String> r : rows) {
-            String name = r.get("model");
-            String scope = r.getOrDefault("energy_scope", "").toLowerCase(Locale.ROOT);
+        for (Csv.Row r : rows) {
+            String name = r.text("model");
+            String scope = r.text("energy_scope").toLowerCase(Locale.ROOT);
             double pue = scope.contains("no pue") || scope.contains("without pue") || Double.isNaN(Numbers.first(r, "pue"))
                     ? 1.0 : Numbers.first(r, "pue");
             double ci = Numbers.first(r, "carbon_intensity_kgco2e_per_kwh");
@@ -61,7 +60,7 @@ public final class TrainingValidation {
             double params = Numbers.first(r, "params_billion") * 1e9;
             double active = Numbers.first(r, "active_params_billion") * 1e9;
             double tokens = Numbers.first(r, "tokens_billion") * 1e9;
-            String hwName = r.getOrDefault("hardware", "");
+            String hwName = r.text("hardware");
             if (!(params > 0 && active > 0 && tokens > 0) || hwName.isBlank()) continue;
             try {
                 Hardware hw = catalog.find(hwName.replaceAll("\\s*\\(.*\\)", ""));
@@ -99,7 +98,7 @@ public final class TrainingValidation {
     }
 
     /** The shipped copy of training_runs.csv. */
-    public static List<Map<String, String>> shippedRows() {
-        return Csv.resource(TrainingValidation.class, "/dev/wattiq/planner/validation/training_runs.csv");
+    public static List<Csv.Row> shippedRows() {
+        return Csv.resource(TrainingValidation.class, "/dev/wattiq/planner/validation/training_runs.csv").rows();
     }
 }

@@ -63,13 +63,10 @@ class HardwareCatalogTest {
 
     @Test
     void duplicateAliasesInADataFileAreRejected() {
-        var row = new java.util.LinkedHashMap<String, String>();
-        for (String c : "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,embodied_kgco2e,devices_per_node,train_mfu,train_mfu_devices,source,year,mfu_source".split(",")) row.put(c, "1");
-        row.put("id", "X1");
-        row.put("aliases", "same");
-        var row2 = new java.util.LinkedHashMap<>(row);
-        row2.put("id", "X2");
-        assertThatThrownBy(() -> new HardwareCatalog(java.util.List.of(row, row2))).hasMessageContaining("make aliases unique");
+        String header = "id,aliases,kind,vendor,fp32_tflops,tf32_tflops,bf16_tflops,fp8_tflops,int8_tops,tdp_w,idle_w,memory_gb,memory_bw_gbs,embodied_kgco2e,devices_per_node,train_mfu,train_mfu_devices,source,year,mfu_source";
+        String ones = ",1".repeat(header.split(",").length - 2);
+        var rows = dev.wattiq.meter.io.Csv.parse("hardware.csv", header + "\nX1,same" + ones + "\nX2,same" + ones + "\n").rows();
+        assertThatThrownBy(() -> new HardwareCatalog(rows)).hasMessageContaining("make aliases unique");
     }
 
     @Test

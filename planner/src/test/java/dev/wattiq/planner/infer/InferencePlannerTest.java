@@ -81,6 +81,24 @@ class InferencePlannerTest {
     }
 
     @Test
+    void anAbsurdDemandIsAOneLineErrorNotANegativeFleet() {
+        ModelArchitecture m = ModelCatalog.shipped().find("llama-2-70b");
+        Hardware a100 = HardwareCatalog.shipped().find("A100-80GB");
+        InferenceRequest r = new InferenceRequest(m, a100, null, null, Precision.BF16, null, null, 1e15, null, null, null, true);
+        assertThatThrownBy(() -> planner.estimate(r)).isInstanceOf(PlannerException.class)
+                .hasMessageStartingWith("the replicas for the demand would be 5.61e+09, beyond the 2147483647 a plan can count")
+                .hasMessageContaining("check --requests-per-day").hasMessageNotContaining("\n");
+        // within an int of replicas, but not of devices
+        InferenceRequest r2 = new InferenceRequest(m, a100, 1 << 20, null, Precision.BF16, null, null, 1e13, null, null, null, true);
+        assertThatThrownBy(() -> planner.estimate(r2)).isInstanceOf(PlannerException.class).hasMessageContaining("the fleet (");
+        InferenceRequest r3 = new InferenceRequest(m, a100, null, 1 << 30, Precision.BF16, 1e15, null, 1.0, null, null, null, true);
+        assertThatThrownBy(() -> planner.estimate(r3)).isInstanceOf(PlannerException.class)
+                .hasMessageContaining("the devices holding weights and KV cache would be").hasMessageContaining("check --batch");
+        assertThat(planner.estimate(new InferenceRequest(m, a100, null, null, Precision.BF16, null, null, 1e12, null, null, null, true))
+                .replicas()).isEqualTo(5_607_173);
+    }
+
+    @Test
     void badValuesAreRejected() {
         assertThatThrownBy(() -> planner.estimate(new InferenceRequest(llama70, h100, 4, 8, Precision.BF16, -1.0, 300.0,
                 null, null, null, null, true))).isInstanceOf(PlannerException.class).hasMessageContaining("--input-tokens must be >= 0");

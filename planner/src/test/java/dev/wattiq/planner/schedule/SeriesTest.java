@@ -44,16 +44,16 @@ class SeriesTest {
     void timesWithoutOffsetAreRefusedWithTheFix() {
         assertThatThrownBy(() -> parse("2025-01-01T00:00,A,0.1,100\n"))
                 .isInstanceOf(PlannerException.class)
-                .hasMessage("s.csv: line 2, column 1 (timestamp): '2025-01-01T00:00' is not an ISO-8601 time with a UTC "
+                .hasMessage("s.csv:2: column 1 (timestamp) '2025-01-01T00:00' is not an ISO-8601 time with a UTC "
                         + "offset: add the offset, e.g. 2025-01-01T00:00Z or 2025-01-01T00:00+01:00");
-        assertThatThrownBy(() -> parse("yesterday,A,0.1,100\n")).hasMessageContaining("line 2, column 1");
+        assertThatThrownBy(() -> parse("yesterday,A,0.1,100\n")).hasMessageContaining("s.csv:2: column 1 (timestamp)");
         assertThatThrownBy(() -> parse("2025-01-01T00:30Z,A,0.1,100\n")).hasMessageContaining("not on the hour");
     }
 
     @Test
     void duplicateHoursNameBothLines() {
         assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1,100\n2025-01-01T01:00+01:00,A,0.1,100\n"))
-                .hasMessageContaining("line 3, column 1").hasMessageContaining("duplicate hour 2025-01-01T00:00:00Z for region A")
+                .hasMessageContaining("s.csv:3: column 1 (timestamp)").hasMessageContaining("duplicate hour 2025-01-01T00:00:00Z for region A")
                 .hasMessageContaining("first on line 2");
     }
 
@@ -66,13 +66,21 @@ class SeriesTest {
     }
 
     @Test
+    void rowsCenturiesApartAreAGapFoundWithoutAllocatingTheSpan() {
+        assertThatThrownBy(() -> parse("0001-01-01T00:00Z,A,0.1,100\n9999-01-01T00:00Z,A,0.1,100\n"))
+                .isInstanceOf(PlannerException.class).hasMessageContaining("region A has no row for hour 0001-01-01T01:00:00Z");
+        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1,100\n2025-01-01T01:00Z,A,0.1,100\n2025-01-01T00:00Z,B,0.1,100\n"
+                + "2099-01-01T00:00Z,B,0.1,100\n")).hasMessageContaining("region A has no row for hour 2025-01-01T02:00:00Z");
+    }
+
+    @Test
     void badNumbersAndEmptyFilesAndMissingColumns() {
         assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,cheap,100\n"))
-                .hasMessageContaining("line 2, column 3 (price_per_kwh): 'cheap' is not a number");
+                .hasMessageContaining("s.csv:2: column 3 (price_per_kwh) is 'cheap', not a number");
         assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1,NaN\n")).hasMessageContaining("column 4").hasMessageContaining("finite");
         assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1,-5\n")).hasMessageContaining("negative");
-        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,,0.1,5\n")).hasMessageContaining("region is empty");
-        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1\n")).hasMessageContaining("line 2 has 3 fields");
+        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,,0.1,5\n")).hasMessageContaining("s.csv:2: column 2 (region) is empty");
+        assertThatThrownBy(() -> parse("2025-01-01T00:00Z,A,0.1\n")).hasMessageContaining("s.csv:2: has 3 fields");
         assertThatThrownBy(() -> parse("")).hasMessageContaining("no rows");
         assertThatThrownBy(() -> Series.parse("", "s.csv")).hasMessageContaining("empty");
         assertThatThrownBy(() -> Series.parse("time,region,price_per_kwh,gco2e_per_kwh\n", "s.csv"))

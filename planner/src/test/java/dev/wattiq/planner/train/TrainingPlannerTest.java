@@ -145,4 +145,14 @@ class TrainingPlannerTest {
         assertThat(two.durationSeconds / one.durationSeconds).isCloseTo(2, within(1e-12));
         assertThat(two.itEnergyJoules / one.itEnergyJoules).isCloseTo(2, within(1e-12));
     }
+
+    @Test
+    void countsBeyondAnIntAreOneLineErrorsNotWrappedNumbers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.estimate(TrainingRequest.of(1e22, 1e12, h100, null)))
+                .isInstanceOf(PlannerException.class)
+                .hasMessageStartingWith("the devices holding the training state would be ")
+                .hasMessageContaining("beyond the 2147483647 a plan can count: check --params");
+        assertThat(TrainingPlanner.doublings(Integer.MAX_VALUE)).containsExactly(536_870_911, 1_073_741_822, 2_147_483_644);
+        assertThat(TrainingPlanner.doublings(8)).containsExactly(2, 4, 8, 16, 32, 64, 128);
+    }
 }

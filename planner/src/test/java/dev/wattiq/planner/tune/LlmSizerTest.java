@@ -1,14 +1,13 @@
 package dev.wattiq.planner.tune;
 
 import dev.wattiq.planner.PlannerException;
-import dev.wattiq.planner.data.Csv;
+import dev.wattiq.meter.io.Csv;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,18 +26,18 @@ class LlmSizerTest {
 
     @Test
     void chinchillaRuleReproducesTable3WithinTenPercent() {
-        List<Map<String, String>> rows = Csv.resource(LlmSizerTest.class, "/dev/wattiq/planner/tune/chinchilla_table3.csv");
+        List<Csv.Row> rows = Csv.resource(LlmSizerTest.class, "/dev/wattiq/planner/tune/chinchilla_table3.csv").rows();
         assertThat(rows).hasSize(9);
-        for (Map<String, String> r : rows) {
-            Matcher m = ROW.matcher(r.get("item"));
-            Matcher f = FLOPS.matcher(r.get("value"));
-            Matcher t = TOKENS.matcher(r.get("value"));
-            assertThat(m.find() && f.find() && t.find()).as(r.get("item")).isTrue();
+        for (Csv.Row r : rows) {
+            Matcher m = ROW.matcher(r.text("item"));
+            Matcher f = FLOPS.matcher(r.text("value"));
+            Matcher t = TOKENS.matcher(r.text("value"));
+            assertThat(m.find() && f.find() && t.find()).as(r.text("item")).isTrue();
             double params = Double.parseDouble(m.group(1)) * scale(m.group(2));
             double tokens = Double.parseDouble(t.group(1)) * scale(t.group(2));
             LlmSizer.Allocation a = LlmSizer.computeOptimal(Double.parseDouble(f.group(1)), LlmSizer.Rule.CHINCHILLA);
-            assertThat(a.params() / params).as("params for " + r.get("item")).isCloseTo(1, within(0.10));
-            assertThat(a.tokens() / tokens).as("tokens for " + r.get("item")).isCloseTo(1, within(0.10));
+            assertThat(a.params() / params).as("params for " + r.text("item")).isCloseTo(1, within(0.10));
+            assertThat(a.tokens() / tokens).as("tokens for " + r.text("item")).isCloseTo(1, within(0.10));
         }
     }
 

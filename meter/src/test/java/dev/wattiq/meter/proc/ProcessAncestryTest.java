@@ -1,4 +1,4 @@
-package dev.wattiq.meter.nvml;
+package dev.wattiq.meter.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,31 +12,32 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProcessTreeTest {
+/** The ancestor walk, and {@link ProcessStat#parentPid} that it reads each stat line with. */
+class ProcessAncestryTest {
     @TempDir
     Path proc;
 
     @Test
     void parsesTheParentEvenWhenTheCommandHasSpacesAndParentheses() {
-        assertThat(ProcessTree.parentPid("4242 (python3) S 100 4242 4242 0 -1 4194560 1 0")).isEqualTo(100);
-        assertThat(ProcessTree.parentPid("7 (a) b) (c) R 1 7 7")).isEqualTo(1);
-        assertThat(ProcessTree.parentPid("9 (tmux: server) S 0 9 9\n")).isZero();
+        assertThat(ProcessStat.parentPid("4242 (python3) S 100 4242 4242 0 -1 4194560 1 0")).isEqualTo(100);
+        assertThat(ProcessStat.parentPid("7 (a) b) (c) R 1 7 7")).isEqualTo(1);
+        assertThat(ProcessStat.parentPid("9 (tmux: server) S 0 9 9\n")).isZero();
     }
 
     @Test
     void malformedStatLinesAreRefusedWithTheLine() {
-        assertThatThrownBy(() -> ProcessTree.parentPid("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no '(comm)'");
-        assertThatThrownBy(() -> ProcessTree.parentPid("12 python S 1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProcessTree.parentPid("12 (python) S")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parent pid");
-        assertThatThrownBy(() -> ProcessTree.parentPid("12 (python) S x 1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x' is not a number");
-        assertThatThrownBy(() -> ProcessTree.parentPid("12 (python) S -4 1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
-        assertThatThrownBy(() -> ProcessTree.parentPid(") 12 (python S 3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProcessStat.parentPid("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no '(comm)'");
+        assertThatThrownBy(() -> ProcessStat.parentPid("12 python S 1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProcessStat.parentPid("12 (python) S")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parent pid");
+        assertThatThrownBy(() -> ProcessStat.parentPid("12 (python) S x 1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a number: 'x'");
+        assertThatThrownBy(() -> ProcessStat.parentPid("12 (python) S -4 1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        assertThatThrownBy(() -> ProcessStat.parentPid(") 12 (python S 3")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Property
     void anyCommandNameRoundTrips(@ForAll @StringLength(max = 40) String comm, @ForAll @LongRange(min = 0, max = 4_194_304) long ppid) {
         String clean = comm.replace("\n", " ");
-        assertThat(ProcessTree.parentPid("123 (" + clean + ") S " + ppid + " 123 123 0 -1")).isEqualTo(ppid);
+        assertThat(ProcessStat.parentPid("123 (" + clean + ") S " + ppid + " 123 123 0 -1")).isEqualTo(ppid);
     }
 
     @Test
@@ -45,21 +46,21 @@ class ProcessTreeTest {
         stat(200, 100);
         stat(300, 200);
         stat(400, 1);
-        ProcessTree t = new ProcessTree(proc, 100);
+        ProcessAncestry t = new ProcessAncestry(proc, 100);
         assertThat(t.contains(100)).isTrue();
         assertThat(t.contains(300)).isTrue();
         assertThat(t.contains(400)).isFalse();
         assertThat(t.contains(555)).as("no such process").isFalse();
         Files.writeString(proc.resolve("300").resolve("stat"), "300 (w) S 1 300 300"); // re-parented after its launcher died
         assertThat(t.contains(300)).as("a member stays a member").isTrue();
-        assertThatThrownBy(() -> new ProcessTree(proc, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProcessAncestry(proc, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aParentCycleDoesNotHang() throws Exception {
         stat(5, 6);
         stat(6, 5);
-        assertThat(new ProcessTree(proc, 100).contains(5)).isFalse();
+        assertThat(new ProcessAncestry(proc, 100).contains(5)).isFalse();
     }
 
     private void stat(long pid, long ppid) throws Exception {

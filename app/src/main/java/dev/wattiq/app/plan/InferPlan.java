@@ -1,0 +1,45 @@
+package dev.wattiq.app.plan;
+
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.ledger.Bill;
+import dev.wattiq.ledger.EnergyTrace;
+import dev.wattiq.ledger.Ledger;
+import dev.wattiq.meter.Clock;
+import dev.wattiq.planner.PlannerException;
+import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.infer.InferenceEstimate;
+import dev.wattiq.planner.infer.InferencePlanner;
+import dev.wattiq.planner.infer.InferenceRequest;
+import dev.wattiq.planner.model.ModelArchitecture;
+import dev.wattiq.planner.model.ModelCatalog;
+import java.time.Duration;
+
+/** The answer to an {@link InferRequest}: the serving estimate and a year of it billed. Printed by {@link PlanText} and {@link PlanJson}. */
+public record InferPlan(Hardware hardware, ModelArchitecture model, InferenceEstimate estimate, Bill bill) {
+    /** Computes the plan; {@code clock} gives the start of the year billed when the request has none. */
+    public static InferPlan of(InferRequest r, Clock clock) {
+        PlanTarget t = r.target();
+        Hardware hw = t.device();
+        ModelArchitecture arch;
+        if (t.model() != null) {
+            arch = ModelCatalog.shipped().find(t.model());
+            if (t.params() != null || t.activeParams() != null) {
+                throw new Errors.UserError("give either --model or --params/--active-params, not both");
+            }
+        } else if (t.params() != null) {
+            double n = PlannerException.requirePositive("--params", t.params());
+            double a = t.activeParams() == null ? n : PlannerException.requirePositive("--active-params", t.activeParams());
+            if (a > n) throw new Errors.UserError("--active-params exceeds --params: active parameters are a subset of all parameters");
+            arch = ModelArchitecture.generic(n, a);
+        } else {
+            throw new Errors.UserError("no model: give --params N (e.g. 70B) or --model NAME");
+        }
+        InferenceRequest req = new InferenceRequest(arch, hw, t.devices(), r.batch(), Precision.parse(t.precision()),
+                r.inputTokens(), r.outputTokens(), r.requestsPerDay(), null, null, t.hostOverhead(), true);
+        InferenceEstimate e = InferencePlanner.shipped().estimate(req);
+        Bill bill = Ledger.bill(EnergyTrace.of(t.startOr(clock), Duration.ofDays(365), e.annualItEnergyJoules()),
+                t.billingSite(hw, e.devices() * e.replicas()));
+        return new InferPlan(hw, arch, e, bill);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wattiq.app.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wattiq.app.output.BillJson;
+import dev.wattiq.app.output.Json;
+import dev.wattiq.ledger.Bill;
+import dev.wattiq.planner.Assumption;
+import dev.wattiq.planner.infer.InferenceEstimate;
+import dev.wattiq.planner.train.TrainingEstimate;
+import java.util.List;
+
+/** Plans as JSON: what {@code --json-out} writes and {@code POST /api/plan/train|infer} answers, one shape by construction. */
+public final class PlanJson {
+    private PlanJson() {
+    }
+
+    public static ObjectNode train(TrainPlan p) {
+        TrainingEstimate e = p.estimate();
+        ObjectNode root = Json.object();
+        root.put("flops", e.flops());
+        root.put("devices", e.devices());
+        root.put("nodes", e.nodes());
+        root.put("utilisation", e.utilisation());
+        root.put("device_hours", e.deviceHours());
+        root.put("duration_h", e.durationSeconds() / 3600);
+        root.put("device_power_w", e.devicePowerWatts());
+        root.put("node_power_w", e.nodePowerWatts());
+        ObjectNode energy = root.putObject("energy_kwh");
+        energy.put("it", e.itEnergyJoules() / 3.6e6);
+        energy.put("facility", p.bill().facilityEnergyKwh());
+        bill(root, p.bill(), e.assumptions());
+        ArrayNode rows = root.putArray("scaling");
+        for (TrainingEstimate s : p.scaling()) {
+            ObjectNode r = rows.addObject();
+            r.put("devices", s.devices());
+            r.put("utilisation", s.utilisation());
+            r.put("node_power_w", s.nodePowerWatts());
+            r.put("duration_h", s.durationSeconds() / 3600);
+            r.put("device_hours", s.deviceHours());
+            r.put("energy_kwh_it", s.itEnergyJoules() / 3.6e6);
+        }
+        return root;
+    }
+
+    public static ObjectNode infer(InferPlan p) {
+        InferenceEstimate e = p.estimate();
+        ObjectNode root = Json.object();
+        root.put("energy_per_token_j", e.energyPerTokenJoules());
+        root.put("energy_per_request_wh", e.energyPerRequestWattHours());
+        root.put("tokens_per_s", e.tokensPerSecond());
+        root.put("devices", e.devices() * e.replicas());
+        root.put("devices_per_replica", e.devices());
+        root.put("replicas", e.replicas());
+        root.put("decode_step_s", e.decodeStepSeconds());
+        root.put("decode_bound", e.decodeBound());
+        root.put("prefill_s", e.prefillSecondsPerRequest());
+        root.put("device_power_w", e.devicePowerWatts());
+        root.put("annual_energy_kwh", p.bill().facilityEnergyKwh());
+        root.put("annual_it_energy_kwh", e.annualItEnergyJoules() / 3.6e6);
+        bill(root, p.bill(), e.assumptions());
+        return root;
+    }
+
+    /** The bill's fields, with the plan's assumptions after the bill's. */
+    private static void bill(ObjectNode root, Bill bill, List<Assumption> plan) {
+        BillJson.write(bill, root);
+        ArrayNode as = (ArrayNode) root.get("assumptions");
+        for (Assumption a : plan) {
+            ObjectNode o = as.addObject();
+            o.put("name", a.key());
+            if (a.value() instanceof Number n) o.put("value", n.doubleValue());
+            else o.put("value", String.valueOf(a.value()));
+            o.put("unit", a.unit());
+            o.put("source", a.source());
+            o.put("default", !a.isUserGiven());
+        }
+    }
+}

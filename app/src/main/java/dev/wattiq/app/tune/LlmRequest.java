@@ -1,0 +1,24 @@
+package dev.wattiq.app.tune;
+
+import dev.wattiq.app.cli.SiteRequest;
+import dev.wattiq.planner.tune.LlmBudget;
+import java.time.Instant;
+
+/**
+ * A {@code tune llm} request: a budget of one kind, the hardware and site it is spent on, and how to size the model.
+ *
+ * @param inferenceTokens tokens the model will serve over its life (null: size for training alone)
+ * @param devices         devices to train on (null: the fewest whole nodes that hold the training state)
+ * @param start           training start, for time-of-use tariffs and carbon series (null: now, on the hour)
+ */
+public record LlmRequest(LlmBudget.Kind kind, double amount, String hardware, SiteRequest site, String rule, Double inferenceTokens,
+                         Integer devices, String precision, Instant start) {
+    public static final String DEFAULT_RULE = "chinchilla";
+    public static final String DEFAULT_PRECISION = "bf16";
+
+    public LlmRequest {
+        if (rule == null) rule = DEFAULT_RULE;
+        if (precision == null) precision = DEFAULT_PRECISION;
+        if (site == null) site = SiteRequest.NONE;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.wattiq.app.tune;
+
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.planner.tune.ColumnObjective;
+import dev.wattiq.planner.tune.Constraint;
+import dev.wattiq.planner.tune.PointsCsv;
+import dev.wattiq.planner.tune.Selector;
+import dev.wattiq.planner.tune.ZeusWeighted;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The answer to a {@link PointsRequest}: the table, its frontier and the recommendation (or why there is none). */
+public record PointsFrontier(PointsRequest request, PointsCsv points, List<ColumnObjective> objectives, List<Constraint> constraints,
+                             boolean[] on, Frontiers.Choice choice) {
+    public static PointsFrontier of(PointsRequest r) {
+        if (r.objectives() == null) throw new Errors.UserError("no objectives: give --objectives COL:min|max,..., e.g. energy_j:min,accuracy:max");
+        List<ColumnObjective> objs = ColumnObjective.parseList(r.objectives());
+        List<Constraint> constraints = r.where().stream().map(Constraint::parse).toList();
+        if (r.eta() != null && r.pick() != null) throw new Errors.UserError("--eta and --pick choose in different ways: give one of them");
+        if (r.eta() != null && r.maxPowerWatts() == null) throw new Errors.UserError("--eta needs --max-power-w (the power that prices time), e.g. 300");
+        List<String> numeric = new ArrayList<>(objs.stream().map(ColumnObjective::column).toList());
+        constraints.forEach(c -> numeric.add(c.column()));
+        if (r.pick() != null) numeric.add(Frontiers.pickColumn(r.pick()));
+        if (r.eta() != null) {
+            numeric.add(r.energyColumn());
+            numeric.add(r.timeColumn());
+        }
+        PointsCsv points = PointsCsv.parse(r.csv(), r.origin(), numeric);
+        boolean[] on = Frontiers.mask(points.table(), objs);
+        Selector selector = r.eta() != null ? new ZeusWeighted(r.eta(), r.maxPowerWatts(), r.energyColumn(), r.timeColumn())
+                : Frontiers.selector(objs, constraints, r.pick());
+        return new PointsFrontier(r, points, objs, constraints, on, Frontiers.choose(selector, points.table(), on));
+    }
+}

@@ -1,0 +1,331 @@
+"""The client's state in one process: the channel, the windows open here, the work counted and not yet sent."""
+import atexit
+import operator
+import os
+import sys
+import threading
+import time
+
+from ._channel import Channel, ChannelError, RequestError
+
+ENV = "WATTIQ_CONTROL"
+FLUSH_EVERY_S = 0.1  # work is sent at most this often (and before every window boundary), without waiting
+MAX_NAME_CHARS = 256
+_MAX_COUNT = (1 << 53) - 1
+_MAX_REMEMBERED = 10000
+
+_lock = threading.RLock()
+_channel = None
+_tried = False
+_warned = set()
+_open = {}
+_closed = set()
+_pending = [0, 0, 0]  # steps, samples, tokens counted and not yet sent
+_total = [0, 0, 0]
+_last_flush = time.monotonic()
+_monotonic = time.monotonic
+
+
+class WindowError(ValueError):
+    """A window or count used wrongly: a bad name, a window ended twice or never begun, a negative count."""
+
+
+class Window:
+    """A measured stretch of the script. Its figures are filled in when it ends.
+
+    name, start_s (from the run's start), duration_s, energy_j (total, joules), by_component (joules per component),
+    method (measured, integrated or estimated), work (steps, samples and tokens counted inside it), notes.
+    Outside ``wattiq run`` (or once wattiq is gone) energy_j and method are None and by_component is empty.
+    """
+
+    __slots__ = ("name", "start_s", "duration_s", "energy_j", "by_component", "method", "work", "notes", "_t0",
+                 "_measured", "_ended")
+
+    def __init__(self, name):
+        self.name = _check_name(name)
+        self.start_s = None
+        self.duration_s = None
+        self.energy_j = None
+        self.by_component = {}
+        self.method = None
+        self.work = {"steps": 0, "samples": 0, "tokens": 0}
+        self.notes = []
+        self._t0 = None
+        self._measured = False
+        self._ended = False
+
+    @property
+    def time(self):
+        """Zeus's name for duration_s (seconds)."""
+        return self.duration_s
+
+    @property
+    def total_energy(self):
+        """Zeus's name for energy_j (joules)."""
+        return self.energy_j
+
+    def __enter__(self):
+        _begin(self)
+        return self
+
+    def __exit__(self, *exc):
+        if not self._ended:
+            end_window(self.name)
+        return False
+
+    def _fill(self, reply):
+        self.start_s = reply.get("start_s", self.start_s)
+        self.duration_s = reply.get("duration_s", self.duration_s)
+        energy = reply.get("energy_j") or {}
+        self.energy_j = energy.get("total")
+        self.by_component = dict(energy.get("by_component") or {})
+        self.method = reply.get("method")
+        self.work = dict(reply.get("work") or self.work)
+        self.notes = list(reply.get("notes") or [])
+
+    def __repr__(self):
+        return "Window(name=%r, energy_j=%r, duration_s=%r, method=%r)" % (self.name, self.energy_j, self.duration_s,
+                                                                           self.method)
+
+
+def window(name):
+    """A window to use with ``with``: it begins on entering the block and ends on leaving it."""
+    return Window(name)
+
+
+def begin_window(name):
+    """Begins a window now (Zeus's name). End it with end_window(name)."""
+    return _begin(Window(name))
+
+
+def end_window(name):
+    """Ends the window begun with this name and returns it, its energy filled in (None outside wattiq run)."""
+    _check_name(name)
+    with _lock:
+        w = _open.pop(name, None)
+        if w is None:
+            if name in _closed:
+                raise WindowError("window %r is ended already: end each window once (a with-block ends it for you)"
+                                  % (name,))
+            raise WindowError("window %r was never begun: begin it first with begin_window(%r)" % (name, name))
+        w.duration_s = time.perf_counter() - w._t0
+        w._ended = True
+        if len(_closed) < _MAX_REMEMBERED:
+            _closed.add(name)
+        if w._measured:
+            reply = _request({"op": "close", "name": name})
+            if reply is not None:
+                w._fill(reply.get("window") or {})
+    return w
+
+
+def is_open(name):
+    """Whether a window of this name is open in this process."""
+    return name in _open
+
+
+def step(n=1, samples=None, tokens=None):
+    """Counts work: ``n`` steps, and optionally samples and tokens. Cheap: the counts are sent in batches."""
+    global _last_flush
+    if n.__class__ is not int or not 0 <= n <= _MAX_COUNT:
+        n = _count("n", n)
+    if samples is not None and (samples.__class__ is not int or not 0 <= samples <= _MAX_COUNT):
+        samples = _count("samples", samples)
+    if tokens is not None and (tokens.__class__ is not int or not 0 <= tokens <= _MAX_COUNT):
+        tokens = _count("tokens", tokens)
+    with _lock:
+        _pending[0] += n
+        _total[0] += n
+        if samples:
+            _pending[1] += samples
+            _total[1] += samples
+        if tokens:
+            _pending[2] += tokens
+            _total[2] += tokens
+        now = _monotonic()
+        if now - _last_flush >= FLUSH_EVERY_S:
+            _last_flush = now
+            ch = _get_channel()
+            if ch is not None:
+                pending = _take_pending()
+                if pending is not None:
+                    try:
+                        ch.send(pending)
+                    except ChannelError as e:
+                        _broken(e)
+                    _late_errors(ch)
+
+
+def work():
+    """The work counted in this process so far: {"steps", "samples", "tokens"}."""
+    with _lock:
+        return {"steps": _total[0], "samples": _total[1], "tokens": _total[2]}
+
+
+def energy():
+    """The run's energy so far, as a Window named "run" (energy_j None outside wattiq run)."""
+    w = Window("run")
+    with _lock:
+        reply = _request({"op": "energy"})
+    if reply is not None:
+        w._fill(reply)
+    return w
+
+
+def flush():
+    """Sends the work counted and not yet sent, and waits until wattiq has it."""
+    with _lock:
+        ch = _get_channel()
+        pending = _take_pending()
+        if ch is not None and pending is not None:
+            _request(pending)
+
+
+def enabled():
+    """Whether this process is connected to ``wattiq run`` (connects on first use)."""
+    with _lock:
+        return _get_channel() is not None
+
+
+def _begin(w):
+    with _lock:
+        if w._t0 is not None:
+            raise WindowError("window %r was begun already: a Window begins once" % (w.name,))
+        if w.name in _open:
+            raise WindowError("window %r is open already: end it first, or give the inner window another name"
+                              % (w.name,))
+        reply = _request({"op": "open", "name": w.name})
+        w._t0 = time.perf_counter()
+        if reply is not None:
+            w._measured = True
+            w.start_s = reply.get("start_s")
+        _open[w.name] = w
+        _closed.discard(w.name)
+    return w
+
+
+def _request(fields):
+    """Sends a request with the pending work before it; its reply, or None (not measured: warned once)."""
+    ch = _get_channel()
+    if ch is None:
+        return None
+    try:
+        before = _take_pending() if fields.get("op") != "work" else None
+        reply = ch.request(fields, before=before)
+    except RequestError as e:
+        _warn("refused:" + str(e), "wattiq: %s (not measured; the script goes on)" % (e,))
+        reply = None
+    except ChannelError as e:
+        _broken(e)
+        return None
+    _late_errors(ch)
+    return reply
+
+
+def _take_pending():
+    if not (_pending[0] or _pending[1] or _pending[2]):
+        return None
+    fields = {"op": "work"}
+    for key, i in (("steps", 0), ("samples", 1), ("tokens", 2)):
+        if _pending[i]:
+            fields[key] = _pending[i]
+    _pending[0] = _pending[1] = _pending[2] = 0
+    return fields
+
+
+def _get_channel():
+    global _channel, _tried
+    if _channel is not None or _tried:
+        return _channel
+    _tried = True
+    path = os.environ.get(ENV)
+    if not path:
+        _warn("outside", "wattiq: not running under 'wattiq run' (%s is not set): energies are None; measure the script"
+                         " with 'wattiq run -- python3 SCRIPT'" % ENV)
+        return None
+    try:
+        _channel = Channel(path)
+    except ChannelError as e:
+        _warn("unreachable", "wattiq: cannot reach wattiq run at %s (%s): energies are None; the script goes on"
+              % (path, e))
+    return _channel
+
+
+def _broken(e):
+    global _channel
+    if _channel is not None:
+        _channel.close()
+    _channel = None
+    _warn("lost", "wattiq: lost the connection to wattiq run (%s): energies are None from now on; the script goes on"
+          % (e,))
+
+
+def _late_errors(ch):
+    while ch.late_errors:
+        e = ch.late_errors.pop(0)
+        _warn("refused:" + e, "wattiq: work report refused: %s" % (e,))
+
+
+def _warn(key, line):
+    if key in _warned or len(_warned) > 20:
+        return
+    _warned.add(key)
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _check_name(name):
+    if not isinstance(name, str):
+        raise TypeError("window name must be a string, e.g. 'epoch-3', not %s" % type(name).__name__)
+    if not name.strip():
+        raise WindowError("window name is empty: give it a name, e.g. 'epoch-3'")
+    if len(name) > MAX_NAME_CHARS:
+        raise WindowError("window name is %d characters long: at most %d allowed" % (len(name), MAX_NAME_CHARS))
+    for i, c in enumerate(name):
+        if c < " " or c == "\x7f":
+            raise WindowError("window name %r holds a control character at position %d: use printable characters"
+                              % (name[:40], i + 1))
+    return name
+
+
+def _count(what, value):
+    if isinstance(value, bool):
+        raise TypeError("%s must be a whole number, not a bool" % what)
+    try:
+        v = operator.index(value)
+    except TypeError:
+        raise TypeError("%s must be a whole number, got %r" % (what, value)) from None
+    if v < 0:
+        raise WindowError("%s must be a count >= 0, got %d: report the work done, never a correction" % (what, v))
+    if v > _MAX_COUNT:
+        raise WindowError("%s is too large: at most %d at a time" % (what, _MAX_COUNT))
+    return v
+
+
+def _at_exit():
+    try:
+        if _channel is not None:
+            flush()
+    except Exception:  # never fail the script's exit
+        pass
+
+
+def _after_fork():
+    # A forked child (a DataLoader worker, say) has its own windows and its own connection, made when it first asks.
+    global _lock, _channel, _tried, _open, _closed, _last_flush
+    _lock = threading.RLock()
+    _channel = None
+    _tried = False
+    _open = {}
+    _closed = set()
+    _pending[0] = _pending[1] = _pending[2] = 0
+    _total[0] = _total[1] = _total[2] = 0
+    _last_flush = time.monotonic()
+
+
+atexit.register(_at_exit)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)

@@ -1,0 +1,153 @@
+package dev.wattiq.meter.control;
+
+import dev.wattiq.meter.ManualClock;
+import dev.wattiq.meter.Meter;
+import dev.wattiq.meter.SensorEnvironment;
+import dev.wattiq.meter.Window;
+import dev.wattiq.meter.testing.ScriptedSensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Requests and replies of one client over a manual meter with a scripted counter: exact energies, work, bad input. */
+class ControlSessionTest {
+    final ManualClock clock = new ManualClock();
+    final ScriptedSensor pkg = new ScriptedSensor("cpu_package", Duration.ofMillis(1));
+    final Meter meter = Meter.manual(List.of(pkg), SensorEnvironment.system().withClock(clock));
+    final Window run = meter.window("run");
+    final List<WindowRecord> stored = new ArrayList<>();
+    final ControlState state = new ControlState(meter, run, "run-1", new ControlLimits(1024, 16, 3, 5, 4, 3), stored::add);
+    final ControlSession client = new ControlSession(() -> state, state.limits(), "run-1");
+
+    @AfterEach
+    void close() {
+        meter.close();
+    }
+
+    void at(long millis, double joules) {
+        clock.advance(Duration.ofMillis(millis));
+        pkg.set(joules);
+    }
+
+    Map<String, Object> send(String line) {
+        return ControlJson.parseObject(client.handle(line));
+    }
+
+    /** The nested "window" object of a close reply, read back with the same parser (flattened by hand). */
+    static double number(String reply, String key) {
+        int at = reply.indexOf("\"" + key + "\":");
+        String rest = reply.substring(at + key.length() + 3);
+        return Double.parseDouble(rest.split("[,}]")[0]);
+    }
+
+    @Test
+    void nestedAndOverlappingWindowsAreExactCounterDeltasWithTheWorkInside() {
+        at(1000, 100);
+        assertThat(send("{\"op\":\"open\",\"name\":\"epoch-1\",\"id\":1}")).containsEntry("ok", true).containsEntry("id", 1L)
+                .containsEntry("start_s", 1.0);
+        at(500, 150);
+        send("{\"op\":\"open\",\"name\":\"inner\"}");
+        send("{\"op\":\"work\",\"steps\":2,\"samples\":64,\"tokens\":1000}");
+        at(500, 210);
+        String inner = client.handle("{\"op\":\"close\",\"name\":\"inner\",\"id\":7}");
+        assertThat(inner).startsWith("{\"id\":7,\"ok\":true,\"window\":{\"name\":\"inner\",\"start_s\":1.5,\"duration_s\":0.5,"
+                + "\"energy_j\":{\"total\":60.0,\"by_component\":{\"cpu_package\":60.0}},\"method\":\"measured\","
+                + "\"work\":{\"steps\":2,\"samples\":64,\"tokens\":1000}");
+        send("{\"op\":\"open\",\"name\":\"overlap\"}");
+        send("{\"op\":\"work\",\"steps\":1}");
+        at(250, 260);
+        String outer = client.handle("{\"op\":\"close\",\"name\":\"epoch-1\"}");
+        assertThat(number(outer, "total")).isEqualTo(160.0);
+        assertThat(outer).contains("\"work\":{\"steps\":3,\"samples\":64,\"tokens\":1000}");
+        at(250, 300);
+        assertThat(number(client.handle("{\"op\":\"close\",\"name\":\"overlap\"}"), "total")).isEqualTo(90.0);
+        String energy = client.handle("{\"op\":\"energy\",\"id\":9}");
+        assertThat(number(energy, "total")).isEqualTo(300.0);
+        assertThat(number(energy, "duration_s")).isEqualTo(2.5);
+        assertThat(energy).contains("\"work\":{\"steps\":3,\"samples\":64,\"tokens\":1000}");
+        assertThat(state.windows()).extracting(WindowRecord::name).containsExactly("epoch-1", "inner", "overlap");
+        assertThat(stored).extracting(WindowRecord::name).containsExactly("inner", "epoch-1", "overlap");
+        assertThat(state.work()).isEqualTo(new Work(3, 64, 1000));
+    }
+
+    @Test
+    void aWindowClosedTwiceOrNeverOpenedIsAClearErrorAndChangesNothing() {
+        send("{\"op\":\"open\",\"name\":\"a\"}");
+        client.handle("{\"op\":\"close\",\"name\":\"a\"}");
+        assertThat(send("{\"op\":\"close\",\"name\":\"a\",\"id\":4}")).containsEntry("ok", false).containsEntry("id", 4L)
+                .containsEntry("error", "window 'a' is closed already: close each window once (a with-block or @measure closes it for you)");
+        assertThat(send("{\"op\":\"close\",\"name\":\"b\"}")).containsEntry("error",
+                "window 'b' was never opened: open it first (begin_window(\"b\") or {\"op\":\"open\"})");
+        send("{\"op\":\"open\",\"name\":\"c\"}");
+        assertThat(send("{\"op\":\"open\",\"name\":\"c\"}").get("error")).isEqualTo(
+                "window 'c' is already open: close it first, or give the inner window another name");
+        assertThat(state.windows()).hasSize(1);
+    }
+
+    @Test
+    void badNamesAndCountsAreRefusedWithTheFix() {
+        assertThat(send("{\"op\":\"open\",\"name\":\"\"}").get("error")).isEqualTo("window name is empty: give it a name, e.g. \"epoch-3\"");
+        assertThat(send("{\"op\":\"open\",\"name\":\"   \"}").get("error")).isEqualTo("window name is empty: give it a name, e.g. \"epoch-3\"");
+        assertThat(send("{\"op\":\"open\",\"name\":\"" + "x".repeat(17) + "\"}").get("error"))
+                .isEqualTo("window name is 17 characters long: at most 16 allowed (it is stored and shown with the run)");
+        assertThat(send("{\"op\":\"open\",\"name\":\"a\\nb\"}").get("error")).asString().contains("control character at position 2");
+        assertThat(send("{\"op\":\"open\"}").get("error")).asString().contains("'name' is missing");
+        assertThat(send("{\"op\":\"open\",\"name\":3}").get("error")).asString().contains("'name' must be a string");
+        assertThat(send("{\"op\":\"work\",\"steps\":-1}").get("error"))
+                .isEqualTo("steps must be a count >= 0, got -1: report the work done, never a correction");
+        assertThat(send("{\"op\":\"work\",\"tokens\":1.5}").get("error")).isEqualTo("tokens must be a whole number, got 1.5");
+        assertThat(send("{\"op\":\"work\",\"samples\":\"3\"}").get("error")).isEqualTo("samples must be a whole number >= 0, got a string");
+        assertThat(send("{\"op\":\"work\",\"samples\":true}").get("error")).isEqualTo("samples must be a whole number >= 0, got true");
+        assertThat(send("{\"op\":\"work\"}").get("error")).asString().contains("needs at least one of steps, samples, tokens");
+        assertThat(send("{\"op\":\"work\",\"steps\":1,\"epochs\":2,\"zz\":1}").get("error"))
+                .isEqualTo("bad request: unknown fields 'epochs', 'zz' for op 'work' (allowed: op, id, steps, samples, tokens)");
+        assertThat(state.work()).isEqualTo(Work.NONE);
+        assertThat(state.windows()).isEmpty();
+    }
+
+    @Test
+    void garbageIsABadRequestWithTheIdWhenItHasOne() {
+        assertThatThrownBy(() -> client.handle("hello?")).isInstanceOf(ControlSession.BadRequest.class)
+                .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).startsWith("{\"id\":null,\"ok\":false,\"error\":\"bad request: not valid JSON"));
+        assertThatThrownBy(() -> client.handle("{\"op\":\"fly\",\"id\":5}"))
+                .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply)
+                        .isEqualTo("{\"id\":5,\"ok\":false,\"error\":\"bad request: unknown op 'fly'; use one of hello, open, close, work, energy\"}"));
+        assertThatThrownBy(() -> client.handle("{\"id\":5}"))
+                .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).contains("field 'op' is missing"));
+    }
+
+    @Test
+    void limitsPerClientAndPerRunHold() {
+        for (String n : List.of("a", "b", "c")) send("{\"op\":\"open\",\"name\":\"" + n + "\"}");
+        assertThat(send("{\"op\":\"open\",\"name\":\"d\"}").get("error")).asString().contains("3 windows are open on this connection already");
+        client.handle("{\"op\":\"close\",\"name\":\"a\"}");
+        client.handle("{\"op\":\"close\",\"name\":\"b\"}");
+        send("{\"op\":\"open\",\"name\":\"e\"}");
+        client.handle("{\"op\":\"close\",\"name\":\"c\"}");
+        send("{\"op\":\"open\",\"name\":\"f\"}");
+        assertThat(send("{\"op\":\"open\",\"name\":\"g\"}").get("error")).asString().contains("reached its limit of 5 windows");
+        assertThat(client.closeAll("closed by wattiq: test")).extracting(WindowRecord::name).containsExactly("e", "f");
+        assertThat(state.windows()).hasSize(5).last().satisfies(r -> assertThat(r.notes()).contains("closed by wattiq: test"));
+    }
+
+    @Test
+    void workSumsAreExactAndRefusedPastTheLargestExactCount() {
+        send("{\"op\":\"work\",\"tokens\":" + Work.MAX_COUNT + "}");
+        assertThat(send("{\"op\":\"work\",\"tokens\":1,\"steps\":1}").get("error")).asString().contains("the run's tokens would pass");
+        assertThat(state.work()).isEqualTo(new Work(0, 0, Work.MAX_COUNT)); // the failed request added nothing, steps included
+        assertThat(send("{\"op\":\"work\",\"steps\":9007199254740992}").get("error")).asString().contains("too large");
+    }
+
+    @Test
+    void helloTellsTheProtocolAndRun() {
+        assertThat(send("{\"op\":\"hello\",\"client\":\"python\",\"pid\":12,\"id\":0}")).containsEntry("ok", true)
+                .containsEntry("protocol", 1L).containsEntry("run_id", "run-1").containsEntry("id", 0L);
+    }
+}
