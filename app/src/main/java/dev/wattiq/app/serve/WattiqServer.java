@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The HTTP face of {@code wattiq serve}, on the JDK's {@code com.sun.net.httpserver}: {@code /metrics}, {@code /api/...}
  * and the dashboard's static files. With a token, {@code /metrics} and {@code /api/} need {@code Authorization: Bearer
- * TOKEN}; the static files hold no data and are served to anyone who can reach the port. Every failure is answered
+ * TOKEN}; the static files hold no data and are served to anyone who can reach the port (the page at {@code /} embeds its
+ * first data only when there is no token). Every failure is answered
  * as JSON {@code {"error", "status"}}; no stack trace ever leaves the process.
  */
 public final class WattiqServer implements AutoCloseable {
@@ -51,9 +52,13 @@ public final class WattiqServer implements AutoCloseable {
         }));
         s.createContext("/api/", guarded(tokenBytes, onFailure, api::handle));
         StaticFiles files = new StaticFiles();
+        // With a token the page carries no data (a browser's first GET has no bearer header): app.js asks and fetches.
+        Dashboard page = new Dashboard(api, token == null);
         s.createContext("/", guarded(null, onFailure, ex -> {
             requireGet(ex);
-            files.handle(ex);
+            String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/") || path.equals("/index.html")) page.handle(ex);
+            else files.handle(ex);
         }));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> Thread.ofPlatform().daemon().name("wattiq-http").unstarted(r));
         s.setExecutor(executor);
