@@ -5,20 +5,28 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * One value a {@link Bill} rests on, shown with where it came from, so no one takes a default for their own site.
+ * One value a bill or a plan rests on, shown with where it came from, so no one takes a default for their own site.
+ * The one assumption type of the ledger and the planner.
  *
- * @param name      what it is, snake_case, e.g. {@code pue}, {@code grid_intensity}, {@code price}
- * @param value     the value as text, e.g. {@code 1.56}, {@code US-IA}, {@code time-of-use (America/Chicago)}
- * @param unit      its unit, e.g. {@code ratio}, {@code gCO2e/kWh}, {@code USD/kWh}; empty for plain text
- * @param source    citation (publication, data set and year) or {@code user: --pue}, {@code site file x.yaml}
- * @param isDefault true when WattIQ chose the value because the user said nothing
+ * @param name       what it is, snake_case, e.g. {@code pue}, {@code grid_intensity}, {@code train.mfu}
+ * @param value      the value as text, e.g. {@code 1.56}, {@code US-IA}, {@code time-of-use (America/Chicago)}
+ * @param unit       its unit, e.g. {@code ratio}, {@code gCO2e/kWh}, {@code USD/kWh}; empty for plain text
+ * @param source     citation (publication, data set and year), a derivation ({@code derived: ...}), or for a user's
+ *                   value how it was given ({@code user: --pue}, {@code site file x.yaml}; below the app, {@code given})
+ * @param provenance whether the user gave it, WattIQ chose it, or it is a row of a shipped data file
  */
-public record Assumption(String name, String value, String unit, String source, boolean isDefault) {
+public record Assumption(String name, String value, String unit, String source, Provenance provenance) {
     public Assumption {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** An assumption that is the user's ({@code isDefault} false) or WattIQ's ({@code isDefault} true). */
+    public Assumption(String name, String value, String unit, String source, boolean isDefault) {
+        this(name, value, unit, source, isDefault ? Provenance.DEFAULT : Provenance.USER);
     }
 
     /** A numeric assumption; the number is printed with up to 6 significant digits. */
@@ -26,9 +34,25 @@ public record Assumption(String name, String value, String unit, String source, 
         return new Assumption(name, format(value), unit, source, isDefault);
     }
 
+    /** A number (printed with up to 6 significant digits) or a text value, with its provenance. */
+    public static Assumption of(String name, Object value, String unit, String source, Provenance provenance) {
+        String text = value instanceof Number n ? format(n.doubleValue()) : String.valueOf(value);
+        return new Assumption(name, text, unit == null ? "" : unit, source, provenance);
+    }
+
     /** A user-given value: never a default. */
     public static Assumption user(String name, double value, String unit, String source) {
         return of(name, value, unit, source, false);
+    }
+
+    /** True when WattIQ chose the value (a default, a derivation or a shipped data row) because the user said nothing. */
+    public boolean isDefault() {
+        return !provenance.isUser();
+    }
+
+    /** The same assumption with another source text (the app names the flag a user's value came through). */
+    public Assumption withSource(String newSource) {
+        return new Assumption(name, value, unit, newSource, provenance);
     }
 
     /** Shortest plain rendering of a number, e.g. {@code 1.56}, {@code 433196}, {@code 0.0806}. */
@@ -41,6 +65,6 @@ public record Assumption(String name, String value, String unit, String source, 
     /** One line for a terminal: {@code pue = 1.56 ratio (default; Uptime Institute 2024)}. */
     @Override
     public String toString() {
-        return name + " = " + value + (unit.isEmpty() ? "" : " " + unit) + " (" + (isDefault ? "default; " : "") + source + ")";
+        return name + " = " + value + (unit.isEmpty() ? "" : " " + unit) + " (" + (isDefault() ? "default; " : "") + source + ")";
     }
 }

@@ -2,8 +2,8 @@ package dev.wattiq.app.lab;
 
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.ledger.Point;
-import dev.wattiq.planner.tune.Pareto;
-import dev.wattiq.planner.tune.PointObjectives;
+import dev.wattiq.planner.frontier.Pareto;
+import dev.wattiq.planner.frontier.PointObjectives;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

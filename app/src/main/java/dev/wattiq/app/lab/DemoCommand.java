@@ -1,10 +1,8 @@
 package dev.wattiq.app.lab;
 
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.app.cli.SensorOptions;
-import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.LabConfig;
@@ -16,9 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,22 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the article's experiments end to end and show where energy and quality balance.")
-public final class DemoCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder, JsonOut.Holder {
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
-
-    @Override
-    public SensorOptions sensorOptions() {
-        return sensors;
-    }
-
-    @Override
-    public SiteOptions siteOptions() {
-        return site;
-    }
-
+public final class DemoCommand extends JsonCommand.Metered {
     /** Steps of {@code --quick}: at lr 0.01 and batch 100 the fp32 model is then within ~0.003 R² of its noise floor. */
     static final int QUICK_STEPS = 1500;
     /** Steps of the full demo: the article's 1000 leave R² ~0.03 short of the floor, so the demo trains to it. */
@@ -70,15 +51,6 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
     @Mixin
     LabOptions lab;
 
-    final SensorOptions sensors = new SensorOptions();
-
-    final SiteOptions site = new SiteOptions();
-
-    final JsonOut jsonOut = new JsonOut();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!(tolerance >= 0)) throw new Errors.UserError("--tolerance must be zero or more (R² units), got " + tolerance);
@@ -87,8 +59,8 @@ public final class DemoCommand implements Callable<Integer>, SensorOptions.Holde
         LabConfig c = lab.config(quick ? QUICK_STEPS : FULL_STEPS);
         double[] sweep = quick ? Experiment.QUICK_SWEEP : Experiment.DEMO_SWEEP;
         int repeats = quick ? QUICK_REPEATS : FULL_REPEATS;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int total = Experiment.allTrials(c, sweep) * repeats;
         AtomicInteger done = new AtomicInteger();
         List<Trial> trials;

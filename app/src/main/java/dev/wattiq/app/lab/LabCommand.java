@@ -1,10 +1,9 @@
 package dev.wattiq.app.lab;
 
+import dev.wattiq.app.cli.CommandGroup;
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.app.cli.SensorOptions;
-import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.lab.experiments.Experiment;
 import dev.wattiq.lab.experiments.FixedDataset;
@@ -12,12 +11,9 @@ import dev.wattiq.lab.experiments.LabConfig;
 import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,46 +29,14 @@ import picocli.CommandLine.Option;
                 LabCommand.Parallel.class,
                 LabServeCommand.class,
         })
-public final class LabCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
-
+public final class LabCommand extends CommandGroup {
     /** What every experiment subcommand shares: sizes, sensors, site, output. */
-    abstract static class ExperimentCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder, JsonOut.Holder {
-        @Override
-        public JsonOut jsonOut() {
-            return jsonOut;
-        }
-
-        @Override
-        public SensorOptions sensorOptions() {
-            return sensors;
-        }
-
-        @Override
-        public SiteOptions siteOptions() {
-            return site;
-        }
-
+    abstract static class ExperimentCommand extends JsonCommand.Metered {
         @Mixin
         LabOptions lab;
 
-        final SensorOptions sensors = new SensorOptions();
-
-        final SiteOptions site = new SiteOptions();
-
-        final JsonOut jsonOut = new JsonOut();
-
         @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")
         boolean noStore;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         abstract Experiment experiment();
 
@@ -85,8 +49,8 @@ public final class LabCommand implements Runnable {
         public Integer call() {
             jsonOut.check();
             LabConfig c = lab.config(LabConfig.article().steps());
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
                 List<Trial> trials = new ArrayList<>();
             List<String> methods = new ArrayList<>();
             try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
@@ -142,8 +106,8 @@ public final class LabCommand implements Runnable {
             root.put("final_loss", losses[losses.length - 1]);
             root.put("losses", losses);
             if (jsonOut.file() != null) jsonOut.write(() -> root);
-            else spec.commandLine().getOut().println(Json.text(root));
-            spec.commandLine().getOut().flush();
+            else out().println(Json.text(root));
+            out().flush();
             return 0;
         }
     }

@@ -1,8 +1,8 @@
 package dev.wattiq.app.lab;
 
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.lab.serve.Corpus;
@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,26 +37,18 @@ import picocli.CommandLine.Option;
         description = {"Serving levers on a real transformer: precision, batch size, threads, each measured.",
                 "Embeds a fixed corpus with all-MiniLM-L6-v2 (fp32 and int8, ONNX Runtime) in every configuration, "
                         + "measures each with the meter, and scores int8's fidelity to fp32 (cosine, top-10 neighbour overlap)."})
-public final class LabServeCommand implements Callable<Integer>, SensorOptions.Holder, JsonOut.Holder {
+public final class LabServeCommand extends JsonCommand implements SensorOptions.Holder {
     @Override
     public SensorOptions sensorOptions() {
         return sensorOptions;
     }
 
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     final SensorOptions sensorOptions = new SensorOptions();
 
     @Option(names = "--quick", description = "A short sweep (batch 1 and 16, one thread, 64 sentences): seconds, not minutes.")
     boolean quick;
 
-    final JsonOut jsonOut = new JsonOut();
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (table and charts) to FILE.")
     Path html;
@@ -92,8 +82,8 @@ public final class LabServeCommand implements Callable<Integer>, SensorOptions.H
         checkWritable(jsonOut.file(), "--json-out");
         checkWritable(html, "--html");
         SensorEnvironment env = sensorOptions.environment(s, ProcessHandle.current().pid());
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Sensors.Selection selection = Sensors.select(env);
         ServeResult result;
         try (Meter meter = Meter.start(selection.sensors(), env, Duration.ofMillis(100))) {

@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
  *   "cost": {"amount": 0.027, "currency": "USD", "energy_charge": 0.027, "demand_charge": 0},
  *   "co2e_kg": {"location_based": 0.16, "market_based": 0.16, "embodied": 0.001},   (embodied only when asked)
  *   "peak_facility_power_w": 410.5,
- *   "assumptions": [{"name": "pue", "value": 1.56, "unit": "ratio", "source": "...", "default": true}, ...],
+ *   "assumptions": [{"name": "pue", "value": 1.56, "unit": "ratio", "source": "...", "default": true,
+ *                    "provenance": "default" | "user" | "pue.csv:4"}, ...],
  *   "bill_warnings": ["..."]
  * </pre>
  */
@@ -39,17 +40,21 @@ public final class BillJson {
         bill.co2eEmbodiedKg().ifPresent(e -> co2e.put("embodied", e));
         into.put("peak_facility_power_w", bill.peakFacilityPowerWatts());
         ArrayNode as = into.putArray("assumptions");
-        for (Assumption a : bill.assumptions()) {
-            ObjectNode o = as.addObject();
-            o.put("name", a.name());
-            putValue(o, a.value());
-            o.put("unit", a.unit());
-            o.put("source", a.source());
-            o.put("default", a.isDefault());
-        }
+        for (Assumption a : bill.assumptions()) add(as, a);
         ArrayNode w = into.putArray("bill_warnings");
         bill.warnings().forEach(w::add);
         return into;
+    }
+
+    /** Appends one assumption (a bill's or a plan's: one type, one shape) to {@code as}. */
+    public static void add(ArrayNode as, Assumption a) {
+        ObjectNode o = as.addObject();
+        o.put("name", a.name());
+        putValue(o, a.value());
+        o.put("unit", a.unit());
+        o.put("source", a.source());
+        o.put("default", a.isDefault());
+        o.put("provenance", a.provenance().toString());
     }
 
     /** Reads a bill written by {@link #write}; IT energy is taken from {@code energy_j.total} when present. */

@@ -1,18 +1,11 @@
 package dev.wattiq.app.plan;
 
-import picocli.CommandLine;
+import dev.wattiq.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code wattiq plan}: model runs too large to measure here (training and serving at fleet scale). */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Model LLM training and inference at fleet scale: time, energy, cost and CO2e, with every assumption.",
         subcommands = {PlanTrainCommand.class, PlanInferCommand.class, PlanValidateCommand.class})
-public final class PlanCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+public final class PlanCommand extends CommandGroup {
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.BillJson;
 import dev.wattiq.app.output.Json;
+import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.train.TrainingEstimate;
 import java.util.List;
@@ -66,14 +66,6 @@ public final class PlanJson {
     private static void bill(ObjectNode root, Bill bill, List<Assumption> plan) {
         BillJson.write(bill, root);
         ArrayNode as = (ArrayNode) root.get("assumptions");
-        for (Assumption a : plan) {
-            ObjectNode o = as.addObject();
-            o.put("name", a.key());
-            if (a.value() instanceof Number n) o.put("value", n.doubleValue());
-            else o.put("value", String.valueOf(a.value()));
-            o.put("unit", a.unit());
-            o.put("source", a.source());
-            o.put("default", !a.isUserGiven());
-        }
+        for (Assumption a : plan) BillJson.add(as, a);
     }
 }

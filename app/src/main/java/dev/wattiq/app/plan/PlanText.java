@@ -1,8 +1,8 @@
 package dev.wattiq.app.plan;
 
 import dev.wattiq.app.output.BillText;
+import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.infer.InferenceEstimate;
@@ -69,8 +69,7 @@ final class PlanText {
         BillText.assumptionLines(bill).forEach(out::println); // totals are printed above in the plan's own units
         out.println("planner assumptions:");
         for (Assumption a : plan) {
-            Object v = a.value() instanceof Number n ? dev.wattiq.ledger.Assumption.format(n.doubleValue()) : a.value();
-            out.println("  " + a.key() + " = " + v + (a.unit() == null || a.unit().isEmpty() ? "" : " " + a.unit()) + "  [" + a.source() + "]");
+            out.println("  " + a.name() + " = " + a.value() + (a.unit().isEmpty() ? "" : " " + a.unit()) + "  [" + PlanFlags.source(a) + "]");
         }
         for (String w : bill.warnings()) err.println("wattiq: warning: " + w);
     }

@@ -1,21 +1,17 @@
 package dev.wattiq.app.plan;
 
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.HumanNumber;
-import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.app.cli.SiteOptions;
 import dev.wattiq.meter.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code wattiq plan train}: time, device-hours, energy, cost and CO2e of a training run, and how it scales. */
 @Command(name = "train", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
         description = "Budget a training run: FLOPs = 6·N·D, devices x peak x MFU, device power, host overhead, PUE, the ledger's bill.")
-public final class PlanTrainCommand implements Callable<Integer>, SiteOptions.Holder, JsonOut.Holder {
+public final class PlanTrainCommand extends JsonCommand.Sited {
     @Mixin
     PlanTargetOptions target;
     @Option(names = "--tokens", paramLabel = "D", converter = HumanNumber.class, description = "Training tokens, e.g. 15T.")
@@ -36,21 +32,7 @@ public final class PlanTrainCommand implements Callable<Integer>, SiteOptions.Ho
     boolean listHardware;
     @Option(names = "--list-models", description = "List the published architectures and exit.")
     boolean listModels;
-    final SiteOptions site = new SiteOptions();
-    final JsonOut jsonOut = new JsonOut();
     Clock clock = Clock.system();
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public SiteOptions siteOptions() {
-        return site;
-    }
-
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
 
     /** The request these options make. */
     TrainRequest request() {
@@ -60,12 +42,12 @@ public final class PlanTrainCommand implements Callable<Integer>, SiteOptions.Ho
     @Override
     public Integer call() {
         if (listHardware || listModels) {
-            PlanText.catalogue(spec.commandLine().getOut(), listHardware, listModels);
+            PlanText.catalogue(out(), listHardware, listModels);
             return 0;
         }
         jsonOut.check();
         TrainPlan p = TrainPlan.of(request(), clock);
-        PlanText.train(spec.commandLine().getOut(), spec.commandLine().getErr(), p);
+        PlanText.train(out(), err(), p);
         jsonOut.write(() -> PlanJson.train(p));
         return 0;
     }

@@ -12,6 +12,7 @@ import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.Stores;
 import dev.wattiq.ledger.Site;
+import dev.wattiq.meter.Clock;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
@@ -58,10 +59,21 @@ public final class RunCommand implements Callable<Integer> {
     final SensorOptions sensors = new SensorOptions();
     final SiteOptions siteOptions = new SiteOptions();
     List<String> command = new ArrayList<>();
+    /** The run's own times (start, end, how late the meter started); the meter samples on the JVM's clocks. */
+    private final Clock clock;
 
-    /** The command's picocli model, bound to a new {@code RunCommand}. */
+    private RunCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The command's picocli model, bound to a new {@code RunCommand} on the system clock. */
     public static CommandSpec spec() {
-        RunCommand r = new RunCommand();
+        return spec(Clock.system());
+    }
+
+    /** The command's picocli model, bound to a new {@code RunCommand} that reads the time from {@code clock}. */
+    public static CommandSpec spec(Clock clock) {
+        RunCommand r = new RunCommand(clock);
         CommandSpec s = CommandSpec.wrapWithoutInspection(r).name(NAME);
         r.spec = s;
         s.usageMessage().sortOptions(false).description(
@@ -132,8 +144,8 @@ public final class RunCommand implements Callable<Integer> {
     private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
         List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
         Process child;
-        Instant startedAt = Instant.now();
-        long startNanos = System.nanoTime();
+        Instant startedAt = clock.wallTime();
+        long startNanos = clock.monotonicNanos();
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
@@ -150,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
                 SampleShape shape = new SampleShape();
                 meter.addListener(shape::add);
                 Window window = meter.window(command.getFirst());
-                long unmeteredNanos = System.nanoTime() - startNanos;
+                long unmeteredNanos = clock.monotonicNanos() - startNanos;
                 boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
                 RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
                         Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
@@ -158,9 +170,9 @@ public final class RunCommand implements Callable<Integer> {
                 List<String> storeProblems = new ArrayList<>();
                 SampleWriter writer = begin(store, start, pending, storeProblems);
                 int exit = waitFor(child);
-                Duration commandTime = Duration.ofNanos(System.nanoTime() - startNanos);
+                Duration commandTime = Duration.ofNanos(clock.monotonicNanos() - startNanos);
                 Measurement m = window.end();
-                Instant endedAt = Instant.now();
+                Instant endedAt = clock.wallTime();
                 if (writer != null) writer.close();
                 RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime,
                         exitedBeforeSensors);

@@ -1,44 +1,31 @@
 package dev.wattiq.app.runs;
 
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.Stores;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
 @Command(name = "report", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sum a job's runs (all ranks and nodes that ran 'wattiq run --job ID' into this store).")
-public final class ReportCommand implements Callable<Integer>, JsonOut.Holder {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class ReportCommand extends JsonCommand {
     @Option(names = "--job", paramLabel = "ID", required = true, description = "The job id given to 'wattiq run --job'.")
     String job;
 
-    final JsonOut jsonOut = new JsonOut();
 
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     boolean json;
 
     @Option(names = "--store", paramLabel = "URL", description = "The shared store: jdbc:postgresql://HOST/DB?user=NAME (default: the SQLite store in $WATTIQ_HOME).")
     String storeUrl;
-
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
 
     @Override
     public Integer call() {
@@ -57,7 +44,7 @@ public final class ReportCommand implements Callable<Integer>, JsonOut.Holder {
                     + " -- CMD' (with the same --store on every node)");
         }
         JobReport report = JobReport.of(job, runs);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) out.println(Json.text(report.json()));
         else report.print(out);
         out.flush();

@@ -8,11 +8,12 @@ import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.StoredSample;
+import dev.wattiq.meter.Clock;
 import dev.wattiq.meter.DeviceInfo;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.PowerSample;
-import dev.wattiq.meter.UserInputException;
 import dev.wattiq.meter.Sensor;
+import dev.wattiq.meter.UserInputException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,11 @@ public final class ApiHandler {
     private final List<DeviceInfo> devices;
     private final String host;
     private final Map<String, PostEndpoint> posts;
+    private final Clock clock;
 
     public ApiHandler(LiveMachine live, StoreView store, List<Sensor> sensors, List<DeviceInfo> devices, String host,
-                      Map<String, PostEndpoint> posts) {
+                      Map<String, PostEndpoint> posts, Clock clock) {
+        this.clock = clock;
         this.live = live;
         this.store = store;
         this.sensors = List.copyOf(sensors);
@@ -84,7 +87,7 @@ public final class ApiHandler {
         ObjectNode o = Exchanges.JSON.createObjectNode();
         o.put("status", "ok");
         o.put("host", host);
-        o.put("uptime_s", Duration.between(live.startedAt(), Instant.now()).toMillis() / 1000.0);
+        o.put("uptime_s", Duration.between(live.startedAt(), clock.wallTime()).toMillis() / 1000.0);
         o.put("samples", s.samples());
         o.put("interval_s", live.meter().interval().toNanos() / 1e9);
         ArrayNode ss = o.putArray("sensors");

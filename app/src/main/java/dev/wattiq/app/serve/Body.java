@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A POST body read against its schema: each endpoint names its fields by reading them with a typed getter, and
@@ -45,11 +47,8 @@ final class Body {
 
     /** A string field (at most {@link #MAX_TEXT} characters, no control characters), or null. */
     String text(String name) {
-        JsonNode v = field(name);
-        if (v == null) return null;
-        if (!v.isTextual()) throw wrongType(name, "a string", v);
-        String s = v.textValue();
-        if (s.length() > MAX_TEXT || s.chars().anyMatch(Character::isISOControl)) {
+        String s = typed(name, "a string", JsonNode::isTextual, JsonNode::textValue);
+        if (s != null && (s.length() > MAX_TEXT || s.chars().anyMatch(Character::isISOControl))) {
             throw new HttpError(400, "'" + name + "' is too long or has control characters: at most " + MAX_TEXT + " printable characters");
         }
         return s;
@@ -57,39 +56,28 @@ final class Body {
 
     /** A string field holding a whole file's text (e.g. a CSV): any length the body allows; required. */
     String document(String name) {
-        JsonNode v = field(name);
-        if (v == null) throw missing(name, "a string holding the file's text (CSV)");
-        if (!v.isTextual()) throw wrongType(name, "a string holding the file's text (CSV)", v);
-        return v.textValue();
+        String expected = "a string holding the file's text (CSV)";
+        return required(name, expected, typed(name, expected, JsonNode::isTextual, JsonNode::textValue));
     }
 
     String requiredText(String name) {
-        String s = text(name);
-        if (s == null) throw missing(name, "a string");
-        return s;
+        return required(name, "a string", text(name));
     }
 
     /** A JSON number, or null. */
     Double number(String name) {
-        JsonNode v = field(name);
-        if (v == null) return null;
-        if (!v.isNumber()) throw wrongType(name, "a number", v);
-        return v.doubleValue();
+        return typed(name, "a number", JsonNode::isNumber, JsonNode::doubleValue);
     }
 
     double requiredNumber(String name) {
-        Double d = number(name);
-        if (d == null) throw missing(name, "a number");
-        return d;
+        return required(name, "a number", number(name));
     }
 
     /** A number as a JSON number or as people write sizes ({@code "70B"}, {@code "15T"}, {@code "1.5M"}), or null. */
     Double amount(String name) {
-        JsonNode v = field(name);
-        if (v == null) return null;
-        if (v.isNumber()) return v.doubleValue();
         String expected = "a number or a size such as \"70B\", \"15T\", \"1.5M\"";
-        if (!v.isTextual()) throw wrongType(name, expected, v);
+        JsonNode v = typed(name, expected, n -> n.isNumber() || n.isTextual(), n -> n);
+        if (v == null || v.isNumber()) return v == null ? null : v.doubleValue();
         try {
             return HumanNumber.parse(text(name));
         } catch (RuntimeException e) {
@@ -99,18 +87,12 @@ final class Body {
 
     /** A JSON integer, or null. */
     Integer integer(String name) {
-        JsonNode v = field(name);
-        if (v == null) return null;
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) throw wrongType(name, "a whole number", v);
-        return v.intValue();
+        return typed(name, "a whole number", n -> n.isIntegralNumber() && n.canConvertToInt(), JsonNode::intValue);
     }
 
     /** A JSON boolean; false when absent. */
     boolean flag(String name) {
-        JsonNode v = field(name);
-        if (v == null) return false;
-        if (!v.isBoolean()) throw wrongType(name, "true or false", v);
-        return v.booleanValue();
+        return Boolean.TRUE.equals(typed(name, "true or false", JsonNode::isBoolean, JsonNode::booleanValue));
     }
 
     /** An ISO-8601 time with a UTC offset, or null. */
@@ -125,9 +107,7 @@ final class Body {
     }
 
     Instant requiredInstant(String name) {
-        Instant t = instant(name);
-        if (t == null) throw missing(name, "an ISO-8601 time with a UTC offset, e.g. \"2025-01-03T18:00Z\"");
-        return t;
+        return required(name, "an ISO-8601 time with a UTC offset, e.g. \"2025-01-03T18:00Z\"", instant(name));
     }
 
     /** An array of strings, or one string of comma-separated items; empty when absent. */
@@ -147,6 +127,19 @@ final class Body {
         return out;
     }
 
+    /** The field's value when present and {@code ok}; null when absent; else a 400 naming the type {@code expected}. */
+    private <T> T typed(String name, String expected, Predicate<JsonNode> ok, Function<JsonNode, T> value) {
+        JsonNode v = field(name);
+        if (v == null) return null;
+        if (!ok.test(v)) throw wrongType(name, expected, v);
+        return value.apply(v);
+    }
+
+    private static <T> T required(String name, String expected, T value) {
+        if (value == null) throw new HttpError(400, "'" + name + "' is required: " + expected);
+        return value;
+    }
+
     private JsonNode field(String name) {
         known.add(name);
         JsonNode v = body.get(name);
@@ -155,10 +148,6 @@ final class Body {
 
     private static HttpError wrongType(String name, String expected, JsonNode got) {
         return new HttpError(400, "'" + name + "' must be " + expected + ", got " + kind(got));
-    }
-
-    private static HttpError missing(String name, String expected) {
-        return new HttpError(400, "'" + name + "' is required: " + expected);
     }
 
     private static String kind(JsonNode v) {

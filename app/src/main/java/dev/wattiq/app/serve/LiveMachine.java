@@ -5,6 +5,7 @@ import dev.wattiq.ledger.EnergyTrace;
 import dev.wattiq.ledger.Ledger;
 import dev.wattiq.ledger.LedgerException;
 import dev.wattiq.ledger.Site;
+import dev.wattiq.meter.Clock;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.PowerSample;
@@ -24,7 +25,7 @@ public final class LiveMachine {
 
     private final Meter meter;
     private final Site site;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt;
     private final ArrayDeque<PowerSample> recent = new ArrayDeque<>();
     private volatile Snapshot snapshot;
     private double cost;
@@ -49,7 +50,8 @@ public final class LiveMachine {
     public record Snapshot(Reading reading, PowerSample latest, List<PowerSample> recent, Costs costs, long samples) {
     }
 
-    public LiveMachine(Meter meter, Site site) {
+    public LiveMachine(Meter meter, Site site, Clock clock) {
+        this.startedAt = clock.wallTime();
         this.meter = meter;
         this.site = site;
         this.currency = site.currency();

@@ -85,6 +85,9 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
 
     final SiteOptions siteOptions = new SiteOptions();
 
+    /** The server's clock: uptime, when the store was read, the start of a plan that names none. */
+    Clock clock = Clock.system();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,11 +107,11 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         CountDownLatch stop = new CountDownLatch(1);
         try (RunStore store = Stores.open(storeUrl);
              Meter meter = Meter.start(selection.sensors(), env, interval);
-             StoreView view = new StoreView(store, Duration.ofSeconds(1))) {
-            LiveMachine live = new LiveMachine(meter, site);
+             StoreView view = new StoreView(store, Duration.ofSeconds(1), clock)) {
+            LiveMachine live = new LiveMachine(meter, site, clock);
             meter.addListener(live::onSample);
             Metrics metrics = new Metrics(live, view, selection.sensors(), Hosts.name());
-            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all(Clock.system()));
+            ApiHandler api = new ApiHandler(live, view, selection.sensors(), devices, Hosts.name(), ServeEndpoints.all(clock), clock);
             WattiqServer server;
             try {
                 server = WattiqServer.start(new InetSocketAddress(address, port), token, metrics, api, t -> logFailure(err, t));

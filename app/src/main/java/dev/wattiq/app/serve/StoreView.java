@@ -3,6 +3,7 @@ package dev.wattiq.app.serve;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.meter.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class StoreView implements AutoCloseable {
     public static final int LIST_LIMIT = 200;
 
     private final RunStore store;
+    private final Clock clock;
     private final ScheduledExecutorService refresher;
     private volatile Snapshot snapshot = new Snapshot(List.of(), null, null);
 
@@ -35,7 +37,13 @@ public final class StoreView implements AutoCloseable {
     }
 
     public StoreView(RunStore store, Duration refresh) {
+        this(store, refresh, Clock.system());
+    }
+
+    /** A view of {@code store} re-read every {@code refresh}; {@code clock} stamps each read. */
+    public StoreView(RunStore store, Duration refresh, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("wattiq-store-view").unstarted(r));
         refreshNow();
         refresher.scheduleWithFixedDelay(this::refreshNow, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
@@ -51,7 +59,7 @@ public final class StoreView implements AutoCloseable {
             List<RunRecord> runs = List.copyOf(store.list(LIST_LIMIT));
             Snapshot last = snapshot;
             if (last.problem() == null && last.readAt() != null && last.runs().equals(runs)) return;
-            snapshot = new Snapshot(runs, Instant.now(), null);
+            snapshot = new Snapshot(runs, clock.wallTime(), null);
         } catch (StoreException | RuntimeException e) {
             snapshot = new Snapshot(snapshot.runs(), snapshot.readAt(), e.getMessage());
         }

@@ -1,10 +1,14 @@
 package dev.wattiq.app.tune;
 
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.cli.JsonOut;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.InfeasibleException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Objectives, constraints and the chart: a picocli mixin of {@code tune points} and {@code tune lab}. */
@@ -33,10 +37,21 @@ public final class FrontierOptions {
         if (chart != null) ChartFile.check(chart);
     }
 
-    /** Writes the chart when one was asked for. */
-    void writeChart(String title, List<ColumnObjective> objs, Table table, boolean[] on, List<String> labels, int chosen, List<String> lines) {
-        if (chart == null) return;
-        ChartFile.write(chart, title, objs.stream().map(ColumnObjective::column).toList(), Frontiers.columns(table, objs), on, labels,
-                chosen, lines);
+    /**
+     * Prints the frontier's {@code lines} (and why there is no recommendation), writes its JSON and chart where asked,
+     * then fails with the reason when no row meets the constraints.
+     */
+    int report(PrintWriter out, JsonOut jsonOut, String title, List<String> lines, Frontiers.Frontier f, Supplier<?> json) {
+        InfeasibleException infeasible = f.choice().infeasible();
+        lines.forEach(out::println);
+        if (infeasible != null) out.println("no recommendation: " + infeasible.getMessage());
+        out.flush();
+        jsonOut.write(json);
+        if (chart != null) {
+            ChartFile.write(chart, title, f.objectives().stream().map(ColumnObjective::column).toList(), Frontiers.columns(f.table(), f.objectives()),
+                    f.on(), f.labels(), f.choice().row(), lines);
+        }
+        if (infeasible != null) throw new Errors.UserError(infeasible.getMessage());
+        return 0;
     }
 }

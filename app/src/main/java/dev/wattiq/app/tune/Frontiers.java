@@ -3,21 +3,36 @@ package dev.wattiq.app.tune;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.Json;
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.ConstrainedOptimum;
-import dev.wattiq.planner.tune.Constraint;
-import dev.wattiq.planner.tune.Direction;
-import dev.wattiq.planner.tune.InfeasibleException;
-import dev.wattiq.planner.tune.Knee;
-import dev.wattiq.planner.tune.Pareto;
-import dev.wattiq.planner.tune.Recommendation;
-import dev.wattiq.planner.tune.Selector;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.frontier.Direction;
+import dev.wattiq.planner.frontier.Pareto;
+import dev.wattiq.planner.selection.ConstrainedOptimum;
+import dev.wattiq.planner.selection.Constraint;
+import dev.wattiq.planner.selection.InfeasibleException;
+import dev.wattiq.planner.selection.Knee;
+import dev.wattiq.planner.selection.Recommendation;
+import dev.wattiq.planner.selection.Selector;
+import dev.wattiq.planner.table.Table;
 import java.util.List;
 
 /** What {@code tune points} and {@code tune lab} share: the frontier of a table, one recommendation, their JSON parts. */
 final class Frontiers {
     private Frontiers() {
+    }
+
+    /** A table's frontier and recommendation, as the printers and the chart see it. */
+    interface Frontier {
+        List<ColumnObjective> objectives();
+
+        Table table();
+
+        /** Which rows are on the frontier. */
+        boolean[] on();
+
+        /** One label per row. */
+        List<String> labels();
+
+        Choice choice();
     }
 
     /** A recommendation, or why there is none (the constraints cannot all be met). */

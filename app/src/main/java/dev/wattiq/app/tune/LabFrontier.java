@@ -7,9 +7,9 @@ import dev.wattiq.app.output.Json;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Constraint;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.Constraint;
+import dev.wattiq.planner.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import java.util.Locale;
  * {@link #lines} (text) and {@link #json}.
  */
 record LabFrontier(List<RunRecord> runs, String qualityLabel, List<String> labels, Table table, List<ColumnObjective> objectives,
-                   boolean[] on, Frontiers.Choice choice) {
+                   boolean[] on, Frontiers.Choice choice) implements Frontiers.Frontier {
     static final List<String> COLUMNS = List.of("energy_j", "duration_s", "quality", "cost", "co2e_kg");
 
     static LabFrontier of(RunStore store, String objectives, List<String> where, String qualityLabel, int limit) throws StoreException {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.tune.LlmBudget;
-import dev.wattiq.planner.tune.LlmSizer;
-import dev.wattiq.planner.tune.ScalingLaw;
+import dev.wattiq.planner.llm.LlmBudget;
+import dev.wattiq.planner.llm.LlmSizer;
+import dev.wattiq.planner.llm.ScalingLaw;
 import java.util.Locale;
 
 /** An LLM sizing as JSON (what {@code tune llm --json-out} writes). */
@@ -28,13 +28,8 @@ final class LlmJson {
                 ? "Approach 1: " + law.tokensPerParam() + " tokens per parameter" : "argmin L(N, D) subject to 6ND = C")
                 .put("source", law.source());
         as.addObject().put("name", "train_flops").put("value", "6 N D").put("source", "Kaplan et al. 2020; Hoffmann et al. 2022");
-        for (dev.wattiq.planner.Assumption a : s.plan().training().assumptions()) {
-            as.addObject().put("name", a.key()).put("value", String.valueOf(a.value())).put("unit", a.unit()).put("source", a.source());
-        }
-        for (dev.wattiq.ledger.Assumption a : s.plan().bill().assumptions()) {
-            as.addObject().put("name", a.name()).put("value", a.value()).put("unit", a.unit()).put("source", a.source())
-                    .put("default", a.isDefault());
-        }
+        for (dev.wattiq.ledger.Assumption a : s.plan().training().assumptions()) dev.wattiq.app.output.BillJson.add(as, a);
+        for (dev.wattiq.ledger.Assumption a : s.plan().bill().assumptions()) dev.wattiq.app.output.BillJson.add(as, a);
         if (s.served() != null) {
             LlmSizer.Allocation base = s.plan().allocation();
             LlmSizer.Allocation served = s.served().allocation();

@@ -1,7 +1,7 @@
 package dev.wattiq.app.tune;
 
 import dev.wattiq.app.cli.SiteRequest;
-import dev.wattiq.planner.tune.LlmBudget;
+import dev.wattiq.planner.llm.LlmBudget;
 import java.time.Instant;
 
 /**

@@ -3,8 +3,8 @@ package dev.wattiq.app.tune;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
-import dev.wattiq.planner.tune.LlmBudget;
-import dev.wattiq.planner.tune.LlmSizer;
+import dev.wattiq.planner.llm.LlmBudget;
+import dev.wattiq.planner.llm.LlmSizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

@@ -1,8 +1,8 @@
 package dev.wattiq.app.tune;
 
 import dev.wattiq.ledger.Bill;
-import dev.wattiq.planner.tune.LlmBudget;
-import dev.wattiq.planner.tune.LlmSizer;
+import dev.wattiq.planner.llm.LlmBudget;
+import dev.wattiq.planner.llm.LlmSizer;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -38,7 +38,7 @@ final class LlmText {
         out.printf(Locale.ROOT, "  %-16s %.3g FLOPs%n", "training compute", a.trainFlops());
         out.printf(Locale.ROOT, "  %-16s %.4f nats/token%n", "predicted loss", a.predictedLoss());
         out.printf(Locale.ROOT, "  %-16s %d x %s, %.3g days%n", "devices, time", p.training().devices(),
-                p.training().assumptions().stream().filter(x -> x.key().equals("hardware")).map(x -> String.valueOf(x.value())).findFirst().orElse("?"),
+                p.training().assumptions().stream().filter(x -> x.name().equals("hardware")).map(x -> x.value()).findFirst().orElse("?"),
                 p.training().durationSeconds() / 86400);
         out.printf(Locale.ROOT, "  %-16s %.4g kWh facility (IT %.4g kWh)%n", "energy", bill.facilityEnergyKwh(), bill.itEnergyJoules() / Bill.JOULES_PER_KWH);
         out.printf(Locale.ROOT, "  %-16s %.4g %s%n", "cost", bill.cost().amount(), bill.cost().currency());

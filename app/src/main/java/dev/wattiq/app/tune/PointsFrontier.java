@@ -1,17 +1,28 @@
 package dev.wattiq.app.tune;
 
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Constraint;
-import dev.wattiq.planner.tune.PointsCsv;
-import dev.wattiq.planner.tune.Selector;
-import dev.wattiq.planner.tune.ZeusWeighted;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.Constraint;
+import dev.wattiq.planner.selection.Selector;
+import dev.wattiq.planner.selection.ZeusWeighted;
+import dev.wattiq.planner.table.PointsCsv;
+import dev.wattiq.planner.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The answer to a {@link PointsRequest}: the table, its frontier and the recommendation (or why there is none). */
 public record PointsFrontier(PointsRequest request, PointsCsv points, List<ColumnObjective> objectives, List<Constraint> constraints,
-                             boolean[] on, Frontiers.Choice choice) {
+                             boolean[] on, Frontiers.Choice choice) implements Frontiers.Frontier {
+    @Override
+    public Table table() {
+        return points.table();
+    }
+
+    @Override
+    public List<String> labels() {
+        return points.labels();
+    }
+
     public static PointsFrontier of(PointsRequest r) {
         if (r.objectives() == null) throw new Errors.UserError("no objectives: give --objectives COL:min|max,..., e.g. energy_j:min,accuracy:max");
         List<ColumnObjective> objs = ColumnObjective.parseList(r.objectives());

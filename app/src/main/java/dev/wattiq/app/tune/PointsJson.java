@@ -3,8 +3,8 @@ package dev.wattiq.app.tune;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wattiq.app.output.Json;
-import dev.wattiq.planner.tune.Recommendation;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.planner.selection.Recommendation;
+import dev.wattiq.planner.table.Table;
 
 /** A points frontier as JSON: what {@code --json-out} writes and {@code POST /api/tune/points} answers. */
 public final class PointsJson {

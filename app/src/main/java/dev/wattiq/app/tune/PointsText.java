@@ -1,8 +1,8 @@
 package dev.wattiq.app.tune;
 
-import dev.wattiq.planner.tune.ColumnObjective;
-import dev.wattiq.planner.tune.Recommendation;
-import dev.wattiq.planner.tune.Table;
+import dev.wattiq.planner.frontier.ColumnObjective;
+import dev.wattiq.planner.selection.Recommendation;
+import dev.wattiq.planner.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

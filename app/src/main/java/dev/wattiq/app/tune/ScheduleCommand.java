@@ -1,19 +1,16 @@
 package dev.wattiq.app.tune;
 
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.InputFiles;
 import dev.wattiq.app.cli.IsoInstant;
-import dev.wattiq.app.cli.JsonOut;
 import dev.wattiq.planner.schedule.ScheduleResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code wattiq schedule}: when and where to run a job against hourly price and carbon series. */
 @Command(name = "schedule", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
@@ -21,9 +18,7 @@ import picocli.CommandLine.Spec;
                 + "both before a deadline, against an hourly series; report savings against starting now in the first region.",
                 "Series CSV columns: timestamp,region,price_per_kwh,gco2e_per_kwh (timestamps with UTC offset, hourly, "
                         + "every region every hour)."})
-public final class ScheduleCommand implements Callable<Integer>, JsonOut.Holder {
-    @Spec
-    CommandSpec spec;
+public final class ScheduleCommand extends JsonCommand {
     @Option(names = "--series", required = true, paramLabel = "FILE.csv", description = "Hourly price and carbon series.")
     Path series;
     @Option(names = "--duration", required = true, paramLabel = "H", description = "Run time in hours (fractions allowed).")
@@ -42,12 +37,6 @@ public final class ScheduleCommand implements Callable<Integer>, JsonOut.Holder 
     List<String> regions = new ArrayList<>();
     @Option(names = "--now", paramLabel = "ISO-8601", converter = IsoInstant.class, description = "Earliest start and the baseline's start (default: the series' first hour).")
     Instant now;
-    final JsonOut jsonOut = new JsonOut();
-
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
 
     /** The request these options make (the --series file read). */
     ScheduleRequest request() {
@@ -59,7 +48,7 @@ public final class ScheduleCommand implements Callable<Integer>, JsonOut.Holder 
     public Integer call() {
         jsonOut.check();
         ScheduleResult r = request().plan();
-        ScheduleText.print(spec.commandLine().getOut(), r);
+        ScheduleText.print(out(), r);
         jsonOut.write(() -> ScheduleJson.of(r));
         return 0;
     }

@@ -3,18 +3,14 @@ package dev.wattiq.app.tune;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.HumanNumber;
 import dev.wattiq.app.cli.IsoInstant;
-import dev.wattiq.app.cli.JsonOut;
-import dev.wattiq.app.cli.SiteOptions;
+import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.plan.PlanTarget;
 import dev.wattiq.meter.Clock;
-import dev.wattiq.planner.tune.LlmBudget;
+import dev.wattiq.planner.llm.LlmBudget;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code wattiq tune llm}: the compute-optimal model for a budget, with its time, energy, cost and CO2e. */
 @Command(name = "llm", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
@@ -22,9 +18,7 @@ import picocli.CommandLine.Spec;
                 + "energy, cost and CO2e.",
                 "With --inference-tokens, the model that reaches the same loss with the fewest training + inference FLOPs "
                         + "(Sardana et al. 2024, Beyond Chinchilla-Optimal)."})
-public final class TuneLlmCommand implements Callable<Integer>, SiteOptions.Holder, JsonOut.Holder {
-    @Spec
-    CommandSpec spec;
+public final class TuneLlmCommand extends JsonCommand.Sited {
     @ArgGroup(exclusive = true, multiplicity = "1")
     BudgetOptions budget;
 
@@ -52,19 +46,7 @@ public final class TuneLlmCommand implements Callable<Integer>, SiteOptions.Hold
     String precision;
     @Option(names = "--start", paramLabel = "TIME", converter = IsoInstant.class, description = "Training start (ISO-8601 with offset), for time-of-use tariffs and carbon series (default: now, on the hour).")
     Instant start;
-    final SiteOptions site = new SiteOptions();
-    final JsonOut jsonOut = new JsonOut();
     Clock clock = Clock.system();
-
-    @Override
-    public SiteOptions siteOptions() {
-        return site;
-    }
-
-    @Override
-    public JsonOut jsonOut() {
-        return jsonOut;
-    }
 
     LlmRequest request() {
         LlmBudget.Kind kind = budget.flops != null ? LlmBudget.Kind.FLOPS : budget.kwh != null ? LlmBudget.Kind.KWH
@@ -83,7 +65,7 @@ public final class TuneLlmCommand implements Callable<Integer>, SiteOptions.Hold
     public Integer call() {
         jsonOut.check();
         LlmSizing s = LlmSizing.of(request(), clock);
-        LlmText.print(spec.commandLine().getOut(), s);
+        LlmText.print(out(), s);
         jsonOut.write(() -> LlmJson.of(s));
         return 0;
     }

@@ -13,6 +13,17 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Runs the CLI with every subcommand registered (as {@code wattiq --help} sees them), WATTIQ_HOME as it is. */
+    public static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     public static Result run(Path home, String... args) {
         String before = System.getProperty("wattiq.home");
         System.setProperty("wattiq.home", home.toString());

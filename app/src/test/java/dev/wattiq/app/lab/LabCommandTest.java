@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.cli.Main;
+import dev.wattiq.app.cli.Cli;
 import dev.wattiq.app.store.SqliteRunStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code wattiq lab ...} and {@code wattiq demo} end to end, on small sizes, with the real meter and ledger. */
 class LabCommandTest {
@@ -26,12 +22,8 @@ class LabCommandTest {
     }
 
     static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        Cli.Result r = Cli.run(args);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     static String[] args(String... head) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wattiq.app.cli.Main;
+import dev.wattiq.app.cli.Cli;
 import dev.wattiq.lab.serve.Precision;
 import dev.wattiq.lab.serve.ServeConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +19,8 @@ class LabServeCommandTest {
     }
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        Cli.Result r = Cli.run(args);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     static void assertUsageError(Run r, String message) {

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
+import dev.wattiq.app.cli.Errors;
+import dev.wattiq.meter.Clock;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code wattiq run} on real child processes, measured by the real sensors of this machine, then runs and show. */
 class RunCommandTest {
@@ -161,5 +167,48 @@ class RunCommandTest {
         Cli.Result r = Cli.run(home(), "show", "2");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("wattiq: run id '2' is ambiguous (").contains("): give more of it");
+    }
+
+    @Test
+    void aMeterThatStartsLateIsNotedWithoutWaitingForIt() throws IOException {
+        // the run's clock says the sensors opened 80 ms after the command started, in a 1 s run: over the 50 ms allowed
+        JsonNode late = runOn(new ScriptedClock(0, 80_000_000L, 1_000_000_000L), "late.json");
+        assertThat(late.get("started_at").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(late.get("ended_at").asText()).isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(late.get("notes").toString()).contains("the meter started 80.0 ms after the command");
+        JsonNode prompt = runOn(new ScriptedClock(0, 1_000_000L, 1_000_000_000L), "prompt.json");
+        assertThat(prompt.get("notes").toString()).doesNotContain("the meter started");
+    }
+
+    private JsonNode runOn(Clock clock, String name) throws IOException {
+        Path out = tmp.resolve(name);
+        CommandLine cl = Errors.configure(new CommandLine(RunCommand.spec(clock)));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("--no-store", "--json-out", out.toString(), "--", "sleep", "0.3")).as(err.toString()).isZero();
+        return JSON.readTree(out.toFile());
+    }
+
+    /** A clock whose monotonic readings are given in advance (then stay at the last); wall time is a second per reading. */
+    static final class ScriptedClock implements Clock {
+        private final long[] nanos;
+        private int next;
+        private Instant wall = Instant.parse("2026-01-01T00:00:00Z");
+
+        ScriptedClock(long... nanos) {
+            this.nanos = nanos;
+        }
+
+        @Override
+        public synchronized long monotonicNanos() {
+            return nanos[Math.min(next++, nanos.length - 1)];
+        }
+
+        @Override
+        public synchronized Instant wallTime() {
+            Instant t = wall;
+            wall = wall.plusSeconds(1);
+            return t;
+        }
     }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import dev.wattiq.app.cli.CliJvm;
+import dev.wattiq.app.store.SqliteRunStore;
+import dev.wattiq.app.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ class JobRanksTest {
         Path home = dir.resolve("home");
         String[] busy = {"timeout", "3", "sh", "-c", "while :; do :; done"};
         Process machine = rank(home, dir.resolve("machine.json"), "watch", "machine", "sleep", "9"); // outlasts the ranks even on a slow start
-        Thread.sleep(1500); // the machine-wide run is measuring before the ranks start
+        awaitRunning(home, "watch"); // the machine-wide run is measuring (its record is in the store) before the ranks start
         Process r0 = rank(home, dir.resolve("r0.json"), "ddp-1", "process", busy);
         Process r1 = rank(home, dir.resolve("r1.json"), "ddp-1", "process", busy);
         assertThat(r0.waitFor()).isEqualTo(124);
@@ -59,6 +62,22 @@ class JobRanksTest {
         assertThat(j.get("runs_count").asInt()).isEqualTo(2);
         assertThat(j.at("/energy_j/total").asDouble()).isCloseTo(e0 + e1, within(1e-9));
         assertThat(j.get("notes").size()).isZero();
+    }
+
+    /** Waits until a run of {@code job} is recorded as running: the meter of that run is then sampling. */
+    static void awaitRunning(Path home, String job) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            if (Files.exists(home.resolve("wattiq.db"))) {
+                try (SqliteRunStore store = SqliteRunStore.open(home)) {
+                    if (store.job(job).stream().anyMatch(r -> "running".equals(r.status()))) return;
+                } catch (StoreException e) {
+                    // the first run is still creating the store
+                }
+            }
+            Thread.sleep(20); // poll the other process's state, not a guess at how long it takes
+        }
+        throw new AssertionError("no run of job " + job + " started within 60 s");
     }
 
     @Test

@@ -150,27 +150,24 @@ class ApiRequestsTest {
 
     @Test
     void wrongTypesAndMissingFieldsAre400sNamingTheFieldAndTheType() throws Exception {
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"devices\": \"many\"}",
-                "'devices' must be a number or a size such as \"70B\", \"15T\", \"1.5M\", got \"many\"");
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"devices\": 2.5}",
-                "devices must be a whole number >= 1, got 2.5");
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"tp\": 1.5}", "'tp' must be a whole number, got a number");
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"recompute\": \"yes\"}",
-                "'recompute' must be true or false, got a string");
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"mfu\": \"0.4\"}", "'mfu' must be a number, got a string");
-        assertError("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": [\"H100\"]}", "'hardware' must be a string, got an array");
-        assertError("/api/plan/infer", "{\"params\": \"8B\", \"hardware\": \"H100-SXM\", \"start\": \"tomorrow\"}",
-                "'start' must be a time: 'tomorrow' is not an ISO-8601 time with a UTC offset");
-        assertError("/api/plan/infer", "{\"params\": \"8B\", \"hardware\": \"H100-SXM\", \"region\": \"Atlantis\"}", "unknown region 'Atlantis'");
-        assertError("/api/tune/points", "{\"objectives\": \"energy_j:min\"}", "'points_csv' is required: a string holding the file's text (CSV)");
-        assertError("/api/tune/points", "{\"points_csv\": 7, \"objectives\": \"energy_j:min\"}", "'points_csv' must be a string holding the file's text (CSV), got a number");
-        assertError("/api/tune/points", "{\"points_csv\": \"name,energy_j\\na,1,2\\n\", \"objectives\": \"energy_j:min\"}", "points_csv");
-        assertError("/api/tune/points", "{\"points_csv\": \"name,e\\na,1\\n\", \"objectives\": \"e:min\", \"where\": {\"e\": 1}}",
-                "'where' must be an array of at most 100 strings (or one comma-separated string), got an object");
-        assertError("/api/schedule", "{\"series_csv\": \"x\", \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00Z\"}", "'duration' is required: a number");
-        assertError("/api/schedule", "{\"series_csv\": \"x\", \"duration\": \"3h\", \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00Z\"}",
-                "'duration' must be a number, got a string");
-        assertError("/api/schedule", "{\"series_csv\": \"x\", \"duration\": 3, \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00\"}", "UTC offset");
+        String[][] cases = { // endpoint, body, what the error says
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"devices\": \"many\"}", "'devices' must be a number or a size such as \"70B\", \"15T\", \"1.5M\", got \"many\""},
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"devices\": 2.5}", "devices must be a whole number >= 1, got 2.5"},
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"tp\": 1.5}", "'tp' must be a whole number, got a number"},
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"recompute\": \"yes\"}", "'recompute' must be true or false, got a string"},
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100\", \"mfu\": \"0.4\"}", "'mfu' must be a number, got a string"},
+                {"/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": [\"H100\"]}", "'hardware' must be a string, got an array"},
+                {"/api/plan/infer", "{\"params\": \"8B\", \"hardware\": \"H100-SXM\", \"start\": \"tomorrow\"}", "'start' must be a time: 'tomorrow' is not an ISO-8601 time with a UTC offset"},
+                {"/api/plan/infer", "{\"params\": \"8B\", \"hardware\": \"H100-SXM\", \"region\": \"Atlantis\"}", "unknown region 'Atlantis'"},
+                {"/api/tune/points", "{\"objectives\": \"energy_j:min\"}", "'points_csv' is required: a string holding the file's text (CSV)"},
+                {"/api/tune/points", "{\"points_csv\": 7, \"objectives\": \"energy_j:min\"}", "'points_csv' must be a string holding the file's text (CSV), got a number"},
+                {"/api/tune/points", "{\"points_csv\": \"name,energy_j\\na,1,2\\n\", \"objectives\": \"energy_j:min\"}", "points_csv"},
+                {"/api/tune/points", "{\"points_csv\": \"name,e\\na,1\\n\", \"objectives\": \"e:min\", \"where\": {\"e\": 1}}", "'where' must be an array of at most 100 strings (or one comma-separated string), got an object"},
+                {"/api/schedule", "{\"series_csv\": \"x\", \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00Z\"}", "'duration' is required: a number"},
+                {"/api/schedule", "{\"series_csv\": \"x\", \"duration\": \"3h\", \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00Z\"}", "'duration' must be a number, got a string"},
+                {"/api/schedule", "{\"series_csv\": \"x\", \"duration\": 3, \"power_kw\": 1, \"deadline\": \"2025-06-03T23:00\"}", "UTC offset"},
+        };
+        for (String[] c : cases) assertError(c[0], c[1], c[2]);
     }
 
     private static void assertError(String path, String body, String message) throws Exception {

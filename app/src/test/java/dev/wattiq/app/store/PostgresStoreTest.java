@@ -29,10 +29,32 @@ class PostgresStoreTest {
     @TempDir
     Path dir;
 
-    static String url() {
+    private static String freshDatabase;
+
+    /**
+     * A database of this test run's own on the server WATTIQ_TEST_PG_URL names: the server outlives runs (CI and every
+     * worktree on a machine share it), so a store schema written by another checkout's newer code, or its runs, must
+     * not decide this run's result.
+     */
+    static synchronized String url() throws java.sql.SQLException {
         String url = System.getenv("WATTIQ_TEST_PG_URL");
         External.requireThat(url != null, "WATTIQ_TEST_PG_URL is not set: start a PostgreSQL with .ci/postgres.sh and export its output");
-        return url;
+        if (freshDatabase == null) {
+            String name = "wattiq_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+            java.net.URI u = java.net.URI.create(url.substring("jdbc:".length()));
+            freshDatabase = "jdbc:" + u.getScheme() + "://" + u.getRawAuthority() + "/" + name + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+                    st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (java.sql.SQLException ignored) {
+                    // a leftover test database is harmless; the next run makes its own
+                }
+            }));
+        }
+        return freshDatabase;
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.wattiq.ledger.data;
 
-import dev.wattiq.meter.io.Csv;
 import dev.wattiq.ledger.tariff.FlatTariff;
 import dev.wattiq.ledger.tariff.Tariff;
+import dev.wattiq.meter.io.Csv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

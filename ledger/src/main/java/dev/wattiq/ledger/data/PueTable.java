@@ -1,7 +1,7 @@
 package dev.wattiq.ledger.data;
 
-import dev.wattiq.meter.io.Csv;
 import dev.wattiq.ledger.pue.ConstantPue;
+import dev.wattiq.meter.io.Csv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.wattiq.planner.data;
 
+import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Provenance;
 import dev.wattiq.meter.io.Csv;
-import dev.wattiq.planner.Assumption;
 import dev.wattiq.planner.PlannerException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +15,15 @@ import java.util.Map;
 public final class Defaults {
     private static final Defaults SHIPPED = new Defaults(Csv.resource(Defaults.class, "/dev/wattiq/planner/defaults.csv").rows());
     private final Map<String, Assumption> values = new LinkedHashMap<>();
+    private final Map<String, Double> numbers = new LinkedHashMap<>();
 
     public Defaults(List<Csv.Row> rows) {
         for (Csv.Row r : rows) {
             String key = r.text("key");
             double v = r.number("value");
-            values.put(key, new Assumption(key, v, r.text("unit"), r.text("source") + " (" + r.text("year") + ")"));
+            numbers.put(key, v);
+            values.put(key, Assumption.of(key, v, r.text("unit"), r.text("source") + " (" + r.text("year") + ")",
+                    Provenance.dataFile(r.file(), r.line())));
         }
     }
 
@@ -30,7 +33,8 @@ public final class Defaults {
     }
 
     public double get(String key) {
-        return (Double) assumption(key).value();
+        assumption(key);
+        return numbers.get(key);
     }
 
     public Assumption assumption(String key) {

@@ -1,7 +1,6 @@
 package dev.wattiq.planner.infer;
 
-import dev.wattiq.planner.Assumption;
-
+import dev.wattiq.ledger.Assumption;
 import java.util.List;
 
 /**

@@ -1,13 +1,14 @@
 package dev.wattiq.planner.infer;
 
-import dev.wattiq.planner.Assumption;
+import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
-
+import dev.wattiq.planner.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class InferencePlanner {
         double host = r.hostOverhead() == null ? d.get("host.overhead_fraction")
                 : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
         a.add(r.hostOverhead() == null ? d.assumption("host.overhead_fraction")
-                : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
+                : Assumption.of("host.overhead_fraction", host, "fraction", "given", Provenance.USER));
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
@@ -58,11 +59,11 @@ public final class InferencePlanner {
         if (r.devices() == null) {
             if (fit > 1 << 30) PlannerException.count("the devices per replica (a power of two)", 2.0 * Integer.highestOneBit(fit - 1), inputs);
             devices = Integer.highestOneBit(Math.max(1, fit - 1)) << (fit > 1 ? 1 : 0);
-            a.add(new Assumption("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
-                    + " and KV cache (" + fit + " needed); give --devices to choose"));
+            a.add(Assumption.of("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
+                    + " and KV cache (" + fit + " needed); give a device count to choose", Provenance.DEFAULT));
         } else {
             devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(Assumption.user("devices", devices, "devices", "--devices"));
+            a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
             if (r.checkMemory() && devices < fit) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
                         + " (weights + KV cache)", need, devices, hw.id(), usable, fit);
@@ -111,10 +112,10 @@ public final class InferencePlanner {
         double annual = (annualBusy + annualIdle) * (1 + host);
 
         describe(r, m, hw, a, tp, ep, moe, shared);
-        a.add(new Assumption("decode_step_s", step, "s", String.format(
+        a.add(Assumption.of("decode_step_s", step, "s", String.format(
                 "derived: max(memory %.4g s, compute %.4g s) + layer overhead %.4g s + sequence overhead %.4g s",
-                tMem, tCompute, tLayer, tSeq)));
-        a.add(new Assumption("device_power_w", pDecode, "W", "derived: idle + (TDP - idle) x activity " + String.format("%.3f", activity)));
+                tMem, tCompute, tLayer, tSeq), Provenance.DEFAULT));
+        a.add(Assumption.of("device_power_w", pDecode, "W", "derived: idle + (TDP - idle) x activity " + String.format("%.3f", activity), Provenance.DEFAULT));
         return new InferenceEstimate(devices, replicas, step, tMem >= tCompute ? "memory" : "compute", prefillSeconds,
                 tokensPerSecond, perToken, deviceJoulesPerRequest * (1 + host), pDecode, busy, annual, List.copyOf(a));
     }
@@ -126,31 +127,37 @@ public final class InferencePlanner {
         }
         if (zeroOk) PlannerException.requireNonNegative(flag, user);
         else PlannerException.requirePositive(flag, user);
-        a.add(Assumption.user(key, user, d.assumption(key).unit(), flag));
+        // the user's figure is named as the figure ("batch"), not as the default it replaces ("infer.default_batch")
+        a.add(Assumption.of(key.substring(key.indexOf("default_") + "default_".length()), user, d.assumption(key).unit(), "given",
+                Provenance.USER));
         return user;
     }
 
     private void describe(InferenceRequest r, ModelArchitecture m, Hardware hw, List<Assumption> a, int tp, int ep,
                           boolean moe, double shared) {
-        a.add(new Assumption("model", m.id(), "", m.source()));
-        a.add(new Assumption("params", m.params(), "parameters", m.source()));
-        a.add(new Assumption("active_params", m.activeParams(), "parameters", m.source()));
-        a.add(new Assumption("layers", m.layers(), "", m.source()));
-        a.add(new Assumption("kv_elements_per_token", m.kvElementsPerToken(), "elements", m.source()));
+        Provenance row = ModelCatalog.shipped().provenance(m);
+        a.add(Assumption.of("model", m.id(), "", m.source(), row));
+        a.add(Assumption.of("params", m.params(), "parameters", m.source(), row));
+        a.add(Assumption.of("active_params", m.activeParams(), "parameters", m.source(), row));
+        a.add(Assumption.of("layers", m.layers(), "", m.source(), row));
+        a.add(Assumption.of("kv_elements_per_token", m.kvElementsPerToken(), "elements", m.source(), row));
         if (moe) {
-            a.add(new Assumption("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", m.source()));
-            a.add(new Assumption("shared_params", shared, "parameters",
-                    "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses"));
+            a.add(Assumption.of("experts", m.experts() + " routed, " + m.expertsPerToken() + " per token", "", m.source(), row));
+            a.add(Assumption.of("shared_params", shared, "parameters",
+                    "derived: (N_active - N x k/E) / (1 - k/E), the parameters every token uses", Provenance.DEFAULT));
         }
-        a.add(new Assumption("precision", r.precision().label(), "", "user flag --precision (default bf16)"));
-        a.add(new Assumption("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision"));
-        a.add(new Assumption("hardware", hw.id(), "", hw.source()));
-        a.add(new Assumption("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak"));
-        a.add(new Assumption("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv"));
-        a.add(new Assumption("tdp_w", hw.tdpWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("idle_w", hw.idleWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("tensor_parallel", tp, "", r.tensorParallel() != null ? "user flag" : "derived: devices for dense, 1 for MoE"));
-        a.add(new Assumption("expert_parallel", ep, "", r.expertParallel() != null ? "user flag" : "derived: devices for MoE, 1 for dense"));
+        a.add(r.precision() == Precision.BF16 ? Assumption.of("precision", "bf16", "", "default", Provenance.DEFAULT)
+                : Assumption.of("precision", r.precision().label(), "", "given", Provenance.USER));
+        a.add(Assumption.of("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision", Provenance.DEFAULT));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
+        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak", Provenance.DEFAULT));
+        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", tp, "", "given", Provenance.USER)
+                : Assumption.of("tensor_parallel", tp, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
+        a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", ep, "", "given", Provenance.USER)
+                : Assumption.of("expert_parallel", ep, "", "derived: devices for MoE, 1 for dense", Provenance.DEFAULT));
         for (String k : List.of("infer.kv_bytes_per_element", "infer.memory_bandwidth_efficiency",
                 "infer.decode_compute_efficiency", "infer.layer_overhead_s", "infer.allreduce_latency_s",
                 "infer.alltoall_latency_s", "infer.sequence_overhead_s", "infer.activity_memory",

@@ -1,13 +1,14 @@
 package dev.wattiq.planner.model;
 
+import dev.wattiq.ledger.Provenance;
+import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.UnknownNameException;
-import dev.wattiq.meter.io.Csv;
 import dev.wattiq.planner.hardware.Names;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class ModelCatalog {
     private final List<ModelArchitecture> all = new ArrayList<>();
     private final List<List<String>> aliases = new ArrayList<>();
     private final Map<String, ModelArchitecture> byName = new HashMap<>();
+    private final Map<ModelArchitecture, Provenance> rowOf = new IdentityHashMap<>();
 
     public ModelCatalog(List<Csv.Row> rows) {
         String f = "models.csv";
@@ -40,6 +42,7 @@ public final class ModelCatalog {
             List<String> names = Arrays.stream(r.text("aliases").split(";"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             all.add(m);
+            rowOf.put(m, Provenance.dataFile(r.file(), r.line()));
             aliases.add(names);
             byName.put(Names.normalize(m.id()), m);
             for (String a : names) byName.put(Names.normalize(a), m);
@@ -67,6 +70,11 @@ public final class ModelCatalog {
         }
         if (best != null) return best;
         throw new UnknownNameException("model", name, Names.closest(name, ids(), aliases, 3));
+    }
+
+    /** The models.csv row {@code m} was read from, or {@link Provenance#DEFAULT} for a model not of this catalogue. */
+    public Provenance provenance(ModelArchitecture m) {
+        return rowOf.getOrDefault(m, Provenance.DEFAULT);
     }
 
     public List<ModelArchitecture> all() {

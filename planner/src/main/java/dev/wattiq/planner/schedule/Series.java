@@ -1,8 +1,7 @@
 package dev.wattiq.planner.schedule;
 
-import dev.wattiq.planner.PlannerException;
 import dev.wattiq.meter.io.Csv;
-
+import dev.wattiq.planner.PlannerException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

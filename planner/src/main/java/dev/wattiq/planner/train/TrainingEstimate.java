@@ -1,7 +1,6 @@
 package dev.wattiq.planner.train;
 
-import dev.wattiq.planner.Assumption;
-
+import dev.wattiq.ledger.Assumption;
 import java.util.List;
 
 /**

@@ -1,12 +1,14 @@
 package dev.wattiq.planner.train;
 
-import dev.wattiq.planner.Assumption;
+import dev.wattiq.ledger.Assumption;
+import dev.wattiq.ledger.Provenance;
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.Precision;
-
+import dev.wattiq.planner.model.ModelArchitecture;
+import dev.wattiq.planner.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,11 +137,11 @@ public final class TrainingPlanner {
             int node = Math.max(1, hw.devicesPerNode());
             devices = Math.max(node, PlannerException.count("the devices in whole " + node + "-device nodes",
                     Math.ceil((double) need / node) * node, "check --params (parameters, e.g. 7e10 for 70B)"));
-            a.add(new Assumption("devices", devices, "devices", "derived: smallest whole number of " + node
-                    + "-device nodes holding the training state (" + need + " devices); give --devices to choose"));
+            a.add(Assumption.of("devices", devices, "devices", "derived: smallest whole number of " + node
+                    + "-device nodes holding the training state (" + need + " devices); give a device count to choose", Provenance.DEFAULT));
         } else {
             devices = (int) PlannerException.requirePositive("--devices", r.devices());
-            a.add(Assumption.user("devices", devices, "devices", "--devices"));
+            a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
             if (r.deviceHours() == null && devices < need) {
                 throw new DoesNotFitException("training state of " + fmt(r.params()) + " parameters ("
                         + (int) bytesPerParam + " B/param, sharded)", bytesPerParam * r.params(), devices, hw.id(),
@@ -200,56 +202,78 @@ public final class TrainingPlanner {
 
     private void describe(TrainingRequest r, Hardware hw, double active, int devices, double host, double u, double p,
                           List<Assumption> a) {
-        if (r.modelName() != null) a.add(new Assumption("model", r.modelName(), "", modelSource(r.modelName())));
-        a.add(new Assumption("params", r.params(), "parameters", r.modelName() != null ? "models.csv" : "user flag --params"));
-        a.add(new Assumption("active_params", active, "parameters",
-                r.activeParams() != null ? "user flag --active-params or models.csv" : "= params (dense)"));
-        a.add(new Assumption("tokens", r.tokens(), "tokens", "user flag --tokens (or models.csv)"));
+        ModelArchitecture arch = shippedModel(r.modelName());
+        if (r.modelName() != null) {
+            a.add(arch == null ? Assumption.of("model", r.modelName(), "", "given", Provenance.USER)
+                    : Assumption.of("model", arch.id(), "", "models.csv: " + arch.source(), ModelCatalog.shipped().provenance(arch)));
+        }
+        a.add(fromModel("params", r.params(), "parameters", arch, arch == null ? Double.NaN : arch.params()));
+        a.add(r.activeParams() == null ? Assumption.of("active_params", active, "parameters", "= params (dense)", Provenance.DEFAULT)
+                : fromModel("active_params", active, "parameters", arch, arch == null ? Double.NaN : arch.activeParams()));
+        a.add(fromModel("tokens", r.tokens(), "tokens", arch, arch == null ? Double.NaN : arch.trainTokens()));
         a.add(defaults.assumption(r.recompute() ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
-        a.add(new Assumption("hardware", hw.id(), "", hw.source()));
-        a.add(new Assumption("peak_flops", hw.peakFlops(r.precision()), "FLOP/s",
-                hw.peakColumn(r.precision()) + " dense peak, hardware.csv: " + hw.source()));
-        a.add(new Assumption("tdp_w", hw.tdpWatts(), "W", "hardware.csv"));
-        a.add(new Assumption("idle_w", hw.idleWatts(), "W", "hardware.csv"));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
+        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s",
+                hw.peakColumn(r.precision()) + " dense peak, hardware.csv: " + hw.source(), Provenance.DEFAULT));
+        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
         if (r.mfu() != null) {
-            a.add(Assumption.user("utilisation", r.mfu(), "fraction", "--mfu"));
+            a.add(Assumption.of("utilisation", r.mfu(), "fraction", "given", Provenance.USER));
         } else if (r.deviceHours() != null) {
-            a.add(new Assumption("utilisation", u, "fraction", "derived: FLOPs / (devices x peak x time from --device-hours)"));
+            a.add(Assumption.of("utilisation", u, "fraction", "derived: FLOPs / (devices x peak x time from the given device-hours)", Provenance.DEFAULT));
         } else {
-            a.add(new Assumption("train.reference_mfu", hw.trainMfu(), "fraction",
-                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices"));
+            a.add(Assumption.of("train.reference_mfu", hw.trainMfu(), "fraction",
+                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices", Provenance.DEFAULT));
             a.add(defaults.assumption("train.mfu_scale_loss_per_doubling"));
-            a.add(new Assumption("tensor_parallel", r.tensorParallel(), "", "user flag --tp (default 1)"));
-            a.add(new Assumption("pipeline_parallel", r.pipelineParallel(), "", "user flag --pp (default 1)"));
-            a.add(new Assumption("data_parallel", devices / (r.tensorParallel() * r.pipelineParallel()), "",
-                    "derived: devices / (tp x pp)"));
+            a.add(degree("tensor_parallel", r.tensorParallel()));
+            a.add(degree("pipeline_parallel", r.pipelineParallel()));
+            a.add(Assumption.of("data_parallel", devices / (r.tensorParallel() * r.pipelineParallel()), "",
+                    "derived: devices / (tp x pp)", Provenance.DEFAULT));
             if (r.pipelineParallel() > 1) {
                 a.add(defaults.assumption("train.pipeline_microbatches_per_stage"));
-                a.add(new Assumption("pipeline_bubble", pipelineBubble(r.pipelineParallel()), "fraction",
-                        "derived: (p-1)/(m+p-1)"));
+                a.add(Assumption.of("pipeline_bubble", pipelineBubble(r.pipelineParallel()), "fraction",
+                        "derived: (p-1)/(m+p-1)", Provenance.DEFAULT));
             }
             if (r.tensorParallel() > hw.devicesPerNode()) a.add(defaults.assumption("train.tp_cross_node_efficiency"));
-            a.add(new Assumption("utilisation", u, "fraction", "derived: reference MFU x scale x (1 - bubble) x TP"));
+            a.add(Assumption.of("utilisation", u, "fraction", "derived: reference MFU x scale x (1 - bubble) x TP", Provenance.DEFAULT));
         }
-        if (r.deviceHours() != null) a.add(Assumption.user("device_hours", r.deviceHours(), "h", "--device-hours"));
+        if (r.deviceHours() != null) a.add(Assumption.of("device_hours", r.deviceHours(), "h", "given", Provenance.USER));
         if (r.devicePowerWatts() != null) {
-            a.add(Assumption.user("device_power_w", p, "W", "--device-power"));
+            a.add(Assumption.of("device_power_w", p, "W", "given", Provenance.USER));
         } else {
             a.add(defaults.assumption("train.power_saturation_mfu"));
-            a.add(new Assumption("device_power_w", p, "W", "derived: idle + (TDP - idle) x min(1, u / u_sat)"));
+            a.add(Assumption.of("device_power_w", p, "W", "derived: idle + (TDP - idle) x min(1, u / u_sat)", Provenance.DEFAULT));
         }
         a.add(r.hostOverhead() == null ? defaults.assumption("host.overhead_fraction")
-                : Assumption.user("host.overhead_fraction", host, "fraction", "--host-overhead"));
+                : Assumption.of("host.overhead_fraction", host, "fraction", "given", Provenance.USER));
         a.add(defaults.assumption("train.bytes_per_param"));
         a.add(defaults.assumption("memory.usable_fraction"));
     }
 
-    private static String modelSource(String name) {
+    /** The shipped architecture called {@code name}, or null (none named, or a caller's own name). */
+    private static ModelArchitecture shippedModel(String name) {
+        if (name == null) return null;
         try {
-            return "models.csv: " + dev.wattiq.planner.model.ModelCatalog.shipped().find(name).source();
+            return ModelCatalog.shipped().find(name);
         } catch (PlannerException e) {
-            return "given by the caller";
+            return null;
         }
+    }
+
+    /**
+     * A figure of the model: from its models.csv row when the request carries that row's value, else the caller's.
+     * Decided by the data (the value and the row), not by how the caller describes it.
+     */
+    private static Assumption fromModel(String name, double value, String unit, ModelArchitecture arch, double rowValue) {
+        return arch != null && value == rowValue
+                ? Assumption.of(name, value, unit, "models.csv: " + arch.source(), ModelCatalog.shipped().provenance(arch))
+                : Assumption.of(name, value, unit, "given", Provenance.USER);
+    }
+
+    /** A parallel degree: 1 (none) is the default, any other was given. */
+    private static Assumption degree(String name, int value) {
+        return value == 1 ? Assumption.of(name, 1, "", "default: none", Provenance.DEFAULT)
+                : Assumption.of(name, value, "", "given", Provenance.USER);
     }
 
     static String fmt(double n) {

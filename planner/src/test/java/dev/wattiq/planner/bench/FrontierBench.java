@@ -1,8 +1,7 @@
 package dev.wattiq.planner.bench;
 
-import dev.wattiq.planner.tune.Direction;
-import dev.wattiq.planner.tune.Pareto;
-
+import dev.wattiq.planner.frontier.Direction;
+import dev.wattiq.planner.frontier.Pareto;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;

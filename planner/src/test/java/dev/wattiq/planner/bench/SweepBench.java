@@ -1,20 +1,19 @@
 package dev.wattiq.planner.bench;
 
 import dev.wattiq.ledger.Site;
+import dev.wattiq.planner.frontier.Direction;
+import dev.wattiq.planner.frontier.Pareto;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
+import dev.wattiq.planner.llm.KnobSpace;
+import dev.wattiq.planner.llm.PlanSweep;
+import dev.wattiq.planner.llm.ScalingLaw;
+import dev.wattiq.planner.llm.SiteRate;
+import dev.wattiq.planner.selection.Knee;
+import dev.wattiq.planner.selection.Recommendation;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
-import dev.wattiq.planner.tune.Direction;
-import dev.wattiq.planner.tune.Knee;
-import dev.wattiq.planner.tune.KnobSpace;
-import dev.wattiq.planner.tune.Pareto;
-import dev.wattiq.planner.tune.PlanSweep;
-import dev.wattiq.planner.tune.Recommendation;
-import dev.wattiq.planner.tune.ScalingLaw;
-import dev.wattiq.planner.tune.SiteRate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,21 +1,20 @@
 package dev.wattiq.planner.train;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.wattiq.planner.DoesNotFitException;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class TrainingPlannerTest {
     private final TrainingPlanner planner = TrainingPlanner.shipped();
@@ -46,7 +45,7 @@ class TrainingPlannerTest {
         assertThat(e.durationSeconds()).isEqualTo(3600.0 * 1e4);
         assertThat(e.itEnergyJoules()).isEqualTo(1e7 * 3600 * 400);
         assertThat(e.utilisation()).isCloseTo(6.3e24 / (1e7 * 3600 * 989.4e12), within(1e-12));
-        assertThat(e.assumptions()).anyMatch(a -> a.key().equals("device_hours") && a.isUserGiven());
+        assertThat(e.assumptions()).anyMatch(a -> a.name().equals("device_hours") && a.provenance().isUser());
     }
 
     @Test
@@ -55,7 +54,7 @@ class TrainingPlannerTest {
         double withHost = planner.estimate(req(2048, 0.4, null, null, 0.25)).itEnergyJoules();
         assertThat(withHost / devicesOnly).isCloseTo(1.25, within(1e-12));
         assertThat(planner.estimate(req(2048, 0.4, null, null, null)).assumptions())
-                .anyMatch(a -> a.key().equals("host.overhead_fraction") && !a.isUserGiven());
+                .anyMatch(a -> a.name().equals("host.overhead_fraction") && !a.provenance().isUser());
     }
 
     @Test
