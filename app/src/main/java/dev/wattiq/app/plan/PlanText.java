@@ -5,6 +5,7 @@ import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Bill;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
+import dev.wattiq.planner.hardware.HardwareChoice;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
@@ -21,7 +22,8 @@ final class PlanText {
     static void train(PrintWriter out, PrintWriter err, TrainPlan p) {
         TrainingEstimate e = p.estimate();
         Bill bill = p.bill();
-        out.printf(Locale.ROOT, "training plan: %s devices of %s (%d nodes)%n", num(e.devices()), p.hardware().id(), e.nodes());
+        out.printf(Locale.ROOT, "training plan: %s of %s (%s)%n", count(e.devices(), "device"), p.hardware().id(), count(e.nodes(), "node"));
+        choice(out, p.choice());
         out.printf(Locale.ROOT, "  FLOPs            %s%n", num(e.flops()));
         out.printf(Locale.ROOT, "  utilisation      %.3f (model FLOPs utilisation)%n", e.utilisation());
         out.printf(Locale.ROOT, "  time             %s h (%.1f days)%n", num(e.durationSeconds() / 3600), e.durationSeconds() / 86400);
@@ -43,6 +45,7 @@ final class PlanText {
         InferenceEstimate e = p.estimate();
         Bill bill = p.bill();
         out.printf(Locale.ROOT, "serving plan: %s on %d x %s per replica%n", p.model().id(), e.devices(), p.hardware().id());
+        choice(out, p.choice());
         out.printf(Locale.ROOT, "  decode step      %.2f ms (%s-bound)%n", e.decodeStepSeconds() * 1000, e.decodeBound());
         out.printf(Locale.ROOT, "  prefill          %.2f ms per request%n", e.prefillSecondsPerRequest() * 1000);
         out.printf(Locale.ROOT, "  throughput       %s output tokens/s per replica%n", num(e.tokensPerSecond()));
@@ -55,6 +58,17 @@ final class PlanText {
                 num(bill.facilityEnergyKwh() / 1000));
         totals(out, bill, "annual ");
         assumptions(out, err, bill, e.assumptions());
+    }
+
+    /** An ambiguous hardware name's choice, and where the device's figures are the user's own. */
+    private static void choice(PrintWriter out, HardwareChoice c) {
+        if (c.isAmbiguous()) out.println("  assumes          " + c.note());
+        if (c.hardware().provenance().isUser()) out.println("  hardware         " + c.hardware().id() + ": your figures (" + c.hardware().figuresFrom() + ")");
+    }
+
+    /** {@code 64 devices}, {@code 1 node}: a whole count with thousands separators and the noun in the right number. */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** Cost and CO2e in the plan's own units (tonnes), labelled "cost" or "annual cost". */

@@ -212,18 +212,19 @@ public final class TrainingPlanner {
                 : fromModel("active_params", active, "parameters", arch, arch == null ? Double.NaN : arch.activeParams()));
         a.add(fromModel("tokens", r.tokens(), "tokens", arch, arch == null ? Double.NaN : arch.trainTokens()));
         a.add(defaults.assumption(r.recompute() ? "train.flops_per_param_token_recompute" : "train.flops_per_param_token"));
-        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), hw.provenance()));
         a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s",
-                hw.peakColumn(r.precision()) + " dense peak, hardware.csv: " + hw.source(), Provenance.DEFAULT));
-        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
-        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+                hw.peakColumn(r.precision()) + " dense peak, " + (hw.provenance().isUser() ? hw.figuresFrom() : "hardware.csv: " + hw.source()),
+                hw.provenance()));
+        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", hw.figuresFrom(), hw.provenance()));
+        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", hw.figuresFrom(), hw.provenance()));
         if (r.mfu() != null) {
             a.add(Assumption.of("utilisation", r.mfu(), "fraction", "given", Provenance.USER));
         } else if (r.deviceHours() != null) {
             a.add(Assumption.of("utilisation", u, "fraction", "derived: FLOPs / (devices x peak x time from the given device-hours)", Provenance.DEFAULT));
         } else {
             a.add(Assumption.of("train.reference_mfu", hw.trainMfu(), "fraction",
-                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices", Provenance.DEFAULT));
+                    hw.mfuSource() + "; observed at " + (long) hw.trainMfuDevices() + " devices", hw.provenance()));
             a.add(defaults.assumption("train.mfu_scale_loss_per_doubling"));
             a.add(degree("tensor_parallel", r.tensorParallel()));
             a.add(degree("pipeline_parallel", r.pipelineParallel()));
