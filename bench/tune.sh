@@ -3,9 +3,7 @@
 # Usage: bench/tune.sh [frontier|sweep|schedule|all]   (pins to 2 CPUs with taskset when available; CPUS=0-15 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
-  for c in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do [ -x "$c/bin/java" ] && { export JAVA_HOME="$c"; break; }; done
-fi
+. bench/jdk25.sh
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -ntp -q -pl planner -am test-compile -Dmaven.javadoc.skip=true
 fi

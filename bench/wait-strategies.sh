@@ -4,11 +4,7 @@
 # Usage: bench/wait-strategies.sh [wakeups=3000] [period-us=1000] [repetitions=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
-  for c in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
-    if [ -x "$c/bin/java" ]; then export JAVA_HOME="$c"; break; fi
-  done
-fi
+. bench/jdk25.sh
 mvn -B -ntp -q -pl meter -am test-compile >&2
 exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp meter/target/classes:meter/target/test-classes \
   dev.wattiq.meter.bench.WaitBench "${1:-3000}" "${2:-1000}" "${3:-3}"

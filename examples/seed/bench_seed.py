@@ -9,6 +9,8 @@ import time
 import torch
 import torch.nn as nn
 
+from common import wattiq
+
 
 def blas_libraries():
     libs = set()
@@ -56,12 +58,14 @@ def main():
 
     loop(100)  # warm up
     steps, rngs, cpus = [], [], []
-    for _ in range(a.repeats):
-        t = time.perf_counter()
-        c = time.process_time()
-        loss = loop(a.steps)
-        steps.append((time.perf_counter() - t) / a.steps * 1e6)
-        cpus.append((time.process_time() - c) / a.steps * 1e6)
+    for repeat in range(a.repeats):
+        with wattiq.window("repeat-%d" % repeat):  # each timed repeat's joules, under 'wattiq run'
+            t = time.perf_counter()
+            c = time.process_time()
+            loss = loop(a.steps)
+            steps.append((time.perf_counter() - t) / a.steps * 1e6)
+            cpus.append((time.process_time() - c) / a.steps * 1e6)
+        wattiq.step(a.steps, samples=a.steps * a.batch)
         t = time.perf_counter()
         rng_only(a.steps)
         rngs.append((time.perf_counter() - t) / a.steps * 1e6)

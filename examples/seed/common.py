@@ -5,10 +5,19 @@ numbers): inputs x ~ N(0, I), targets t = W*.x + b* + noise, W* ~ N(0, 1/width),
 noise ~ N(0, 0.1^2), so the best possible test MSE (the noise floor) is 0.01.
 """
 import argparse
+import contextlib
 import json
+import os
+import sys
 import time
 
 import torch
+
+try:
+    import wattiq  # energy per epoch from inside the job, when run under 'wattiq run' (clients/python)
+except ImportError:  # run from a checkout: the client lives in clients/python
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "clients", "python"))
+    import wattiq
 
 NOISE_STD = 0.1
 TEST_ROWS = 2000
@@ -27,7 +36,26 @@ def parser(description):
     p.add_argument("--device", default="auto", help="cpu, cuda, or auto (cuda when available)")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of key=value lines")
+    p.add_argument("--epochs", type=int, default=5,
+                   help="windows the steps are split into, each measured by wattiq's client as epoch-N (default 5)")
     return p
+
+
+def epochs(args, device, rank=0):
+    """Splits args.steps into args.epochs nearly equal epochs and yields each one's step count inside a window
+    ``epoch-N`` (opened by rank 0 only; under 'wattiq run' it carries the epoch's joules). The device is synchronised
+    before a window closes, so queued GPU work is charged to its own epoch."""
+    n = max(1, min(args.epochs, args.steps))
+    for e in range(n):
+        steps = args.steps // n + (1 if e < args.steps % n else 0)
+        with wattiq.window("epoch-%d" % e) if rank == 0 else contextlib.nullcontext():
+            yield steps
+            sync(device)
+
+
+def step(samples, rank=0):
+    """Counts one optimiser step (rank 0 only) and this rank's samples, for wattiq's J/step and J/sample."""
+    wattiq.step(1 if rank == 0 else 0, samples=samples)
 
 
 def setup(args):

@@ -36,16 +36,18 @@ def worker(rank, args, out):
     shard = args.batch // args.workers
     dist.barrier()
     start = common.now()
-    for _ in range(args.steps):
-        if teacher:
-            inputs, targets = teacher.batch(shard)
-        else:
-            inputs = torch.randn(shard, args.width, device=device)
-            targets = torch.randn(shard, args.outputs, device=device)
-        optimizer.zero_grad()
-        loss = loss_fn(model(inputs), targets)
-        loss.backward()
-        optimizer.step()
+    for epoch_steps in common.epochs(args, device, rank):  # rank 0 opens the windows; every rank counts its samples
+        for _ in range(epoch_steps):
+            if teacher:
+                inputs, targets = teacher.batch(shard)
+            else:
+                inputs = torch.randn(shard, args.width, device=device)
+                targets = torch.randn(shard, args.outputs, device=device)
+            optimizer.zero_grad()
+            loss = loss_fn(model(inputs), targets)
+            loss.backward()
+            optimizer.step()
+            common.step(shard, rank)
     common.sync(device)
     loop_s = common.now() - start
     if rank == 0:

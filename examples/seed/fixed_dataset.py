@@ -13,6 +13,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from common import wattiq
+
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -38,13 +40,17 @@ def main():
     loss_fn = nn.MSELoss()
     opt = torch.optim.SGD(model.parameters(), lr=a.lr)
     losses = []
-    for s in range(a.steps):
-        r = (s * a.batch) % a.rows
-        opt.zero_grad()
-        loss = loss_fn(model(x[r:r + a.batch]), y[r:r + a.batch])
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
+    per_epoch = a.rows // a.batch  # steps in one pass over the rows
+    for epoch in range((a.steps + per_epoch - 1) // per_epoch):
+        with wattiq.window("epoch-%d" % epoch):  # the epoch's joules, under 'wattiq run'
+            for s in range(epoch * per_epoch, min(a.steps, (epoch + 1) * per_epoch)):
+                r = (s * a.batch) % a.rows
+                opt.zero_grad()
+                loss = loss_fn(model(x[r:r + a.batch]), y[r:r + a.batch])
+                loss.backward()
+                opt.step()
+                losses.append(loss.item())
+                wattiq.step(samples=a.batch)
     with open(os.path.join(a.out, "losses.txt"), "w") as f:
         f.write("\n".join(repr(v) for v in losses) + "\n")
     with open(os.path.join(a.out, "meta.json"), "w") as f:

@@ -25,19 +25,21 @@ def main():
     teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
     common.sync(device)
     start = common.now()
-    for _ in range(args.steps):
-        inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
-        optimizer.zero_grad()
-        with torch.autocast(device_type=device.type, dtype=dtype):
-            outputs = model(inputs)
-        loss = loss_fn(outputs.float(), targets)
-        if scaler:
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-        else:
-            loss.backward()
-            optimizer.step()
+    for epoch_steps in common.epochs(args, device):
+        for _ in range(epoch_steps):
+            inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
+            optimizer.zero_grad()
+            with torch.autocast(device_type=device.type, dtype=dtype):
+                outputs = model(inputs)
+            loss = loss_fn(outputs.float(), targets)
+            if scaler:
+                scaler.scale(loss).backward()
+                scaler.step(optimizer)
+                scaler.update()
+            else:
+                loss.backward()
+                optimizer.step()
+            common.step(args.batch)
     common.sync(device)
     loop_s = common.now() - start
     with torch.autocast(device_type=device.type, dtype=dtype):

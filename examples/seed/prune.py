@@ -23,14 +23,18 @@ def main():
     teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
     common.sync(device)
     start = common.now()
-    for step in range(args.steps):
-        if step == prune_at:
-            prune.l1_unstructured(model, name="weight", amount=args.amount)
-        inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
-        optimizer.zero_grad()
-        loss = loss_fn(model(inputs), targets)
-        loss.backward()
-        optimizer.step()
+    step = 0
+    for epoch_steps in common.epochs(args, device):
+        for _ in range(epoch_steps):
+            if step == prune_at:
+                prune.l1_unstructured(model, name="weight", amount=args.amount)
+            inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
+            optimizer.zero_grad()
+            loss = loss_fn(model(inputs), targets)
+            loss.backward()
+            optimizer.step()
+            common.step(args.batch)
+            step += 1
     common.sync(device)
     loop_s = common.now() - start
     sparsity = (model.weight == 0).float().mean().item()

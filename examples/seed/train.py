@@ -19,12 +19,14 @@ def main():
     teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
     common.sync(device)
     start = common.now()
-    for _ in range(args.steps):
-        inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
-        optimizer.zero_grad()
-        loss = loss_fn(model(inputs), targets)
-        loss.backward()
-        optimizer.step()
+    for epoch_steps in common.epochs(args, device):
+        for _ in range(epoch_steps):
+            inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
+            optimizer.zero_grad()
+            loss = loss_fn(model(inputs), targets)
+            loss.backward()
+            optimizer.step()
+            common.step(args.batch)
     common.sync(device)
     loop_s = common.now() - start
     common.report(args, "seed" if teacher is None else "quality", device, loop_s, loss.item(),

@@ -90,6 +90,15 @@ class WindowsTest(QuietClient):
         self.assertGreaterEqual(outer.duration_s, inner.duration_s)
         self.assertIs(wattiq.Measurement, wattiq.Window)
 
+    def test_a_window_counts_the_work_done_inside_it(self):
+        wattiq.step(3)
+        with wattiq.window("outer") as outer:
+            wattiq.step(samples=8)
+            with wattiq.window("inner") as inner:
+                wattiq.step(2, samples=16, tokens=100)
+        self.assertEqual(inner.work, {"steps": 2, "samples": 16, "tokens": 100})
+        self.assertEqual(outer.work, {"steps": 3, "samples": 24, "tokens": 100})
+
     def test_measure_names_the_window_after_the_function_and_skips_recursion(self):
         @wattiq.measure
         def fact(n):

@@ -9,12 +9,12 @@ import time
 from ._channel import Channel, ChannelError, RequestError
 
 ENV = "WATTIQ_CONTROL"
-FLUSH_EVERY_S = 0.1  # work is sent at most this often (and before every window boundary), without waiting
+FLUSH_EVERY_S = 1.0  # work is sent at most once a second (and before every window boundary), without waiting
 MAX_NAME_CHARS = 256
 _MAX_COUNT = (1 << 53) - 1
 _MAX_REMEMBERED = 10000
 
-_lock = threading.RLock()
+_lock = threading.Lock()  # never taken twice by one thread: no public call nests another
 _channel = None
 _tried = False
 _warned = set()
@@ -34,12 +34,13 @@ class Window:
     """A measured stretch of the script. Its figures are filled in when it ends.
 
     name, start_s (from the run's start), duration_s, energy_j (total, joules), by_component (joules per component),
-    method (measured, integrated or estimated), work (steps, samples and tokens counted inside it), notes.
+    method (measured, integrated or estimated), work (steps, samples and tokens counted inside it: by every process
+    of the run under wattiq, by this process alone outside), notes.
     Outside ``wattiq run`` (or once wattiq is gone) energy_j and method are None and by_component is empty.
     """
 
     __slots__ = ("name", "start_s", "duration_s", "energy_j", "by_component", "method", "work", "notes", "_t0",
-                 "_measured", "_ended")
+                 "_work0", "_measured", "_ended")
 
     def __init__(self, name):
         self.name = _check_name(name)
@@ -51,6 +52,7 @@ class Window:
         self.work = {"steps": 0, "samples": 0, "tokens": 0}
         self.notes = []
         self._t0 = None
+        self._work0 = None
         self._measured = False
         self._ended = False
 
@@ -109,6 +111,7 @@ def end_window(name):
                                   % (name,))
             raise WindowError("window %r was never begun: begin it first with begin_window(%r)" % (name, name))
         w.duration_s = time.perf_counter() - w._t0
+        w.work = {"steps": _total[0] - w._work0[0], "samples": _total[1] - w._work0[1], "tokens": _total[2] - w._work0[2]}
         w._ended = True
         if len(_closed) < _MAX_REMEMBERED:
             _closed.add(name)
@@ -196,6 +199,7 @@ def _begin(w):
                               % (w.name,))
         reply = _request({"op": "open", "name": w.name})
         w._t0 = time.perf_counter()
+        w._work0 = (_total[0], _total[1], _total[2])
         if reply is not None:
             w._measured = True
             w.start_s = reply.get("start_s")
@@ -316,7 +320,7 @@ def _at_exit():
 def _after_fork():
     # A forked child (a DataLoader worker, say) has its own windows and its own connection, made when it first asks.
     global _lock, _channel, _tried, _open, _closed, _last_flush
-    _lock = threading.RLock()
+    _lock = threading.Lock()
     _channel = None
     _tried = False
     _open = {}

@@ -1,8 +1,8 @@
 package dev.wattiq.ledger;
 
+import dev.wattiq.meter.NonNull;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Objects;
 
 /**
  * One value a bill or a plan rests on, shown with where it came from, so no one takes a default for their own site.
@@ -17,11 +17,7 @@ import java.util.Objects;
  */
 public record Assumption(String name, String value, String unit, String source, Provenance provenance) {
     public Assumption {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(provenance, "provenance");
+        NonNull.check("name, value, unit, source, provenance", name, value, unit, source, provenance);
     }
 
     /** An assumption that is the user's ({@code isDefault} false) or WattIQ's ({@code isDefault} true). */

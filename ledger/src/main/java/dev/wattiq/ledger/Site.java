@@ -10,6 +10,7 @@ import dev.wattiq.ledger.pue.PueModel;
 import dev.wattiq.ledger.tariff.FlatTariff;
 import dev.wattiq.ledger.tariff.Tariff;
 import dev.wattiq.ledger.tariff.TimeOfUseTariff;
+import dev.wattiq.meter.NonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,13 +44,8 @@ public record Site(
         List<String> warnings) {
 
     public Site {
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(pue, "pue");
-        Objects.requireNonNull(tariff, "tariff");
-        Objects.requireNonNull(gridIntensity, "gridIntensity");
-        Objects.requireNonNull(carbonSeries, "carbonSeries");
-        Objects.requireNonNull(green, "green");
-        Objects.requireNonNull(embodied, "embodied");
+        NonNull.check("region, pue, tariff, gridIntensity, carbonSeries, green, embodied",
+                region, pue, tariff, gridIntensity, carbonSeries, green, embodied);
         warnings = List.copyOf(warnings);
     }
 

@@ -15,6 +15,12 @@ import java.util.Objects;
  * @param method          how {@code joules} was obtained
  */
 public record EnergyCounter(String component, String device, double joules, double attributedJoules, Method method) {
+    /**
+     * The component of a node-level (wall) source: an ACPI power meter, a BMC's reading over Redfish. A wall counter
+     * is never a component: {@link Meter} keeps it apart, so it is never added into the components' total.
+     */
+    public static final String WALL = "wall";
+
     public EnergyCounter {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(device, "device");
@@ -27,6 +33,11 @@ public record EnergyCounter(String component, String device, double joules, doub
     /** A counter charged whole to whoever is measured. */
     public static EnergyCounter whole(String component, String device, double joules, Method method) {
         return new EnergyCounter(component, device, joules, joules, method);
+    }
+
+    /** Whether this is a node-level (wall) counter rather than a component. */
+    public boolean isWall() {
+        return WALL.equals(component);
     }
 
     /** The key that identifies the same counter in two readings. */

@@ -46,6 +46,8 @@ public final class Meter implements AutoCloseable {
     private volatile PowerSample latestSample;
     private long samplesTaken;
     private final long samplePeriodNanos;
+    /** Component -> the sensor whose counters contain it ({@link Sensor#contains()}): shown, never added. */
+    private final Map<String, String> nestedIn;
     private Reading sampledAt;
     private boolean gapSinceSample;
 
@@ -54,6 +56,9 @@ public final class Meter implements AutoCloseable {
         this.env = Objects.requireNonNull(env, "env");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.samplePeriodNanos = updatePeriod().toNanos();
+        Map<String, String> nested = new HashMap<>();
+        for (Sensor s : this.sensors) for (String c : s.contains()) nested.putIfAbsent(c, s.name());
+        this.nestedIn = Map.copyOf(nested);
         this.latest = pollAll(false, true).reading;
         if (startThread) {
             if (interval.toNanos() < 1_000_000) {
@@ -205,19 +210,28 @@ public final class Meter implements AutoCloseable {
                 double dt = r.secondsSince(prev);
                 // a power sample spans at least the sensors' update period: a counter that ticks every 10 ms, read
                 // every 1 ms, would otherwise show nine zeros and one ten-fold spike (a false peak)
-                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none)
-                if (dt > 0 && dt * 1e9 >= samplePeriodNanos - interval.toNanos() / 2) {
+                // (less half an interval: the poll nearest to one period, so a poll woken a little early skips none).
+                // A window boundary, which may come at any moment (thousands a second through the control channel),
+                // samples only after a full period: a boundary just after a sample would add a sliver of false zeros.
+                long minimum = boundary ? samplePeriodNanos : samplePeriodNanos - interval.toNanos() / 2;
+                if (dt > 0 && dt * 1e9 >= minimum) {
                     gap = gapSinceSample;
                     gapSinceSample = false;
                     sampledAt = r;
                     Map<String, Double> watts = new LinkedHashMap<>();
                     double total = 0;
+                    double wall = Double.NaN;
                     for (EnergyCounter d : r.minus(prev)) {
+                        if (d.isWall()) {
+                            wall = (Double.isNaN(wall) ? 0 : wall) + d.joules() / dt;
+                            continue;
+                        }
+                        if (!nestedIn.isEmpty() && nestedIn.containsKey(d.component())) continue;
                         double j = env.scope() == Scope.PROCESS ? d.attributedJoules() : d.joules();
                         watts.merge(d.component(), j / dt, Double::sum);
                         total += j / dt;
                     }
-                    sample = new PowerSample(r.wallTime(), dt, watts, total, gap);
+                    sample = new PowerSample(r.wallTime(), dt, watts, total, gap, wall);
                     latestSample = sample;
                     for (Window w : open) w.observe(sample);
                     for (int i = 0; i < listeners.size(); i++) {
@@ -253,8 +267,20 @@ public final class Meter implements AutoCloseable {
         Reading begin = w.begin();
         double seconds = end.secondsSince(begin);
         List<ComponentEnergy> energies = new ArrayList<>();
+        List<ComponentEnergy> wall = new ArrayList<>();
+        List<String> nested = new ArrayList<>();
         double total = 0;
         for (EnergyCounter d : end.minus(begin)) {
+            if (d.isWall()) {
+                wall.add(new ComponentEnergy(d.component(), d.device(), d.joules(), d.joules(), d.method()));
+                continue;
+            }
+            String container = nestedIn.get(d.component());
+            if (container != null) {
+                nested.add(d.component() + " " + d.device() + " " + String.format(java.util.Locale.ROOT, "%.3f", d.joules())
+                        + " J (" + d.method().label() + ", inside " + container + "'s counters)");
+                continue;
+            }
             double charged = env.scope() == Scope.PROCESS ? d.attributedJoules() : d.joules();
             energies.add(new ComponentEnergy(d.component(), d.device(), charged, d.joules(), d.method()));
             total += charged;
@@ -268,8 +294,13 @@ public final class Meter implements AutoCloseable {
             notes.add("window of " + length.toMillis() + " ms is shorter than the sensors' update period ("
                     + period.toMillis() + " ms): its energy is unreliable");
         }
+        Map<String, String> assumptions = assumptions();
+        if (!nested.isEmpty()) {
+            assumptions = new LinkedHashMap<>(assumptions);
+            assumptions.put("nested_not_added", String.join("; ", nested));
+        }
         return new Measurement(w.label(), begin.wallTime(), length, env.scope(), energies, avg, peak,
-                idlePowerWatts(), w.samples(), assumptions(), notes);
+                idlePowerWatts(), w.samples(), assumptions, notes, wall);
     }
 
     @Override

@@ -46,6 +46,15 @@ public interface Sensor extends AutoCloseable {
         return java.time.Duration.ZERO;
     }
 
+    /**
+     * Components of other sensors whose energy is already inside this sensor's counters (a Grace Hopper module's power
+     * contains its CPU, memory and GPU): the meter shows theirs in the assumptions and does not add them. Empty for
+     * most sensors.
+     */
+    default java.util.Set<String> contains() {
+        return java.util.Set.of();
+    }
+
     /** The devices this sensor covers, for {@code wattiq devices}. */
     default List<DeviceInfo> devices() {
         return List.of();

@@ -2,7 +2,6 @@ package dev.wattiq.meter;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -20,6 +19,9 @@ import java.util.OptionalDouble;
  * @param attributionPeriod  process scope: how often counter sensors re-read the tree's and the machine's CPU time
  *                           ({@code /proc}) to charge the energy read since; at least 10 ms (one procfs tick), default
  *                           {@link #DEFAULT_ATTRIBUTION_PERIOD}. Window boundaries always take a fresh read.
+ * @param amdSmiLibrary      the AMD SMI shared library to load; empty means the system's {@code libamd_smi.so}
+ * @param redfish            the BMC to read the wall from over Redfish; empty: no Redfish
+ * @param cpuCalibration     this machine's fitted CPU-time model ({@code wattiq calibrate}); empty: the shipped tables
  */
 public record SensorEnvironment(
         Path sysfsRoot,
@@ -30,7 +32,10 @@ public record SensorEnvironment(
         long rootPid,
         OptionalDouble cpuWatts,
         OptionalDouble memoryWattsPerGb,
-        Duration attributionPeriod) {
+        Duration attributionPeriod,
+        Optional<Path> amdSmiLibrary,
+        Optional<dev.wattiq.meter.redfish.RedfishTarget> redfish,
+        Optional<dev.wattiq.meter.estimate.CpuCalibration> cpuCalibration) {
 
     /** Default {@link #attributionPeriod}: the CLI's default sampling interval. */
     public static final Duration DEFAULT_ATTRIBUTION_PERIOD = Duration.ofMillis(100);
@@ -38,14 +43,9 @@ public record SensorEnvironment(
     public static final Duration MIN_ATTRIBUTION_PERIOD = Duration.ofMillis(10);
 
     public SensorEnvironment {
-        Objects.requireNonNull(sysfsRoot, "sysfsRoot");
-        Objects.requireNonNull(procfsRoot, "procfsRoot");
-        Objects.requireNonNull(nvmlLibrary, "nvmlLibrary");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(cpuWatts, "cpuWatts");
-        Objects.requireNonNull(memoryWattsPerGb, "memoryWattsPerGb");
-        Objects.requireNonNull(attributionPeriod, "attributionPeriod");
+        NonNull.check("sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, cpuWatts, memoryWattsPerGb, attributionPeriod, "
+                + "amdSmiLibrary, redfish, cpuCalibration", sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, cpuWatts,
+                memoryWattsPerGb, attributionPeriod, amdSmiLibrary, redfish, cpuCalibration);
         if (attributionPeriod.compareTo(MIN_ATTRIBUTION_PERIOD) < 0) {
             throw new IllegalArgumentException("attribution period must be at least 10 ms (one procfs tick), got "
                     + attributionPeriod.toNanos() / 1e6 + " ms");
@@ -55,35 +55,61 @@ public record SensorEnvironment(
     /** The real machine: {@code /sys}, {@code /proc}, the system NVML, the system clock, machine scope. */
     public static SensorEnvironment system() {
         return new SensorEnvironment(Path.of("/sys"), Path.of("/proc"), Optional.empty(), Clock.system(),
-                Scope.MACHINE, 0, OptionalDouble.empty(), OptionalDouble.empty(), DEFAULT_ATTRIBUTION_PERIOD);
+                Scope.MACHINE, 0, OptionalDouble.empty(), OptionalDouble.empty(), DEFAULT_ATTRIBUTION_PERIOD,
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public SensorEnvironment withSysfsRoot(Path p) {
-        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
+        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     public SensorEnvironment withProcfsRoot(Path p) {
-        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
+        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     public SensorEnvironment withNvmlLibrary(Optional<Path> p) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     public SensorEnvironment withClock(Clock c) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     public SensorEnvironment withScope(Scope s, long pid) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb, attributionPeriod);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     public SensorEnvironment withEstimation(OptionalDouble cpu, OptionalDouble memPerGb) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb, attributionPeriod);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, cpuCalibration);
     }
 
     /** With process-scope attribution every {@code period} (at least 10 ms); see {@link #attributionPeriod}. */
     public SensorEnvironment withAttributionPeriod(Duration period) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, period);
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, period,
+                amdSmiLibrary, redfish, cpuCalibration);
+    }
+
+    /** With this AMD SMI library ({@code --amd-smi-library}); empty: the system's {@code libamd_smi.so}. */
+    public SensorEnvironment withAmdSmiLibrary(Optional<Path> p) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                p, redfish, cpuCalibration);
+    }
+
+    /** With this BMC as the wall source over Redfish ({@code --redfish}); empty: none. */
+    public SensorEnvironment withRedfish(Optional<dev.wattiq.meter.redfish.RedfishTarget> r) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, r, cpuCalibration);
+    }
+
+    /** With this machine's calibrated CPU-time model; empty: the shipped tables. */
+    public SensorEnvironment withCpuCalibration(Optional<dev.wattiq.meter.estimate.CpuCalibration> c) {
+        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
+                amdSmiLibrary, redfish, c);
     }
 }

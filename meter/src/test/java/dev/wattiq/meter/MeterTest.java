@@ -52,6 +52,29 @@ class MeterTest {
     }
 
     @Test
+    void windowBoundariesWithinTheUpdatePeriodAddNoPowerSamples() {
+        ScriptedSensor slow = new ScriptedSensor("cpu", Duration.ofMillis(10)); // an estimate that moves every 10 ms
+        try (Meter meter = Meter.manual(List.of(slow), env)) {
+            List<PowerSample> samples = new ArrayList<>();
+            meter.addListener(samples::add);
+            for (int i = 0; i < 4; i++) { // windows opened and closed 1 ms apart, as a training loop's steps might
+                clock.advance(Duration.ofMillis(1));
+                Window w = meter.window("step-" + i);
+                clock.advance(Duration.ofMillis(1));
+                w.end();
+            }
+            assertThat(samples).isEmpty();
+            clock.advance(Duration.ofMillis(3));
+            slow.set(10);
+            meter.window("late").end(); // 11 ms after the start: a full period, one sample over all of it
+            assertThat(samples).singleElement().satisfies(s -> {
+                assertThat(s.intervalSeconds()).isCloseTo(0.011, within(1e-9));
+                assertThat(s.totalWatts()).isCloseTo(10 / 0.011, within(1e-6));
+            });
+        }
+    }
+
+    @Test
     void processScopeChargesTheAttributedPartAndReportsTheDevice() {
         SensorEnvironment processEnv = env.withScope(Scope.PROCESS, 1);
         try (Meter meter = Meter.manual(List.of(pkg), processEnv)) {

@@ -3,6 +3,7 @@ package dev.wattiq.app.cli;
 import dev.wattiq.app.lab.DemoCommand;
 import dev.wattiq.app.lab.LabCommand;
 import dev.wattiq.app.plan.PlanCommand;
+import dev.wattiq.app.run.CalibrateCommand;
 import dev.wattiq.app.run.DevicesCommand;
 import dev.wattiq.app.run.RunCommand;
 import dev.wattiq.app.runs.ReportCommand;
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
             new Subcommand("runs", RunsCommand::new),
             new Subcommand("show", ShowCommand::new),
             new Subcommand("devices", DevicesCommand::new),
+            new Subcommand("calibrate", CalibrateCommand::new),
             new Subcommand("demo", DemoCommand::new),
             new Subcommand("lab", LabCommand::new),
             new Subcommand("plan", PlanCommand::new),

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * and why. The sensors are opened exactly as {@code wattiq run} opens them, so what this shows is what a run uses.
  */
 @Command(name = "devices", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
-        description = "List every CPU package and GPU: memory, power, power limit, and the energy source each uses and why.")
+        description = "List every CPU package, GPU (NVIDIA and AMD) and wall meter: memory, power, power limit, and the energy source each uses and why.")
 public final class DevicesCommand implements Callable<Integer>, SensorOptions.Holder {
     @Override
     public SensorOptions sensorOptions() {
@@ -56,17 +56,23 @@ public final class DevicesCommand implements Callable<Integer>, SensorOptions.Ho
                         .orElse("nvml: " + sensors.nvmlLibrary() + " could not be used");
                 throw new Errors.UserError("--nvml-library " + sensors.nvmlLibrary() + ": " + why.substring("nvml: ".length()));
             }
+            if (sensors.amdSmiLibrary() != null && sel.sensors().stream().noneMatch(s -> s.name().equals("amd-smi"))) {
+                String why = sel.skipped().stream().filter(l -> l.startsWith("amd-smi:")).findFirst()
+                        .orElse("amd-smi: " + sensors.amdSmiLibrary() + " could not be used");
+                throw new Errors.UserError("--amd-smi-library " + sensors.amdSmiLibrary() + ": " + why.substring("amd-smi: ".length()));
+            }
             for (Sensor s : sel.sensors()) devices.addAll(s.devices());
         } finally {
             for (Sensor s : sel.sensors()) s.close();
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String w : sensors.warnings()) err.println("wattiq: " + w);
         for (String line : sel.skipped()) err.println("wattiq: note: " + line);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("devices", devices.stream().map(DevicesCommand::toJson).toList())));
         } else if (devices.isEmpty()) {
-            out.println("No CPU package or GPU found.");
+            out.println("No CPU package, GPU or wall meter found.");
         } else {
             for (DeviceInfo d : devices) printText(out, d);
         }
@@ -95,7 +101,11 @@ public final class DevicesCommand implements Callable<Integer>, SensorOptions.Ho
         String memory = d.memoryTotalBytes() < 0 ? "memory unknown"
                 : d.memoryUsedBytes() < 0 ? String.format(Locale.ROOT, "memory %.1f GiB", d.memoryTotalBytes() / GIB)
                 : String.format(Locale.ROOT, "memory %.1f GiB used of %.1f GiB", d.memoryUsedBytes() / GIB, d.memoryTotalBytes() / GIB);
-        out.printf(Locale.ROOT, "      %s, power %s, limit %s%n", memory, watts(d.powerWatts()), watts(d.powerLimitWatts()));
+        if (d.kind().equals("wall") || d.kind().equals("module")) {
+            out.printf(Locale.ROOT, "      power %s%s%n", watts(d.powerWatts()), d.kind().equals("wall") ? " (whole machine, at the wall)" : "");
+        } else {
+            out.printf(Locale.ROOT, "      %s, power %s, limit %s%n", memory, watts(d.powerWatts()), watts(d.powerLimitWatts()));
+        }
         out.printf(Locale.ROOT, "      energy source: %s (%s)%n", d.energySource(), d.reason());
     }
 

@@ -114,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> labels = parseLabels(labelArgs);
         jsonOut.check();
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
+        for (String w : sensors.warnings()) err.println("wattiq: " + w);
         // Three independent start-up costs run side by side: the site's data tables, the sensors' classes, the store.
         java.util.concurrent.CompletableFuture<Site> site = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Site loaded = siteOptions.site();
@@ -142,20 +143,34 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int measure(SensorEnvironment baseEnv, Scope sc, Map<String, String> labels, Site site, RunStore store, PrintWriter err) {
-        List<SensorProvider> providers = Sensors.discovered(); // before the child starts: less of its start is missed
+        List<SensorProvider> providers = new ArrayList<>(Sensors.discovered()); // before the child starts: less of its start is missed
+        // A wall source does not need the command's pid: open it now (a BMC takes a few round trips to find its reading)
+        Sensors.Selection walls = Sensors.select(baseEnv, providers.stream().filter(p -> p.covers().equals("wall")).toList());
+        providers.removeIf(p -> p.covers().equals("wall"));
         Process child;
         Instant startedAt = clock.wallTime();
+        String runId = RunIds.next(startedAt);
+        RunControl control = RunControl.bind(runId); // WATTIQ_CONTROL: windows and work from inside the command
         long startNanos = clock.monotonicNanos();
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            pb.environment().putAll(control.environment());
+            child = pb.start();
         } catch (IOException | RuntimeException e) {
+            control.close();
+            walls.sensors().forEach(dev.wattiq.meter.Sensor::close);
             err.println("wattiq: cannot run '" + command.getFirst() + "': " + startFailure(e));
             err.flush();
             return CANNOT_START;
         }
-        try (SignalForwarder signals = SignalForwarder.install(child.pid())) {
+        try (control; SignalForwarder signals = SignalForwarder.install(child.pid())) {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
-            Sensors.Selection selection = Sensors.select(env, providers);
+            Sensors.Selection components = Sensors.select(env, providers);
+            List<dev.wattiq.meter.Sensor> all = new ArrayList<>(components.sensors());
+            all.addAll(walls.sensors());
+            List<String> skipped = new ArrayList<>(components.skipped());
+            skipped.addAll(walls.skipped());
+            Sensors.Selection selection = new Sensors.Selection(all, skipped);
             try (Meter meter = Meter.start(selection.sensors(), env, interval)) {
                 SampleWriter pending = store == null ? null : new SampleWriter(store, FLUSH_EVERY);
                 if (pending != null) meter.addListener(pending::offer);
@@ -164,13 +179,15 @@ public final class RunCommand implements Callable<Integer> {
                 Window window = meter.window(command.getFirst());
                 long unmeteredNanos = clock.monotonicNanos() - startNanos;
                 boolean exitedBeforeSensors = selection.sensors().isEmpty() && !child.isAlive();
-                RunStart start = new RunStart(RunIds.next(startedAt), command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
+                RunStart start = new RunStart(runId, command, startedAt, sc.label(), interval.toNanos() / 1e9, labels, job,
                         Hosts.name(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElse(null),
                         weakestMethod(meter));
                 List<String> storeProblems = new ArrayList<>();
                 SampleWriter writer = begin(store, start, pending, storeProblems);
+                control.serve(meter, window, writer == null ? null : store, runId);
                 int exit = waitFor(child);
                 Duration commandTime = Duration.ofNanos(clock.monotonicNanos() - startNanos);
+                RunControl.Reported reported = control.finish(); // before the run's window ends: every window lies inside it
                 Measurement m = window.end();
                 Instant endedAt = clock.wallTime();
                 if (writer != null) writer.close();
@@ -180,7 +197,8 @@ public final class RunCommand implements Callable<Integer> {
                     record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
                             + " command's pid): energy before that is not included");
                 }
-                record = withBill(record, site, m, shape);
+                record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work());
+                for (String n : reported.notes()) record = record.withNote(n);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
@@ -200,7 +218,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
         try {
-            return r.withBill(Bills.bill(site, m.start(), m.durationSeconds(), m.totalJoules(), shape.samples()));
+            RunRecord billed = r.withBill(Bills.bill(site, r, m.durationSeconds(), shape.samples()));
+            String note = Bills.itNote(r);
+            return note == null ? billed : billed.withNote(note);
         } catch (RuntimeException e) { // LedgerException included: the run is kept, only its bill is missing
             return r.withNote("no bill: " + e.getMessage());
         }
@@ -248,7 +268,9 @@ public final class RunCommand implements Callable<Integer> {
     private static String weakestMethod(Meter meter) {
         String label = null;
         Method m = null;
-        for (EnergyCounter c : meter.latest().counters()) m = m == null ? c.method() : Method.weakest(m, c.method());
+        for (EnergyCounter c : meter.latest().counters()) {
+            if (!c.isWall()) m = m == null ? c.method() : Method.weakest(m, c.method());
+        }
         if (m != null) label = m.label();
         return label;
     }

@@ -7,6 +7,8 @@ import dev.wattiq.app.output.BillJson;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
+import dev.wattiq.app.store.RunWindow;
+import dev.wattiq.meter.control.Work;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,9 @@ public final class RunJson {
             if (d.name() != null) n.put("name", d.name());
             if (d.uuid() != null) n.put("uuid", d.uuid());
         }
+        wall(r, o);
+        ArrayNode windows = o.putArray("windows");
+        for (RunWindow w : r.windows()) window(windows.addObject(), w);
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         if (r.bill() != null) {
@@ -64,6 +69,40 @@ public final class RunJson {
             assumptions.insert(at++, n);
         }
         return o;
+    }
+
+    /**
+     * With a wall source: in machine scope {@code energy_j.wall} and {@code energy_j.other} (= wall - components, never
+     * added into {@code energy_j.total}); in every scope a {@code wall} object with the split, whole machine.
+     */
+    static void wall(RunRecord r, ObjectNode o) {
+        java.util.OptionalDouble w = r.wallJoules();
+        if (w.isEmpty()) return;
+        double components = r.componentsDeviceJoules(null);
+        double other = w.getAsDouble() - components;
+        if ("machine".equals(r.scope())) {
+            ObjectNode energy = (ObjectNode) o.get("energy_j");
+            number(energy, "wall", w.getAsDouble());
+            number(energy, "other", other);
+        }
+        ObjectNode n = o.putObject("wall");
+        n.put("scope", "machine");
+        number(n, "energy_j", w.getAsDouble());
+        number(n, "components_energy_j", components);
+        number(n, "other_energy_j", other);
+        number(n, "missed_share", w.getAsDouble() > 0 ? other / w.getAsDouble() : Double.NaN);
+        number(n, "power_w_avg", r.durationSeconds() > 0 ? w.getAsDouble() / r.durationSeconds() : Double.NaN);
+        double gpu = r.componentsDeviceJoules("gpu");
+        number(n, "host_overhead_fraction", dev.wattiq.meter.Reconciliation.hostOverheadFraction(w.getAsDouble(), gpu));
+        String method = null;
+        ArrayNode sources = n.putArray("sources");
+        for (DeviceEnergy d : r.devices()) {
+            if (!d.isWall()) continue;
+            sources.add(d.device());
+            method = method == null || method.equals(d.method()) ? d.method() : "mixed";
+        }
+        n.put("method", method);
+        n.put("source", r.assumptions().get("wall_source"));
     }
 
     /** The fields {@code wattiq runs --json} and {@code GET /api/runs} list: what ran (command, job, labels), how it went, what it cost. */
@@ -106,7 +145,37 @@ public final class RunJson {
             number(co2e, "market_based", r.bill().co2eMarketKg());
         }
         o.set("co2e_kg", co2e);
+        work(o, r.work(), r.totalJoules());
         return o;
+    }
+
+    /** One window of {@code windows[]}: name, start_s, duration_s, energy_j, method, and the work counted inside it. */
+    static void window(ObjectNode n, RunWindow w) {
+        n.put("name", w.name());
+        number(n, "start_s", w.startSeconds());
+        number(n, "duration_s", w.durationSeconds());
+        ObjectNode energy = n.putObject("energy_j");
+        number(energy, "total", w.totalJoules());
+        ObjectNode by = energy.putObject("by_component");
+        for (Map.Entry<String, Double> e : w.joulesByComponent().entrySet()) number(by, e.getKey(), e.getValue());
+        n.put("method", w.method());
+        work(n, w.work(), w.totalJoules());
+        if (!w.notes().isEmpty()) {
+            ArrayNode notes = n.putArray("notes");
+            w.notes().forEach(notes::add);
+        }
+    }
+
+    /** {@code work.steps|samples|tokens} and {@code energy_per.step_j|sample_j|token_j} (null where nothing was counted). */
+    private static void work(ObjectNode o, Work work, double joules) {
+        ObjectNode k = o.putObject("work");
+        k.put("steps", work.steps());
+        k.put("samples", work.samples());
+        k.put("tokens", work.tokens());
+        ObjectNode per = o.putObject("energy_per");
+        number(per, "step_j", RunRecord.per(joules, work.steps()));
+        number(per, "sample_j", RunRecord.per(joules, work.samples()));
+        number(per, "token_j", RunRecord.per(joules, work.tokens()));
     }
 
     /** A JSON array of brief objects. */

@@ -41,6 +41,9 @@ public final class RunResults {
             devices.add(new DeviceEnergy(e.component(), e.device(), e.energyJoules(), e.deviceJoules(), e.method().label(),
                     info == null ? null : info.name(), info == null ? null : info.uuid()));
         }
+        for (ComponentEnergy e : m.wall()) { // the wall rides with the devices, apart from the components' total
+            devices.add(new DeviceEnergy(e.component(), e.device(), e.energyJoules(), e.deviceJoules(), e.method().label(), null, null));
+        }
         List<String> notes = new ArrayList<>(m.notes());
         if (endedBeforeSensors) {
             notes.add("the command ended before its sensors could open: too short to measure (" + String.join("; ", skipped) + ")");
@@ -93,7 +96,8 @@ public final class RunResults {
                 continue; // names are a courtesy; a sensor that cannot list its devices still measured
             }
             for (DeviceInfo d : list) {
-                if ("gpu".equals(d.kind())) out.putIfAbsent("gpu-" + d.index(), d);
+                if ("gpu".equals(d.kind()) && s.name().equals("amd-smi")) out.putIfAbsent("amd-gpu-" + d.index(), d);
+                else if ("gpu".equals(d.kind())) out.putIfAbsent("gpu-" + d.index(), d);
                 else if ("cpu".equals(d.kind())) out.putIfAbsent("package-" + d.index(), d);
             }
         }

@@ -16,7 +16,9 @@ final class SensorWarmUp {
 
     static void run(SensorEnvironment env) {
         try {
-            Sensors.Selection s = Sensors.select(env.withScope(env.scope(), ProcessHandle.current().pid()));
+            // the wall is opened once, before the command starts, and needs no warm-up (a BMC would be asked twice)
+            Sensors.Selection s = Sensors.select(env.withScope(env.scope(), ProcessHandle.current().pid()),
+                    Sensors.discovered().stream().filter(p -> !p.covers().equals("wall")).toList());
             for (Sensor sensor : s.sensors()) {
                 try {
                     sensor.poll();

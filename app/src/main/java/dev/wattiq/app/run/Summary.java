@@ -28,7 +28,9 @@ public final class Summary {
             first = false;
         }
         out.printf(Locale.ROOT, row, first ? "energy" : "", "total", num(r.totalJoules()), num(r.totalJoules() / JOULES_PER_WH), "");
+        wall(r, out);
         out.printf(Locale.ROOT, "  power      avg %s W, peak %s W%n", num(r.avgPowerWatts()), num(r.peakPowerWatts()));
+        SummaryWindows.print(r, out, withAssumptions ? Integer.MAX_VALUE : SummaryWindows.RUN_LINES);
         out.printf(Locale.ROOT, "  idle       %s%n", Double.isFinite(r.idlePowerWatts())
                 ? num(r.idlePowerWatts()) + " W baseline (reported separately, not included above)" : "unknown");
         out.printf(Locale.ROOT, "  method     %s%n", r.method() == null ? "none (nothing measured)" : r.method());
@@ -54,6 +56,21 @@ public final class Summary {
         }
         for (String n : r.notes()) out.printf("  note       %s%n", n);
         out.flush();
+    }
+
+    /** The wall beside the components: how much of the machine's energy the component counters miss. */
+    private static void wall(RunRecord r, PrintWriter out) {
+        java.util.OptionalDouble w = r.wallJoules();
+        if (w.isEmpty()) return;
+        double c = r.componentsDeviceJoules(null);
+        double other = w.getAsDouble() - c;
+        String wm = r.devices().stream().filter(RunRecord.DeviceEnergy::isWall).map(RunRecord.DeviceEnergy::method).findFirst().orElse("");
+        out.printf(Locale.ROOT, "  wall       %s J  %s Wh  %s, whole machine%s%n", num(w.getAsDouble()), num(w.getAsDouble() / JOULES_PER_WH), wm,
+                "machine".equals(r.scope()) ? "" : " (this run is charged its share of the components above; the wall is the node's)");
+        out.printf(Locale.ROOT, "  split      components %s J + other %s J (fans, power supply, disks, NICs, the rest)%n", num(c), num(other));
+        if (w.getAsDouble() > 0) {
+            out.printf(Locale.ROOT, "  missed     %.1f %% of the wall is outside the components' counters%n", 100 * other / w.getAsDouble());
+        }
     }
 
     private static String methodOf(RunRecord r, String component) {

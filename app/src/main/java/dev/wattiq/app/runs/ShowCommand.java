@@ -77,7 +77,7 @@ public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder 
         SampleShape shape = new SampleShape();
         store.forEachSample(r.runId(), s -> shape.add(s.wallTime(), s.intervalSeconds(), s.totalWatts()));
         double seconds = Double.isFinite(r.durationSeconds()) ? r.durationSeconds() : 0;
-        return r.withBill(Bills.bill(site, r.startedAt(), seconds, r.totalJoules(), shape.samples()));
+        return r.withBill(Bills.bill(site, r, seconds, shape.samples()));
     }
 
     /** {@code time,interval_s,total_w,gap,<component>_w...}: one row per sample, components in first-seen order. */

@@ -92,10 +92,10 @@ public final class LiveMachine {
         return startedAt;
     }
 
-    /** Sum of every counter's charged joules since the server started. */
+    /** Sum of every component counter's charged joules since the server started (the wall is not a component). */
     public static double totalJoules(Reading r) {
         double sum = 0;
-        for (EnergyCounter c : r.counters()) sum += c.attributedJoules();
+        for (EnergyCounter c : r.counters()) if (!c.isWall()) sum += c.attributedJoules();
         return sum;
     }
 }

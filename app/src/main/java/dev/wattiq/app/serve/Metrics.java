@@ -1,6 +1,8 @@
 package dev.wattiq.app.serve;
 
 import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunWindow;
+import dev.wattiq.meter.control.Work;
 import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.PowerSample;
 import dev.wattiq.meter.Sensor;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * for counters.
  */
 public final class Metrics {
+    /** Windows exported per run in progress (the latest ones): a run may hold thousands, Prometheus wants few series. */
+    static final int WINDOWS_PER_RUN = 100;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final LiveMachine live;
@@ -36,10 +40,28 @@ public final class Metrics {
         this.live = live;
         this.runs = runs;
         CounterWithCallback.builder().name("wattiq_energy_joules_total")
-                .help("Energy charged to this machine since wattiq serve started, per component and device")
+                .help("Energy charged to this machine since wattiq serve started, per component and device; with a wall source,"
+                        + " component=\"other\" is the wall less the components (fans, power supply, the rest), so the components"
+                        + " and other add up to the wall")
                 .labelNames("component", "device")
                 .callback(cb -> {
-                    for (EnergyCounter c : live.snapshot().reading().counters()) cb.call(c.attributedJoules(), c.component(), c.device());
+                    List<EnergyCounter> counters = live.snapshot().reading().counters();
+                    for (EnergyCounter c : counters) if (!c.isWall()) cb.call(c.attributedJoules(), c.component(), c.device());
+                    double other = other(counters);
+                    if (!Double.isNaN(other)) cb.call(other, "other", "machine");
+                }).register(registry);
+        CounterWithCallback.builder().name("wattiq_wall_energy_joules_total")
+                .help("Energy at the wall (a node-level meter: ACPI power meter or the BMC over Redfish) since wattiq serve started,"
+                        + " whole machine; not a component, so never add it to wattiq_energy_joules_total")
+                .labelNames("device")
+                .callback(cb -> {
+                    for (EnergyCounter c : live.snapshot().reading().counters()) if (c.isWall()) cb.call(c.joules(), c.device());
+                }).register(registry);
+        GaugeWithCallback.builder().name("wattiq_wall_power_watts")
+                .help("Power at the wall over the latest sampling interval, whole machine")
+                .callback(cb -> {
+                    PowerSample s = live.snapshot().latest();
+                    if (s != null && Double.isFinite(s.wallWatts())) cb.call(s.wallWatts());
                 }).register(registry);
         GaugeWithCallback.builder().name("wattiq_power_watts")
                 .help("Power over the latest sampling interval, per component")
@@ -85,6 +107,31 @@ public final class Metrics {
                     for (RunRecord r : running(runs, host)) if (r.job() != null) byJob.merge(r.job(), r.totalJoules(), Double::sum);
                     byJob.forEach((job, j) -> cb.call(j, job));
                 }).register(registry);
+        GaugeWithCallback.builder().name("wattiq_run_window_energy_joules")
+                .help("Energy of each window closed so far in the runs in progress on this node (the last " + WINDOWS_PER_RUN
+                        + " per run; index orders them by start)")
+                .labelNames("run_id", "job", "host", "window", "index")
+                .callback(cb -> {
+                    for (RunRecord r : running(runs, host)) {
+                        List<RunWindow> w = r.windows();
+                        for (int i = Math.max(0, w.size() - WINDOWS_PER_RUN); i < w.size(); i++) {
+                            if (Double.isFinite(w.get(i).totalJoules())) {
+                                cb.call(w.get(i).totalJoules(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), w.get(i).name(), String.valueOf(i));
+                            }
+                        }
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("wattiq_run_work_total")
+                .help("Work reported so far by the runs in progress on this node, by unit (steps, samples, tokens)")
+                .labelNames("run_id", "job", "host", "unit")
+                .callback(cb -> {
+                    for (RunRecord r : running(runs, host)) {
+                        Work k = r.work();
+                        cb.call(k.steps(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "steps");
+                        cb.call(k.samples(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "samples");
+                        cb.call(k.tokens(), r.runId(), orEmpty(r.job()), orEmpty(r.host()), "tokens");
+                    }
+                }).register(registry);
         GaugeWithCallback.builder().name("wattiq_runs_in_progress")
                 .help("Runs recorded by wattiq run on this node that have not ended")
                 .callback(cb -> cb.call(running(runs, host).size())).register(registry);
@@ -92,6 +139,29 @@ public final class Metrics {
                 .help("Power samples taken by this server's meter")
                 .callback(cb -> cb.call(live.snapshot().samples())).register(registry);
     }
+
+    /**
+     * The wall less every component's whole-device energy since start; NaN without a wall. Kept from going down (a
+     * Prometheus counter never does): the components' counters can briefly run ahead of a wall reading held between polls.
+     */
+    private synchronized double other(List<EnergyCounter> counters) {
+        double wall = 0;
+        double components = 0;
+        boolean any = false;
+        for (EnergyCounter c : counters) {
+            if (c.isWall()) {
+                wall += c.joules();
+                any = true;
+            } else {
+                components += c.joules();
+            }
+        }
+        if (!any) return Double.NaN;
+        otherJoules = Math.max(otherJoules, wall - components);
+        return otherJoules;
+    }
+
+    private double otherJoules;
 
     /** Runs in progress recorded on this host (a shared store holds other nodes' runs too: their own agents export them). */
     private static List<RunRecord> running(StoreView runs, String host) {

@@ -101,6 +101,7 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         Scope sc = RunCommand.parseScope(scope);
         Site site = siteOptions.site();
         SensorEnvironment env = sensors.environment(sc, ProcessHandle.current().pid());
+        for (String w : sensors.warnings()) err.println("wattiq serve: " + w);
         Sensors.Selection selection = Sensors.select(env);
         List<DeviceInfo> devices = new ArrayList<>();
         for (Sensor s : selection.sensors()) devices.addAll(s.devices());

@@ -56,13 +56,20 @@ public final class StoreView implements AutoCloseable {
      */
     public void refreshNow() {
         try {
-            List<RunRecord> runs = List.copyOf(store.list(LIST_LIMIT));
+            List<RunRecord> runs = withLiveWindows(store.list(LIST_LIMIT));
             Snapshot last = snapshot;
             if (last.problem() == null && last.readAt() != null && last.runs().equals(runs)) return;
             snapshot = new Snapshot(runs, clock.wallTime(), null);
         } catch (StoreException | RuntimeException e) {
             snapshot = new Snapshot(snapshot.runs(), snapshot.readAt(), e.getMessage());
         }
+    }
+
+    /** The list, the runs in progress with the windows they closed so far ({@code /metrics} exports them). */
+    private List<RunRecord> withLiveWindows(List<RunRecord> runs) throws StoreException {
+        List<RunRecord> out = new java.util.ArrayList<>(runs.size());
+        for (RunRecord r : runs) out.add("running".equals(r.status()) ? r.withWindows(store.windows(r.runId()), r.work()) : r);
+        return List.copyOf(out);
     }
 
     public Snapshot snapshot() {

@@ -124,8 +124,22 @@ abstract class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public synchronized void addWindows(String runId, int firstSeq, List<RunWindow> windows, dev.wattiq.meter.control.Work work)
+            throws StoreException {
+        inTransaction("store windows of run " + runId, () -> WindowRows.add(c, runId, firstSeq, windows, work));
+    }
+
+    @Override
+    public synchronized List<RunWindow> windows(String runId) throws StoreException {
+        return reads.windows(runId);
+    }
+
+    @Override
     public synchronized void finish(RunRecord r) throws StoreException {
-        inTransaction("record the end of run " + r.runId(), () -> SqliteWrites.finish(c, r));
+        inTransaction("record the end of run " + r.runId(), () -> {
+            SqliteWrites.finish(c, r);
+            WindowRows.replace(c, r.runId(), r.windows(), r.work());
+        });
     }
 
     @Override

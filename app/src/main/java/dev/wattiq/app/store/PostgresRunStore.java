@@ -15,7 +15,7 @@ import java.util.Properties;
  * on first use under an advisory lock so that ranks starting together do not race. Parameterised SQL only.
  */
 public final class PostgresRunStore extends JdbcRunStore {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final long SCHEMA_LOCK = 0x57415454_49510001L; // "WATTIQ" schema migration lock id
     private static final List<String> SCHEMA = List.of(
             """
@@ -51,7 +51,18 @@ public final class PostgresRunStore extends JdbcRunStore {
                 CREATE AGGREGATE total(double precision) (SFUNC = float8pl, STYPE = double precision, INITCOND = '0');
               END IF;
             END $$""",
-            "CREATE TABLE IF NOT EXISTS wattiq_schema (version INTEGER NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS wattiq_schema (version INTEGER NOT NULL)",
+            // 2: windows and work reported from inside the command (issue 14)
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_steps BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_samples BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS work_tokens BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE IF NOT EXISTS run_windows (run_id TEXT NOT NULL REFERENCES runs(run_id), seq INTEGER NOT NULL, name TEXT NOT NULL,
+              start_s DOUBLE PRECISION NOT NULL, duration_s DOUBLE PRECISION NOT NULL, energy_total_j DOUBLE PRECISION, method TEXT,
+              steps BIGINT NOT NULL, samples BIGINT NOT NULL, tokens BIGINT NOT NULL, notes TEXT, PRIMARY KEY (run_id, seq))""",
+            """
+            CREATE TABLE IF NOT EXISTS run_window_energy (rowid BIGSERIAL, run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL,
+              energy_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, seq, component))""");
 
     private PostgresRunStore(String location, Connection c, String host) {
         super(location, c, host);

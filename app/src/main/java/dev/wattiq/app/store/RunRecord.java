@@ -1,6 +1,7 @@
 package dev.wattiq.app.store;
 
 import dev.wattiq.ledger.Bill;
+import dev.wattiq.meter.control.Work;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,16 +31,19 @@ import java.util.Map;
  * @param peakPowerWatts      highest sampled power
  * @param idlePowerWatts      the machine's baseline power, reported separately (NaN when unknown)
  * @param samples             number of power samples
- * @param devices             energy per component and device
+ * @param devices             energy per component and device; a wall (node-level) source is a row of component
+ *                            {@code wall}, never part of {@code totalJoules} or {@code joulesByComponent}
  * @param assumptions         model names and coefficients behind estimated figures
  * @param notes               warnings the user must see
  * @param bill                what the run cost at its site (the ledger's bill), or null when it could not be made
+ * @param windows             windows opened and closed from inside the command, in order of start
+ * @param work                steps, samples and tokens the command reported ({@link Work#NONE} when it reported none)
  */
 public record RunRecord(String runId, String status, List<String> command, Integer exitCode, Instant startedAt, Instant endedAt,
                         double durationSeconds, String scope, double intervalSeconds, Map<String, String> labels, String job, String host,
                         String method, double totalJoules, Map<String, Double> joulesByComponent, double avgPowerWatts,
                         double peakPowerWatts, double idlePowerWatts, long samples, List<DeviceEnergy> devices,
-                        Map<String, String> assumptions, List<String> notes, Bill bill) {
+                        Map<String, String> assumptions, List<String> notes, Bill bill, List<RunWindow> windows, Work work) {
     public RunRecord {
         command = List.copyOf(command);
         labels = new java.util.TreeMap<>(labels);
@@ -47,18 +51,63 @@ public record RunRecord(String runId, String status, List<String> command, Integ
         devices = List.copyOf(devices);
         assumptions = new java.util.TreeMap<>(assumptions);
         notes = List.copyOf(notes);
+        windows = List.copyOf(windows);
+        work = work == null ? Work.NONE : work;
+    }
+
+    /** A run without windows or work. */
+    public RunRecord(String runId, String status, List<String> command, Integer exitCode, Instant startedAt, Instant endedAt,
+                     double durationSeconds, String scope, double intervalSeconds, Map<String, String> labels, String job, String host,
+                     String method, double totalJoules, Map<String, Double> joulesByComponent, double avgPowerWatts,
+                     double peakPowerWatts, double idlePowerWatts, long samples, List<DeviceEnergy> devices,
+                     Map<String, String> assumptions, List<String> notes, Bill bill) {
+        this(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job, host, method,
+                totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices, assumptions, notes, bill,
+                List.of(), Work.NONE);
     }
 
     /** Energy of one component on one device; {@code name} and {@code uuid} come from the sensor's device list (or null). */
     public record DeviceEnergy(String component, String device, double energyJoules, double deviceEnergyJoules, String method,
                                String name, String uuid) {
+        /** Whether this row is the wall (a node-level source), not a component. */
+        public boolean isWall() {
+            return dev.wattiq.meter.EnergyCounter.WALL.equals(component);
+        }
+    }
+
+    /** The wall's energy over the run (whole machine, joules); empty without a wall source. */
+    public java.util.OptionalDouble wallJoules() {
+        double w = 0;
+        boolean any = false;
+        for (DeviceEnergy d : devices) {
+            if (!d.isWall()) continue;
+            any = true;
+            w += Double.isFinite(d.deviceEnergyJoules()) ? d.deviceEnergyJoules() : d.energyJoules();
+        }
+        return any ? java.util.OptionalDouble.of(w) : java.util.OptionalDouble.empty();
+    }
+
+    /** The components' whole-device energy (joules), the side of the wall they explain; {@code component} null for all. */
+    public double componentsDeviceJoules(String component) {
+        double c = 0;
+        for (DeviceEnergy d : devices) {
+            if (d.isWall() || component != null && !component.equals(d.component())) continue;
+            c += Double.isFinite(d.deviceEnergyJoules()) ? d.deviceEnergyJoules() : d.energyJoules();
+        }
+        return c;
+    }
+
+    /** {@code wall - components}: what the component counters miss (fans, PSU losses, the rest); NaN without a wall. */
+    public double otherJoules() {
+        java.util.OptionalDouble w = wallJoules();
+        return w.isPresent() ? w.getAsDouble() - componentsDeviceJoules(null) : Double.NaN;
     }
 
     /** A copy with the ledger's bill set. */
     public RunRecord withBill(Bill c) {
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
                 host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
-                assumptions, notes, c);
+                assumptions, notes, c, windows, work);
     }
 
     /** A copy with one more note. */
@@ -67,6 +116,18 @@ public record RunRecord(String runId, String status, List<String> command, Integ
         n.add(note);
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
                 host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
-                assumptions, n, bill);
+                assumptions, n, bill, windows, work);
+    }
+
+    /** A copy with the windows and work reported from inside the command. */
+    public RunRecord withWindows(List<RunWindow> w, Work k) {
+        return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
+                host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
+                assumptions, notes, bill, w, k);
+    }
+
+    /** Joules per unit of work over the whole run: total / count, NaN when the count is zero. */
+    public static double per(double joules, long count) {
+        return count > 0 ? joules / count : Double.NaN;
     }
 }

@@ -16,6 +16,15 @@ public interface RunStore extends AutoCloseable {
     /** Appends samples to a running run and commits them (durable once this returns). */
     void appendSamples(String runId, List<StoredSample> samples) throws StoreException;
 
+    /**
+     * Records windows of a running run as they close, numbered from {@code firstSeq}, with the run's work so far: visible
+     * to {@code wattiq serve} at once, and kept if wattiq is killed. {@link #finish} replaces them with the final list.
+     */
+    void addWindows(String runId, int firstSeq, List<RunWindow> windows, dev.wattiq.meter.control.Work work) throws StoreException;
+
+    /** One run's windows, in order of start. */
+    List<RunWindow> windows(String runId) throws StoreException;
+
     /** Records the run's final figures and status. */
     void finish(RunRecord record) throws StoreException;
 

@@ -40,9 +40,22 @@ final class Schema {
         """
         CREATE TABLE sample_power (run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL, power_w REAL NOT NULL,
           PRIMARY KEY (run_id, seq, component))""",
+    }, new String[] {
+        // 2: windows and work reported from inside the command (the control channel, issue 14); older runs have none
+        "ALTER TABLE runs ADD COLUMN work_steps INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN work_samples INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN work_tokens INTEGER NOT NULL DEFAULT 0",
+        """
+        CREATE TABLE run_windows (run_id TEXT NOT NULL REFERENCES runs(run_id), seq INTEGER NOT NULL, name TEXT NOT NULL,
+          start_s REAL NOT NULL, duration_s REAL NOT NULL, energy_total_j REAL, method TEXT, steps INTEGER NOT NULL,
+          samples INTEGER NOT NULL, tokens INTEGER NOT NULL, notes TEXT, PRIMARY KEY (run_id, seq))""",
+        """
+        CREATE TABLE run_window_energy (run_id TEXT NOT NULL, seq INTEGER NOT NULL, component TEXT NOT NULL, energy_j REAL NOT NULL,
+          PRIMARY KEY (run_id, seq, component))""",
     });
     static final int VERSION = MIGRATIONS.size();
-    private static final Set<String> OURS = Set.of("runs", "run_args", "run_labels", "run_energy", "run_notes", "samples", "sample_power");
+    private static final Set<String> OURS = Set.of("runs", "run_args", "run_labels", "run_energy", "run_notes", "samples", "sample_power",
+            "run_windows", "run_window_energy");
 
     private Schema() {
     }

@@ -2,6 +2,7 @@ package dev.wattiq.app.store;
 
 import dev.wattiq.ledger.Bill;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
+import dev.wattiq.meter.control.Work;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 final class SqliteReads {
     private static final String RUN_COLUMNS = """
             run_id, status, exit_code, started_at_ms, ended_at_ms, duration_s, scope, interval_s, job, host, method, energy_total_j,
-            avg_power_w, peak_power_w, idle_power_w, samples, bill_json""";
+            avg_power_w, peak_power_w, idle_power_w, samples, bill_json, work_steps, work_samples, work_tokens""";
 
     private final Connection c;
     private final String file;
@@ -127,19 +128,30 @@ final class SqliteReads {
         List<DeviceEnergy> devices = new ArrayList<>();
         Map<String, String> assumptions = new TreeMap<>();
         List<String> notes = new ArrayList<>();
+        List<RunWindow> windows = List.of();
         if (full) {
             devices = devices(id);
             notes(id, assumptions, notes);
+            windows = WindowRows.read(c, id);
         }
         Map<String, Double> byComponent = new LinkedHashMap<>();
-        for (DeviceEnergy d : devices) byComponent.merge(d.component(), d.energyJoules(), Double::sum);
+        for (DeviceEnergy d : devices) if (!d.isWall()) byComponent.merge(d.component(), d.energyJoules(), Double::sum);
         double total = rs.getDouble("energy_total_j");
         double avg = real(rs, "avg_power_w");
         if (Double.isNaN(avg) && duration > 0) avg = total / duration;
         return new RunRecord(id, rs.getString("status"), args(id), exit, startedAt, endedAt, duration, rs.getString("scope"),
                 rs.getDouble("interval_s"), labels(id), rs.getString("job"), rs.getString("host"), rs.getString("method"),
                 total, byComponent, avg, real(rs, "peak_power_w"), real(rs, "idle_power_w"), rs.getLong("samples"),
-                devices, assumptions, notes, bill);
+                devices, assumptions, notes, bill, windows,
+                new Work(rs.getLong("work_steps"), rs.getLong("work_samples"), rs.getLong("work_tokens")));
+    }
+
+    List<RunWindow> windows(String runId) throws StoreException {
+        try {
+            return WindowRows.read(c, runId);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     private List<String> args(String id) throws SQLException {

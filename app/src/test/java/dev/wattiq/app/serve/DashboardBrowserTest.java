@@ -41,6 +41,13 @@ class DashboardBrowserTest {
         // a run too short to measure: 0 J, which must not become the frontier's balance point
         Cli.Result tiny = Cli.run(home, "run", "--", "true");
         assertThat(tiny.exitCode()).as(tiny.err()).isZero();
+        Path python = External.require("/usr/bin/python3", "python3");
+        // then a busy Python script in two windows (the newest run, shown first: its windows are bands on its chart)
+        String client = Path.of(System.getProperty("user.dir")).getParent().resolve("clients/python").toString();
+        Cli.Result py = Cli.run(home, "run", "--interval", "20ms", "--", "env", "PYTHONPATH=" + client, python.toString(), "-c",
+                "import time, wattiq\nfor e in range(2):\n    with wattiq.window('epoch-%d' % e):\n        t = time.time()\n"
+                        + "        while time.time() - t < 0.4: wattiq.step(tokens=64)\n");
+        assertThat(py.exitCode()).as(py.err()).isZero();
         try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
             Thread mover = Thread.ofPlatform().daemon().start(() -> {
                 long uj = 0;
@@ -73,7 +80,8 @@ class DashboardBrowserTest {
                 assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels").isGreaterThan(500);
             }
             assertThat(seen).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
-            assertThat(dom).contains("data-runs=\"3\"").containsPattern("[12] of 2 runs on the frontier").contains("1 left out");
+            assertThat(dom).contains("data-runs=\"4\"").containsPattern("[123] of 3 runs on the frontier").contains("1 left out");
+            assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
         }
     }
 
@@ -87,14 +95,15 @@ class DashboardBrowserTest {
             assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels at load").isGreaterThan(500);
         }
         assertThat(seen).as("charts drawn at load").containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
-        assertThat(dom).contains("data-runs=\"3\"");
+        assertThat(dom).contains("data-runs=\"4\"");
+        assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
         String rows = dom.substring(dom.indexOf("<tbody>"), dom.indexOf("</tbody>"));
         assertThat(rows).contains("<td class=\"cmd\" title=\"true\">true</td>")
                 .contains("timeout 1.2 sh -c while :; do :; done").contains("sweep-0.8").contains("lr=0.01")
                 .contains("complete").contains("complete, not measured").contains(" USD</td>").containsPattern("\\d (m|k)?J</td>")
                 .containsPattern("\\d (m|µ)?g</td>");
         assertThat(dom).containsPattern("<pre id=\"plan-out\" class=\"plan\">64 devices \\(8 nodes\\)")
-                .contains("balance point: timeout").doesNotContain("balance point: true")
+                .contains("; balance point: ").doesNotContain("balance point: true")
                 .contains("1 left out (runs that are not complete, or lack a duration or an energy above 0 J");
         assertThat(dom).containsPattern("<span id=\"live-power\">[0-9.,]+ (m|k)?W now</span>");
     }

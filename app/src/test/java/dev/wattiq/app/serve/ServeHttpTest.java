@@ -86,6 +86,45 @@ class ServeHttpTest {
     }
 
     @Test
+    void windowsAndWorkOfARunInProgressAreInMetricsAndTheApi() throws Exception {
+        Path python = dev.wattiq.app.cli.External.require("/usr/bin/python3", "python3");
+        Path client = Path.of(System.getProperty("user.dir")).getParent().resolve("clients/python");
+        Path release = dir.resolve("release-windows-run");
+        String script = "import os, time, wattiq\n"
+                + "with wattiq.window('warm-up'):\n    time.sleep(0.05)\n    wattiq.step(5, samples=40, tokens=640)\n"
+                + "wattiq.flush()\n"
+                + "while not os.path.exists(" + JSON.writeValueAsString(release.toString()) + "): time.sleep(0.05)\n";
+        Process run = CliJvm.builder(dir.resolve("home"), "run", "--job", "windows-job", "--interval", "50ms", "--", "env",
+                "PYTHONPATH=" + client, python.toString(), "-c", script)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("windows-run.log").toFile()).start();
+        try {
+            java.util.regex.Pattern window = java.util.regex.Pattern.compile(
+                    "wattiq_run_window_energy_joules\\{host=\"[^\"]*\",index=\"0\",job=\"windows-job\",run_id=\"([^\"]+)\",window=\"warm-up\"} [0-9.eE+-]+");
+            ServeProcess.eventually(Duration.ofSeconds(40), () -> {
+                String body = serve.get("/metrics").body();
+                return window.matcher(body).find() && body.contains("unit=\"tokens\"} 640.0");
+            });
+            String metrics = serve.get("/metrics").body();
+            assertThat(metrics).contains("# TYPE wattiq_run_window_energy_joules gauge", "# TYPE wattiq_run_work_total counter")
+                    .containsPattern("wattiq_run_work_total\\{[^}]*job=\"windows-job\"[^}]*unit=\"steps\"} 5.0");
+            java.util.regex.Matcher m = window.matcher(metrics);
+            assertThat(m.find()).isTrue();
+            JsonNode live = JSON.readTree(serve.get("/api/runs/" + m.group(1)).body());
+            assertThat(live.get("status").asText()).isEqualTo("running");
+            assertThat(live.at("/windows/0/name").asText()).isEqualTo("warm-up");
+            assertThat(live.at("/work/tokens").asInt()).isEqualTo(640);
+            JsonNode listed = JSON.readTree(serve.get("/api/runs").body()).get("runs");
+            for (JsonNode r : listed) {
+                if (r.get("run_id").asText().equals(m.group(1))) assertThat(r.at("/work/samples").asInt()).isEqualTo(40);
+            }
+        } finally {
+            Files.writeString(release, "");
+            run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            run.destroy();
+        }
+    }
+
+    @Test
     void healthRunsRunAndDevicesAreJson() throws Exception {
         JsonNode h = JSON.readTree(serve.get("/api/health").body());
         assertThat(h.get("status").asText()).isEqualTo("ok");

@@ -2,8 +2,8 @@ package dev.wattiq.ledger.carbon;
 
 import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.LedgerException;
+import dev.wattiq.meter.NonNull;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One grid carbon intensity for every hour of the year: a region's annual figure, or a user's number.
@@ -18,11 +18,7 @@ import java.util.Objects;
  */
 public record AnnualIntensity(String region, double gramsPerKwh, String kind, String scope, String year, String source, boolean isDefault) {
     public AnnualIntensity {
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(year, "year");
-        Objects.requireNonNull(source, "source");
+        NonNull.check("region, kind, scope, year, source", region, kind, scope, year, source);
         check(gramsPerKwh, source);
         if (!kind.equals("average") && !kind.equals("marginal")) {
             throw new LedgerException("grid intensity kind '" + kind + "' (" + source + "): say 'average' or 'marginal'");

@@ -32,7 +32,6 @@ public final class GridTable {
     public record Row(String region, String name, AnnualIntensity intensity, boolean preferred, String sameAs) {
     }
 
-    private static volatile GridTable shipped;
     private final Map<String, List<Row>> byRegion;
     private final Map<String, String> names;
     private final Map<String, String> codeByName = new LinkedHashMap<>();
@@ -43,11 +42,13 @@ public final class GridTable {
         byRegion.forEach((k, rows) -> codeByName.putIfAbsent(rows.getFirst().name().toLowerCase(Locale.ROOT), k));
     }
 
-    /** The table shipped in the ledger jar. */
+    /** The table shipped in the ledger jar (grid_intensity.csv), read on first use. */
     public static GridTable shipped() {
-        GridTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(GridTable.class, "/dev/wattiq/ledger/grid_intensity.csv").require(COLUMNS).rows());
-        return t;
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final GridTable TABLE = parse(Csv.resource(GridTable.class, "/dev/wattiq/ledger/grid_intensity.csv").require(COLUMNS).rows());
     }
 
     /** Builds a table from CSV rows (same columns as the shipped file). */

@@ -17,17 +17,19 @@ public final class PriceTable {
     public static final String FALLBACK = "US";
     static final List<String> COLUMNS = List.of("region", "price_per_kwh", "currency", "year", "scope", "source");
 
-    private static volatile PriceTable shipped;
     private final Map<String, FlatTariff> byRegion;
 
     private PriceTable(Map<String, FlatTariff> byRegion) {
         this.byRegion = byRegion;
     }
 
+    /** The table shipped in the ledger jar (prices.csv), read on first use. */
     public static PriceTable shipped() {
-        PriceTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(PriceTable.class, "/dev/wattiq/ledger/prices.csv").require(COLUMNS).rows());
-        return t;
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final PriceTable TABLE = parse(Csv.resource(PriceTable.class, "/dev/wattiq/ledger/prices.csv").require(COLUMNS).rows());
     }
 
     public static PriceTable parse(List<Csv.Row> rows) {

@@ -15,17 +15,19 @@ public final class PueTable {
     public static final String INDUSTRY = "industry";
     static final List<String> COLUMNS = List.of("scope", "pue", "year", "source");
 
-    private static volatile PueTable shipped;
     private final Map<String, ConstantPue> byScope;
 
     private PueTable(Map<String, ConstantPue> byScope) {
         this.byScope = byScope;
     }
 
+    /** The table shipped in the ledger jar (pue.csv), read on first use. */
     public static PueTable shipped() {
-        PueTable t = shipped;
-        if (t == null) shipped = t = parse(Csv.resource(PueTable.class, "/dev/wattiq/ledger/pue.csv").require(COLUMNS).rows());
-        return t;
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final PueTable TABLE = parse(Csv.resource(PueTable.class, "/dev/wattiq/ledger/pue.csv").require(COLUMNS).rows());
     }
 
     public static PueTable parse(List<Csv.Row> rows) {

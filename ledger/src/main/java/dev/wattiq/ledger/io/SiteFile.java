@@ -201,27 +201,26 @@ public final class SiteFile {
         }
 
         double number(JsonNode node, String key) {
-            JsonNode v = need(node, key);
-            if (!v.isNumber()) throw new LedgerException(at(key) + " is " + v + ", not a number: write it without quotes, e.g. 0.12");
-            return v.doubleValue();
+            return typed(node, key, JsonNode::isNumber, "not a number: write it without quotes, e.g. 0.12").doubleValue();
         }
 
         int integer(JsonNode node, String key) {
-            JsonNode v = need(node, key);
-            if (!v.isIntegralNumber()) throw new LedgerException(at(key) + " is " + v + ", not a whole number: write e.g. 14");
-            return v.intValue();
+            return typed(node, key, JsonNode::isIntegralNumber, "not a whole number: write e.g. 14").intValue();
         }
 
         String text(JsonNode node, String key) {
-            JsonNode v = need(node, key);
-            if (!v.isTextual()) throw new LedgerException(at(key) + " is " + v + ", not text: quote it, e.g. \"US-IA\"");
-            return v.textValue();
+            return typed(node, key, JsonNode::isTextual, "not text: quote it, e.g. \"US-IA\"").textValue();
         }
 
         boolean bool(JsonNode node, String key) {
+            return typed(node, key, JsonNode::isBoolean, "not true or false: write true or false").booleanValue();
+        }
+
+        /** The value at {@code key}, which must be there and of the kind {@code is} tests; else {@code problem}. */
+        private JsonNode typed(JsonNode node, String key, java.util.function.Predicate<JsonNode> is, String problem) {
             JsonNode v = need(node, key);
-            if (!v.isBoolean()) throw new LedgerException(at(key) + " is " + v + ": write true or false");
-            return v.booleanValue();
+            if (!is.test(v)) throw new LedgerException(at(key) + " is " + v + ", " + problem);
+            return v;
         }
     }
 }

@@ -68,11 +68,23 @@ public final class CpuEstimateProvider implements SensorProvider {
                 wPerGb = table.memory().wattsPerGb();
                 memSource = table.memory().source() + ", " + table.memory().year();
             }
+            String calibrationNote = null;
+            if (env.cpuCalibration().isPresent()) {
+                if (env.cpuWatts().isPresent()) {
+                    calibrationNote = "not used: --cpu-watts overrides it";
+                } else {
+                    CpuCalibration.Result r = env.cpuCalibration().get().model(cpuInfo.modelName(), cpus, wPerGb * mem.totalBytes() / (double) (1L << 30));
+                    if (r.model().isPresent()) model = r.model().get();
+                    else calibrationNote = "not used: " + r.whyNot();
+                }
+            }
             if (env.scope() == Scope.PROCESS) {
                 if (env.rootPid() <= 0) throw new SensorException("process scope needs the pid of the measured process; use machine scope to charge everything");
                 attribution = ProcessAttribution.open(proc, env.rootPid(), env.clock().monotonicNanos());
             }
-            return new CpuEstimateSensor(env.clock(), env.scope(), machine, attribution, model, wPerGb, memSource, mem.totalBytes());
+            CpuEstimateSensor sensor = new CpuEstimateSensor(env.clock(), env.scope(), machine, attribution, model, wPerGb, memSource, mem.totalBytes());
+            if (calibrationNote != null) sensor.note("cpu_calibration", calibrationNote);
+            return sensor;
         } catch (IOException | IllegalArgumentException e) {
             if (machine != null) machine.close();
             if (attribution != null) attribution.close();

@@ -37,7 +37,7 @@ public final class CpuEstimateSensor implements Sensor {
     private final CpuPowerModel model;
     private final double memoryWatts;
     private final long memoryBytes;
-    private final Map<String, String> assumptions;
+    private Map<String, String> assumptions;
     private final ChargedEnergy cpu = new ChargedEnergy();
     private final ChargedEnergy memory = new ChargedEnergy();
     private long lastRefreshNanos;
@@ -114,6 +114,13 @@ public final class CpuEstimateSensor implements Sensor {
     @Override
     public Map<String, String> assumptions() {
         return assumptions;
+    }
+
+    /** Adds an assumption (e.g. why a calibration was not used); called once, when the sensor opens. */
+    void note(String key, String value) {
+        Map<String, String> a = new LinkedHashMap<>(assumptions);
+        a.put(key, value);
+        assumptions = Map.copyOf(a);
     }
 
     /** Idle CPU power plus the (constant) memory power, in watts. */

@@ -51,6 +51,14 @@ public record CpuPowerModel(String cpuModelName, CpuPowerTable.Row row, int logi
     /** The model and every coefficient with its source, for {@link dev.wattiq.meter.Sensor#assumptions()}. */
     public Map<String, String> assumptions() {
         Map<String, String> m = new LinkedHashMap<>();
+        if (row.model().equals(CpuCalibration.CALIBRATED)) {
+            m.put("cpu_model", cpuModelName + " (calibrated for this machine)");
+            m.put("cpu_power_model", "cpu_w = idle + (max - idle) x utilisation, utilisation = busy/total ticks of /proc/stat;"
+                    + " coefficients fitted to the wall, so cpu + memory is the fitted wall power");
+            m.put("cpu_max_w", fmt(maxWatts) + " (" + row.source() + ")");
+            m.put("cpu_idle_w", fmt(idleWatts) + " (the fitted wall idle less the memory's watts)");
+            return m;
+        }
         String scaled = row.isDefault()
                 ? "per logical CPU x " + logicalCpus
                 : "x " + logicalCpus + "/" + row.threads() + " logical CPUs of one socket";

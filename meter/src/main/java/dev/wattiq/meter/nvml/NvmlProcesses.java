@@ -8,10 +8,12 @@ import dev.wattiq.meter.nvml.NvmlTypes.ComputeProcess;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * NVML's two list queries about processes, which share a protocol: ask with a NULL buffer for the count
@@ -27,59 +29,53 @@ final class NvmlProcesses {
 
     static Optional<List<ComputeProcess>> running(Nvml nvml, Nvml.Device d) throws NvmlException {
         String fn = "nvmlDeviceGetComputeRunningProcesses_v3";
-        if (!nvml.has(fn)) return Optional.empty();
-        int capacity = 0;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment count = a.allocate(JAVA_INT);
-                count.set(JAVA_INT, 0, capacity);
-                MemorySegment infos = capacity == 0 ? MemorySegment.NULL : a.allocate(NvmlLayouts.PROCESS_INFO, capacity);
-                int rc = nvml.invoke(fn, Nvml.INT_OF_PTR_PTR_PTR, d.handle(), count, infos);
-                if (rc == NvmlError.INSUFFICIENT_SIZE.code() || (rc == 0 && capacity == 0 && count.get(JAVA_INT, 0) > 0)) {
-                    capacity = count.get(JAVA_INT, 0) + 8; // processes may start between the two calls
-                    continue;
-                }
-                if (NvmlError.of(rc).meansCapabilityAbsent()) return Optional.empty();
-                nvml.check(fn, rc, d.id());
-                int n = Math.min(capacity, count.get(JAVA_INT, 0));
-                List<ComputeProcess> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    MemorySegment p = infos.asSlice(i * NvmlLayouts.PROCESS_INFO.byteSize(), NvmlLayouts.PROCESS_INFO.byteSize());
+        return list(nvml, d, fn, NvmlLayouts.PROCESS_INFO, false,
+                (count, buf) -> nvml.invoke(fn, Nvml.INT_OF_PTR_PTR_PTR, d.handle(), count, buf),
+                p -> {
                     long mem = p.get(JAVA_LONG, 8);
-                    out.add(new ComputeProcess(Integer.toUnsignedLong(p.get(JAVA_INT, 0)), mem == VALUE_NOT_AVAILABLE ? -1 : mem,
-                            signedId(p.get(JAVA_INT, 16)), signedId(p.get(JAVA_INT, 20))));
-                }
-                return Optional.of(out);
-            }
-        }
-        throw nvml.failure(fn, NvmlError.INSUFFICIENT_SIZE.code(), d.id());
+                    return new ComputeProcess(Integer.toUnsignedLong(p.get(JAVA_INT, 0)), mem == VALUE_NOT_AVAILABLE ? -1 : mem,
+                            signedId(p.get(JAVA_INT, 16)), signedId(p.get(JAVA_INT, 20)));
+                });
     }
 
     static Optional<List<ProcessSample>> samples(Nvml nvml, Nvml.Device d, long lastSeenMicros) throws NvmlException {
         String fn = "nvmlDeviceGetProcessUtilization";
-        if (!nvml.has(fn)) return Optional.empty();
         FunctionDescriptor fd = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+        return list(nvml, d, fn, NvmlLayouts.PROCESS_SAMPLE, true,
+                (count, buf) -> nvml.invoke(fn, fd, d.handle(), buf, count, lastSeenMicros),
+                s -> new ProcessSample(Integer.toUnsignedLong(s.get(JAVA_INT, 0)), s.get(JAVA_LONG, 8),
+                        s.get(JAVA_INT, 16), s.get(JAVA_INT, 20)));
+    }
+
+    /** One call of a list query with the element count in and out and a buffer of {@code count} elements. */
+    private interface Call {
+        int invoke(MemorySegment count, MemorySegment buffer);
+    }
+
+    /**
+     * The protocol of the class comment: empty when the driver lacks {@code fn} or the capability; NVML_ERROR_NOT_FOUND
+     * is an empty list where {@code notFoundIsEmpty} (no samples since the last call); up to four rounds of growing.
+     */
+    private static <T> Optional<List<T>> list(Nvml nvml, Nvml.Device d, String fn, MemoryLayout element, boolean notFoundIsEmpty,
+                                              Call call, Function<MemorySegment, T> read) throws NvmlException {
+        if (!nvml.has(fn)) return Optional.empty();
         int capacity = 0;
         for (int attempt = 0; attempt < 4; attempt++) {
             try (Arena a = Arena.ofConfined()) {
                 MemorySegment count = a.allocate(JAVA_INT);
                 count.set(JAVA_INT, 0, capacity);
-                MemorySegment buf = capacity == 0 ? MemorySegment.NULL : a.allocate(NvmlLayouts.PROCESS_SAMPLE, capacity);
-                int rc = nvml.invoke(fn, fd, d.handle(), buf, count, lastSeenMicros);
+                MemorySegment buf = capacity == 0 ? MemorySegment.NULL : a.allocate(element, capacity);
+                int rc = call.invoke(count, buf);
                 if (rc == NvmlError.INSUFFICIENT_SIZE.code() || (rc == 0 && capacity == 0 && count.get(JAVA_INT, 0) > 0)) {
-                    capacity = count.get(JAVA_INT, 0) + 8; // a NULL buffer asks for the count
+                    capacity = count.get(JAVA_INT, 0) + 8; // processes may start between the two calls
                     continue;
                 }
-                if (rc == NvmlError.NOT_FOUND.code()) return Optional.of(List.of());
+                if (notFoundIsEmpty && rc == NvmlError.NOT_FOUND.code()) return Optional.of(List.of());
                 if (NvmlError.of(rc).meansCapabilityAbsent()) return Optional.empty();
                 nvml.check(fn, rc, d.id());
                 int n = capacity == 0 ? 0 : Math.min(capacity, count.get(JAVA_INT, 0));
-                List<ProcessSample> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    MemorySegment s = buf.asSlice(i * NvmlLayouts.PROCESS_SAMPLE.byteSize(), NvmlLayouts.PROCESS_SAMPLE.byteSize());
-                    out.add(new ProcessSample(Integer.toUnsignedLong(s.get(JAVA_INT, 0)), s.get(JAVA_LONG, 8),
-                            s.get(JAVA_INT, 16), s.get(JAVA_INT, 20)));
-                }
+                List<T> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) out.add(read.apply(buf.asSlice(i * element.byteSize(), element.byteSize())));
                 return Optional.of(out);
             }
         }

@@ -32,7 +32,7 @@ function scaled(v, units) { // units: [[factor, name], ...] from the largest dow
   const [f, name] = units[units.length - 1];
   return num(v / f) + ' ' + name;
 }
-function joules(v) { return scaled(v, [[3.6e9, 'MWh'], [3.6e6, 'kWh'], [1e3, 'kJ'], [1, 'J'], [1e-3, 'mJ']]); }
+function joules(v) { return scaled(v, [[3.6e9, 'MWh'], [3.6e6, 'kWh'], [1e3, 'kJ'], [1, 'J'], [1e-3, 'mJ'], [1e-6, 'µJ']]); }
 function watts(v) { return scaled(v, [[1e6, 'MW'], [1e3, 'kW'], [1, 'W'], [1e-3, 'mW']]); }
 function co2e(kg) { return scaled(kg, [[1e3, 't'], [1, 'kg'], [1e-3, 'g'], [1e-6, 'mg'], [1e-9, 'µg']]); }
 function money(cost) { return !cost || missing(cost.amount) ? '–' : num(cost.amount) + ' ' + (cost.currency || ''); }
@@ -55,12 +55,50 @@ function draw(id, type, datasets, options) {
   markPainted(id, datasets.reduce((n, d) => n + d.data.length, 0));
 }
 
-function lineChart(id, datasets, xLabel, yLabel) {
-  draw(id, 'line', datasets, {
+// A run's windows (epochs, evaluations...) as translucent bands behind its power lines, each with its name and joules.
+const windowBands = {
+  id: 'windowBands',
+  beforeDatasetsDraw(chart) {
+    const bands = (chart.options.plugins.windowBands || {}).bands || [];
+    const { ctx, chartArea: a, scales: { x } } = chart;
+    ctx.save();
+    bands.forEach((b, i) => {
+      const x0 = Math.max(a.left, x.getPixelForValue(b.start)), x1 = Math.min(a.right, x.getPixelForValue(b.end));
+      if (!(x1 > x0)) return;
+      ctx.fillStyle = i % 2 ? 'rgba(255, 153, 0, 0.16)' : 'rgba(51, 102, 204, 0.14)';
+      ctx.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, a.top, x1 - x0, a.bottom - a.top);
+      ctx.clip(); // a narrow band shows the start of its label, never text over its neighbours
+      ctx.fillStyle = '#444';
+      ctx.font = '11px sans-serif';
+      ctx.fillText(b.label, x0 + 3, a.top + 12 + (i % 3) * 13);
+      ctx.restore();
+    });
+    ctx.restore();
+  },
+};
+
+function lineChart(id, datasets, xLabel, yLabel, bands = []) {
+  const options = {
     animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
     scales: { x: { type: 'linear', title: { display: true, text: xLabel } }, y: { beginAtZero: true, title: { display: true, text: yLabel } } },
     elements: { point: { radius: 0 } },
-  });
+    plugins: { windowBands: { bands } },
+  };
+  if (charts[id]) { charts[id].data.datasets = datasets; charts[id].options.plugins.windowBands = { bands }; charts[id].update('none'); }
+  else charts[id] = new Chart(document.getElementById(id), { type: 'line', data: { datasets }, options, plugins: [windowBands] });
+  document.getElementById(id).dataset.bands = String(bands.length);
+  markPainted(id, datasets.reduce((n, d) => n + d.data.length, 0));
+}
+
+function bandsOf(run) {
+  return (run.windows || []).map(w => ({
+    start: w.start_s, end: w.start_s + w.duration_s,
+    label: w.name + ' · ' + joules(w.energy_j ? w.energy_j.total : null)
+      + (w.energy_per && !missing(w.energy_per.token_j) ? ' · ' + joules(w.energy_per.token_j) + '/token' : ''),
+  }));
 }
 
 function byComponent(samples, t0) {
@@ -123,12 +161,18 @@ function showRuns(body) {
 }
 
 function showRun(run) {
-  if (!run) { text('run-id', ''); text('run-command', 'no run to show yet'); return; }
+  if (!run) { text('run-id', ''); text('run-command', 'no run to show yet'); text('run-work', ''); return; }
   selectedRun = run.run_id;
   text('run-id', run.run_id);
-  text('run-command', (run.command || []).join(' ') + ' · ' + joules(run.energy_j.total) + ' in ' + num(run.duration_s) + ' s');
-  const t0 = run.samples.length ? Date.parse(run.samples[0].time) : 0;
-  lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W');
+  const command = (run.command || []).join(' ');
+  text('run-command', (command.length > 100 ? command.slice(0, 99) + '…' : command) + ' · ' + joules(run.energy_j.total) + ' in ' + num(run.duration_s) + ' s');
+  const t0 = Date.parse(run.started_at); // the origin of the windows' start_s too
+  lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W', bandsOf(run));
+  const w = run.work || {}, per = run.energy_per || {};
+  text('run-work', (run.windows || []).length + ' windows'
+    + (w.steps ? ' · ' + num(w.steps) + ' steps, ' + joules(per.step_j) + '/step' : '')
+    + (w.samples ? ' · ' + num(w.samples) + ' samples, ' + joules(per.sample_j) + '/sample' : '')
+    + (w.tokens ? ' · ' + num(w.tokens) + ' tokens, ' + joules(per.token_j) + '/token' : ''));
 }
 
 async function fetchRun(id) {
