@@ -87,6 +87,7 @@ final class ServeEndpoints {
 
     static ScheduleRequest schedule(Body b) {
         return new ScheduleRequest(b.document("series_csv"), "series_csv", b.requiredNumber("duration"), b.requiredNumber("power_kw"),
-                b.requiredInstant("deadline"), b.instant("now"), b.text("objective"), b.number("weight"), b.flag("interruptible"), b.texts("regions"));
+                b.requiredInstant("deadline"), b.instant("now"), b.text("objective"), b.number("weight"), b.flag("interruptible"), b.texts("regions"),
+                b.text("currency"));
     }
 }

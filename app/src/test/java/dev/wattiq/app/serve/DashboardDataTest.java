@@ -63,6 +63,7 @@ class DashboardDataTest {
             for (JsonNode p : frontier.get("points")) assertThat(p.get("energy_j").asDouble()).isPositive();
             assertThat(frontier.get("recommended").get("command").asText()).startsWith("timeout ");
 
+            assertThat(serve.stderr.toString()).contains("wattiq serve: open " + serve.base + "/ in a browser for the dashboard (Ctrl-C stops)");
             HttpResponse<String> page = serve.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(StaticFiles.CSP);
