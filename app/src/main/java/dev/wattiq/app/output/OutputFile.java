@@ -32,6 +32,21 @@ public final class OutputFile {
         }
         if (!Files.isWritable(dir)) throw new UserError("cannot write " + option + " " + file + ": directory " + dir + " is not writable");
         if (Files.exists(abs) && !Files.isWritable(abs)) throw new UserError("cannot write " + option + " " + file + ": the file is not writable");
+        // access(2) says yes to root everywhere, and to anyone on /proc, /sys or a full disk: try what write() will do
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + option + " " + file + " (" + reason(e) + " creating a file in " + dir + "): choose another path");
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // an empty hidden file left behind is harmless
+                }
+            }
+        }
     }
 
     /**

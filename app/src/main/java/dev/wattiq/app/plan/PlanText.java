@@ -10,6 +10,7 @@ import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
 import dev.wattiq.planner.train.TrainingEstimate;
+import dev.wattiq.planner.validate.Comparison;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,30 @@ final class PlanText {
             out.println("  " + a.name() + " = " + a.value() + (a.unit().isEmpty() ? "" : " " + a.unit()) + "  [" + PlanFlags.source(a) + "]");
         }
         for (String w : bill.warnings()) err.println("wattiq: warning: " + w);
+    }
+
+    /** The planner against published runs: one row per comparison, then the median absolute error per mode and metric. */
+    static void validation(PrintWriter out, List<Comparison> rows) {
+        int width = rows.stream().mapToInt(c -> c.row().length()).max().orElse(10);
+        String format = "%-5s %-12s %-" + width + "s %12s %12s %8s  %s%n";
+        out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
+        for (Comparison c : rows) {
+            out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
+                    num(c.predicted()), num(c.published()),
+                    Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
+        }
+        out.println();
+        out.println("median absolute error (mode a: arithmetic from published device-hours and power; b: model from N, D, hardware, devices):");
+        for (String mode : List.of("a", "b", "infer")) {
+            for (String metric : List.of("device_hours", "energy_mwh", "tco2e", "j_per_token")) {
+                List<Double> e = rows.stream().filter(c -> c.mode().equals(mode) && c.metric().equals(metric)
+                        && !Double.isNaN(c.predicted())).map(c -> Math.abs(c.error())).sorted().toList();
+                if (e.isEmpty()) continue;
+                double med = e.size() % 2 == 1 ? e.get(e.size() / 2) : (e.get(e.size() / 2 - 1) + e.get(e.size() / 2)) / 2;
+                out.printf(Locale.ROOT, "  %-5s %-12s %6.1f%% over %d rows (max %.1f%%)%n", mode, metric, 100 * med, e.size(),
+                        100 * e.getLast());
+            }
+        }
     }
 
     /** The hardware catalogue and/or the published architectures. */

@@ -9,12 +9,10 @@ import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.validate.Comparison;
 import dev.wattiq.planner.validate.InferenceValidation;
 import dev.wattiq.planner.validate.TrainingValidation;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +28,6 @@ public final class PlanValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         List<Comparison> rows = new ArrayList<>();
         if (file == null) {
             rows.addAll(training(TrainingValidation.shippedRows()));
@@ -45,26 +42,7 @@ public final class PlanValidateCommand implements Callable<Integer> {
             else throw new Errors.UserError(file + " has neither training_runs.csv columns (tokens_billion, device_hours, ...)"
                     + " nor inference.csv columns (metric, value, unit, ...): give one of those files");
         }
-        int width = rows.stream().mapToInt(c -> c.row().length()).max().orElse(10);
-        String format = "%-5s %-12s %-" + width + "s %12s %12s %8s  %s%n";
-        out.printf(Locale.ROOT, format, "mode", "metric", "row", "predicted", "published", "error", "note");
-        for (Comparison c : rows) {
-            out.printf(Locale.ROOT, format, c.mode(), c.metric(), c.row(),
-                    PlanText.num(c.predicted()), PlanText.num(c.published()),
-                    Double.isNaN(c.predicted()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.note());
-        }
-        out.println();
-        out.println("median absolute error (mode a: arithmetic from published device-hours and power; b: model from N, D, hardware, devices):");
-        for (String mode : List.of("a", "b", "infer")) {
-            for (String metric : List.of("device_hours", "energy_mwh", "tco2e", "j_per_token")) {
-                List<Double> e = rows.stream().filter(c -> c.mode().equals(mode) && c.metric().equals(metric)
-                        && !Double.isNaN(c.predicted())).map(c -> Math.abs(c.error())).sorted().toList();
-                if (e.isEmpty()) continue;
-                double med = e.size() % 2 == 1 ? e.get(e.size() / 2) : (e.get(e.size() / 2 - 1) + e.get(e.size() / 2)) / 2;
-                out.printf(Locale.ROOT, "  %-5s %-12s %6.1f%% over %d rows (max %.1f%%)%n", mode, metric, 100 * med, e.size(),
-                        100 * e.getLast());
-            }
-        }
+        PlanText.validation(spec.commandLine().getOut(), rows);
         return 0;
     }
 

@@ -1,9 +1,8 @@
 package dev.wattiq.app.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.meter.DeviceInfo;
 import dev.wattiq.meter.Scope;
@@ -70,7 +69,7 @@ public final class DevicesCommand implements Callable<Integer>, SensorOptions.Ho
         for (String w : sensors.warnings()) err.println("wattiq: " + w);
         for (String line : sel.skipped()) err.println("wattiq: note: " + line);
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("devices", devices.stream().map(DevicesCommand::toJson).toList())));
+            out.println(Json.text(Map.of("devices", devices.stream().map(DevicesCommand::toJson).toList())));
         } else if (devices.isEmpty()) {
             out.println("No CPU package, GPU or wall meter found.");
         } else {

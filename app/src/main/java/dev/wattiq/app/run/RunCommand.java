@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
             return loaded;
         }, Thread::startVirtualThread);
         Thread warm = Thread.ofPlatform().daemon().name("wattiq-sensor-warm-up").start(() -> SensorWarmUp.run(env));
-        RunStore store = noStore ? null : Stores.open(storeUrl);
+        RunStore store = noStore ? null : Stores.open(storeUrl, err);
         Site s;
         try {
             s = site.join(); // bad site flags stop the run before the command starts
@@ -152,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
         String runId = RunIds.next(startedAt);
         RunControl control = RunControl.bind(runId); // WATTIQ_CONTROL: windows and work from inside the command
         long startNanos = clock.monotonicNanos();
+        boolean adopted = Orphans.adopt(); // processes the command leaves behind come back to wattiq, to be named
         try {
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
             pb.environment().putAll(control.environment());
@@ -163,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return CANNOT_START;
         }
-        try (control; SignalForwarder signals = SignalForwarder.install(child.pid())) {
+        try (control; SignalForwarder signals = SignalForwarder.install(child.pid()); Orphans orphans = Orphans.watch(child.pid(), adopted)) {
             SensorEnvironment env = baseEnv.withScope(sc, child.pid());
             Sensors.Selection components = Sensors.select(env, providers);
             List<dev.wattiq.meter.Sensor> all = new ArrayList<>(components.sensors());
@@ -200,6 +201,8 @@ public final class RunCommand implements Callable<Integer> {
                 record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work());
                 for (String n : reported.notes()) record = record.withNote(n);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
+                var survivors = orphans.survivors();
+                if (survivors.isPresent()) record = record.withNote(survivors.get());
                 if (writer != null && writer.dropped() > 0) {
                     record = record.withNote(writer.dropped() + " samples were not stored: the store could not keep up with --interval " + Intervals.format(interval));
                 }
@@ -208,7 +211,12 @@ public final class RunCommand implements Callable<Integer> {
                 Summary.print(record, err, false, store != null);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 RunRecord done = record;
-                jsonOut.write(() -> RunJson.full(done));
+                try {
+                    jsonOut.write(() -> RunJson.full(done));
+                } catch (Errors.UserError e) { // checked before the command ran; if it fails now, the command's exit code still stands
+                    err.println("wattiq: " + e.getMessage() + (store != null && storeProblems.isEmpty()
+                            ? "; the run is in the store: wattiq show --json " + record.runId() : ""));
+                }
                 return exit;
             }
         } finally {

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Moves power samples from the meter's sampler thread to the store. {@link #offer} never blocks (a full queue drops
  * the sample and counts it); a writer thread commits what arrived at least every {@code flushEvery}, so a
- * {@code kill -9} of wattiq loses at most that much of the timeline.
+ * {@code kill -9} of wattiq loses at most that much of the timeline. A batch the store refuses (another process held
+ * the write lock past the busy timeout) is kept and tried again with the next one; only a batch still refused when
+ * the writer closes is reported.
  */
 public final class SampleWriter implements AutoCloseable {
     private static final int CAPACITY = 1 << 16;
@@ -26,10 +28,11 @@ public final class SampleWriter implements AutoCloseable {
     private final BlockingQueue<StoredSample> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String error;
+    private final List<StoredSample> pending = new ArrayList<>(); // refused so far, oldest first; the writer's own
+    private String lastFailure;
 
     /** A writer whose queue collects samples from now on; nothing is written before {@link #start(String)}. */
     public SampleWriter(RunStore store, Duration flushEvery) {
@@ -73,13 +76,20 @@ public final class SampleWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<StoredSample> batch) {
-        if (batch.isEmpty() || error != null) return;
+    private synchronized void write(List<StoredSample> batch) {
+        pending.addAll(batch);
+        if (pending.isEmpty() || error != null) return;
         try {
-            store.appendSamples(runId, batch);
-            written.addAndGet(batch.size());
+            store.appendSamples(runId, pending);
+            pending.clear();
+            lastFailure = null;
         } catch (StoreException e) {
-            error = e.getMessage();
+            lastFailure = e.getMessage(); // kept: the next flush tries again with it (in order: seq is the key)
+            if (pending.size() >= CAPACITY) { // so long refused that it would grow without bound: stop trying
+                dropped.addAndGet(pending.size());
+                pending.clear();
+                error = lastFailure;
+            }
         }
     }
 
@@ -96,10 +106,9 @@ public final class SampleWriter implements AutoCloseable {
         List<StoredSample> rest = new ArrayList<>();
         queue.drainTo(rest);
         write(rest);
-    }
-
-    public long written() {
-        return written.get();
+        synchronized (this) {
+            if (!pending.isEmpty() && error == null) error = lastFailure;
+        }
     }
 
     public long dropped() {

@@ -33,7 +33,7 @@ public final class ReportCommand extends JsonCommand {
         jsonOut.check();
         List<RunRecord> runs;
         String where;
-        try (RunStore store = Stores.open(storeUrl)) {
+        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr())) {
             runs = store.job(job);
             where = store.location();
         } catch (StoreException e) {

@@ -44,7 +44,7 @@ public final class RunsCommand implements Callable<Integer> {
         int shown = all ? 0 : limit;
         PrintWriter out = spec.commandLine().getOut();
         List<RunRecord> runs;
-        try (RunStore store = Stores.open()) {
+        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
             runs = store.list(shown == 0 ? 0 : shown + 1); // one more: whether there are older runs to mention
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());

@@ -51,7 +51,7 @@ public final class ShowCommand implements Callable<Integer>, SiteOptions.Holder 
     public Integer call() {
         if (samplesCsv != null) OutputFile.checkWritable("--samples-csv", samplesCsv);
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = Stores.open()) {
+        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
             RunRecord r = store.find(runId).orElseThrow(() -> new Errors.UserError(
                     "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
             if (siteGiven()) r = rebill(store, r, siteOptions.site());

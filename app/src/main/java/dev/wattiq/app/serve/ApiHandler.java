@@ -93,7 +93,7 @@ public final class ApiHandler {
         ArrayNode ss = o.putArray("sensors");
         for (Sensor sensor : sensors) ss.add(sensor.name());
         StoreView.Snapshot st = store.snapshot();
-        o.put("store", store.location());
+        o.put("store", Exchanges.scrub(store.location())); // where on the server: never said
         o.put("store_problem", st.problem());
         o.put("energy_j", LiveMachine.totalJoules(s.reading()));
         return o;

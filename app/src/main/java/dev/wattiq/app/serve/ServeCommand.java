@@ -94,7 +94,7 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) throw new Errors.UserError("--port must be 0..65535, got " + port);
         InetAddress address = address(bind);
-        String token = tokenFile == null ? null : readToken(tokenFile);
+        String token = tokenFile == null ? null : readToken(tokenFile, err);
         if (token == null && !address.isLoopbackAddress()) {
             throw new Errors.UserError("--bind " + bind + " would expose this machine's data to the network without a password: give --token-file FILE"
                     + " holding a bearer token (e.g. head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE), or bind to 127.0.0.1");
@@ -107,7 +107,7 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         List<DeviceInfo> devices = new ArrayList<>();
         for (Sensor s : selection.sensors()) devices.addAll(s.devices());
         CountDownLatch stop = new CountDownLatch(1);
-        try (RunStore store = Stores.open(storeUrl);
+        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr());
              Meter meter = Meter.start(selection.sensors(), env, interval);
              StoreView view = new StoreView(store, Duration.ofSeconds(1), clock)) {
             LiveMachine live = new LiveMachine(meter, site, clock);
@@ -153,7 +153,28 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         }
     }
 
-    static String readToken(Path file) {
+    /**
+     * The token in {@code file}. Refused when other users may write the file (they could put their own token there);
+     * a warning when they may read it (any local user could then use the token), with the fix either way.
+     */
+    static String readToken(Path file, PrintWriter err) {
+        try {
+            var perms = Files.getPosixFilePermissions(file);
+            String mode = java.nio.file.attribute.PosixFilePermissions.toString(perms);
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)) {
+                throw new Errors.UserError("--token-file " + file + " is writable by other users (" + mode + "): anyone could put their own"
+                        + " token in it; run chmod 600 " + file);
+            }
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                err.println("wattiq serve: warning: --token-file " + file + " is readable by other users (" + mode + "): any local user can"
+                        + " use the token; run chmod 600 " + file);
+                err.flush();
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX permissions here (or unreadable: reported just below)
+        }
         String t;
         try {
             t = Files.readString(file, StandardCharsets.UTF_8).trim();

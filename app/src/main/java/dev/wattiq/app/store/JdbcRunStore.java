@@ -21,12 +21,13 @@ abstract class JdbcRunStore implements RunStore {
     protected final Connection c;
     private final SqliteReads reads;
     private final String ownHost;
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param location  where the store is, for messages
      * @param c         an open connection to a migrated schema
-     * @param ownHost   when not null, only runs recorded on this host are checked for an abandoned owner (a shared
-     *                  store: another node's pids mean nothing here)
+     * @param ownHost   only runs recorded on this host (or with no host) are checked for an abandoned owner: another
+     *                  node's pids mean nothing here; null when this host's name is unknown (then only runs with no host)
      */
     JdbcRunStore(String location, Connection c, String ownHost) {
         this.file = location;
@@ -136,30 +137,78 @@ abstract class JdbcRunStore implements RunStore {
 
     @Override
     public synchronized void finish(RunRecord r) throws StoreException {
+        String bill = SqliteWrites.billJson(r); // encoded before the write lock is taken
         inTransaction("record the end of run " + r.runId(), () -> {
-            SqliteWrites.finish(c, r);
+            SqliteWrites.finish(c, r, bill);
             WindowRows.replace(c, r.runId(), r.windows(), r.work());
         });
     }
 
+    /**
+     * Claims every run still {@code running} here whose owner is provably gone, one write transaction each: under the
+     * write lock the run is read again, and {@code UPDATE ... WHERE status = 'running'} must change exactly that row
+     * before anything else is written, so any number of concurrent starts mark each run once, and a run that
+     * finished (or was claimed) in the meantime is left as it is. A live owner's run is never touched. Never throws:
+     * a problem is added to {@link #warnings()}, so it can never stop the user's command.
+     */
     @Override
-    public synchronized List<String> recoverAbandoned() throws StoreException {
-        List<String> abandoned = new ArrayList<>();
+    public synchronized List<String> recoverAbandoned() {
+        List<String> claimed = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT run_id, owner_pid, owner_started_at_ms FROM runs WHERE status = 'running'"
-                + (ownHost == null ? "" : " AND host = ?"))) {
+                + (ownHost == null ? " AND host IS NULL" : " AND (host = ? OR host IS NULL)"))) {
             if (ownHost != null) p.setString(1, ownHost);
             try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    long started = rs.getLong(3);
-                    Instant ownerStart = rs.wasNull() ? null : Instant.ofEpochMilli(started);
-                    if (!OwnerCheck.alive(rs.getLong(2), ownerStart)) abandoned.add(rs.getString(1));
-                }
+                while (rs.next()) if (ownerGone(rs)) candidates.add(rs.getString(1)); // read without the write lock: usually none
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the run store " + file + " (" + SqliteRunStore.sqliteReason(e) + ")", e);
+            warnings.add("could not look for abandoned runs in " + file + " (" + SqliteRunStore.sqliteReason(e) + "); they stay 'running' until a later start");
+            return claimed;
         }
-        for (String id : abandoned) inTransaction("mark run " + id + " incomplete", () -> SqliteWrites.markIncomplete(c, id));
-        return abandoned;
+        for (String id : candidates) {
+            boolean[] won = {false};
+            try {
+                inTransaction("mark the abandoned run " + id + " incomplete", () -> won[0] = claim(id));
+            } catch (StoreException e) {
+                warnings.add(e.getMessage() + "; it stays 'running' until a later start");
+            }
+            if (won[0]) claimed.add(id);
+        }
+        return claimed;
+    }
+
+    /** Inside a write transaction: marks {@code id} incomplete if it is still running and its owner still gone. */
+    private boolean claim(String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT run_id, owner_pid, owner_started_at_ms FROM runs WHERE run_id = ? AND status = 'running'")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || !ownerGone(rs)) return false; // finished, claimed by another start, or alive after all
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE runs SET status = 'incomplete' WHERE run_id = ? AND status = 'running'")) {
+            p.setString(1, id);
+            if (p.executeUpdate() != 1) return false;
+        }
+        SqliteWrites.markIncomplete(c, id);
+        return true;
+    }
+
+    private static boolean ownerGone(ResultSet rs) throws SQLException {
+        long pid = rs.getLong(2);
+        long started = rs.getLong(3);
+        Instant ownerStart = rs.wasNull() ? null : Instant.ofEpochMilli(started);
+        return !OwnerCheck.alive(pid, ownerStart);
+    }
+
+    /** Adds a warning for the user (see {@link #warnings()}). */
+    protected synchronized void note(String warning) {
+        warnings.add(warning);
+    }
+
+    /** Problems met while opening (recovering abandoned runs): to be shown as warnings, never a reason to stop. */
+    @Override
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     @Override
@@ -191,17 +240,40 @@ abstract class JdbcRunStore implements RunStore {
         void run() throws SQLException;
     }
 
+    /** Starts a write transaction; SQLite takes the write lock at once ({@code BEGIN IMMEDIATE}), waiting its busy timeout. */
+    protected void beginWrite() throws SQLException {
+        c.setAutoCommit(false);
+    }
+
+    protected void commitWrite() throws SQLException {
+        try {
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    protected void rollbackWrite() throws SQLException {
+        try {
+            c.rollback();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     private void inTransaction(String what, SqlWork work) throws StoreException {
         try {
-            c.setAutoCommit(false);
+            beginWrite();
             try {
                 work.run();
-                c.commit();
+                commitWrite();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    rollbackWrite();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + " in " + file + " (" + SqliteRunStore.sqliteReason(e) + "): check the disk has space and the file is writable", e);

@@ -29,9 +29,4 @@ final class OwnerCheck {
             return false; // no procfs (not Linux): trust isAlive()
         }
     }
-
-    /** This process's start time, or null when the OS does not say. */
-    static Instant currentStart() {
-        return ProcessHandle.current().info().startInstant().orElse(null);
-    }
 }

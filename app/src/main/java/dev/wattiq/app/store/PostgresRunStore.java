@@ -89,6 +89,10 @@ public final class PostgresRunStore extends JdbcRunStore {
         Connection c = null;
         try {
             c = DriverManager.getConnection(url, props);
+            try (Statement st = c.createStatement()) {
+                // every lock wait (the schema's advisory lock, a row another start is claiming) ends in 10 s with an error
+                st.execute("SET lock_timeout = '" + SqliteRunStore.BUSY_TIMEOUT_MS + "ms'"); // our constant, not input
+            }
             migrate(c, redact(url));
             PostgresRunStore store = new PostgresRunStore(redact(url), c, host);
             store.recoverAbandoned();
@@ -107,15 +111,23 @@ public final class PostgresRunStore extends JdbcRunStore {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")"); // a constant of ours, not input
-            for (String sql : SCHEMA) s.execute(sql);
             int version = 0;
-            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM wattiq_schema")) {
-                if (rs.next()) version = rs.getInt(1);
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('wattiq_schema') IS NOT NULL")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    try (ResultSet v = s.executeQuery("SELECT coalesce(max(version), 0) FROM wattiq_schema")) {
+                        if (v.next()) version = v.getInt(1);
+                    }
+                }
             }
             if (version > VERSION) {
                 throw new StoreException(where + " was written by a newer WattIQ (schema " + version + ", this one knows " + VERSION + "): upgrade wattiq");
             }
-            if (version < VERSION) s.executeUpdate("INSERT INTO wattiq_schema (version) VALUES (" + VERSION + ")");
+            // DDL only when the schema is behind: even "IF NOT EXISTS" locks its table (ALTER TABLE exclusively), and run on
+            // every open it deadlocked with other ranks' writes (recovery's claim) when ranks start together
+            if (version < VERSION) {
+                for (String sql : SCHEMA) s.execute(sql);
+                s.executeUpdate("INSERT INTO wattiq_schema (version) VALUES (" + VERSION + ")");
+            }
             c.commit();
         } catch (SQLException | StoreException | RuntimeException e) {
             c.rollback();

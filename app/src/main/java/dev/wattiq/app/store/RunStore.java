@@ -29,10 +29,16 @@ public interface RunStore extends AutoCloseable {
     void finish(RunRecord record) throws StoreException;
 
     /**
-     * Marks runs still {@code running} whose owner process is gone as {@code incomplete}, with the energy of
-     * the samples stored up to the owner's last flush. Returns their ids.
+     * Marks runs still {@code running} whose owner process is provably gone as {@code incomplete}, with the energy of
+     * the samples stored up to the owner's last flush; atomic and idempotent under concurrent starts, never touching
+     * a live owner's run. Returns the ids this call marked. Never fails: problems go to {@link #warnings()}.
      */
-    List<String> recoverAbandoned() throws StoreException;
+    List<String> recoverAbandoned();
+
+    /** Problems met while opening the store that did not stop it (e.g. recovering abandoned runs), for the user to see. */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** Every run, newest first, without samples, devices, assumptions or notes. */
     List<RunRecord> list(int limit) throws StoreException;

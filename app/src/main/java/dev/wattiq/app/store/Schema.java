@@ -70,26 +70,38 @@ final class Schema {
         if (version == 0) refuseForeign(c, file);
     }
 
-    /** Brings a checked database to {@link #VERSION}; {@code file} is only for messages. */
+    /**
+     * Brings a checked database to {@link #VERSION} under the write lock ({@code BEGIN IMMEDIATE}, waiting the busy
+     * timeout), reading the version again inside it: of several processes starting on a new file, one migrates and the
+     * others find it done. {@code file} is only for messages.
+     */
     static void migrate(Connection c, String file) throws SQLException, StoreException {
-        int version = version(c);
-        if (version == VERSION) return;
-        c.setAutoCommit(false);
+        if (version(c) == VERSION) return; // the usual case: no lock taken
         try (Statement s = c.createStatement()) {
-            for (int v = version; v < VERSION; v++) {
-                for (String sql : MIGRATIONS.get(v)) s.executeUpdate(sql);
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = version(c);
+                if (version > VERSION) {
+                    throw new StoreException(file + " was written by a newer WattIQ (schema " + version + ", this one knows " + VERSION
+                            + "): upgrade wattiq, or set WATTIQ_HOME to another directory");
+                }
+                for (int v = version; v < VERSION; v++) {
+                    for (String sql : MIGRATIONS.get(v)) s.executeUpdate(sql);
+                }
+                if (version < VERSION) s.executeUpdate("PRAGMA user_version = " + VERSION); // a pragma takes no parameters; VERSION is our constant
+                s.execute("COMMIT");
+            } catch (SQLException | StoreException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
             }
-            s.executeUpdate("PRAGMA user_version = " + VERSION); // a pragma takes no parameters; VERSION is our constant
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
-    private static int version(Connection c) throws SQLException {
+    static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }

@@ -15,7 +15,12 @@ final class SqliteWrites {
     private SqliteWrites() {
     }
 
-    static void finish(Connection c, RunRecord r) throws SQLException {
+    /** The bill as the column stores it: encoded before the write transaction, so the write lock is held briefly. */
+    static String billJson(RunRecord r) {
+        return r.bill() == null ? null : BillColumn.encode(r.bill());
+    }
+
+    static void finish(Connection c, RunRecord r, String billJson) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
                 UPDATE runs SET status = ?, exit_code = ?, ended_at_ms = ?, duration_s = ?, method = ?, energy_total_j = ?,
                   avg_power_w = ?, peak_power_w = ?, idle_power_w = ?, samples = ?, facility_energy_j = ?, cost = ?, currency = ?,
@@ -36,7 +41,7 @@ final class SqliteWrites {
             p.setString(13, k == null ? null : k.cost().currency());
             real(p, 14, k == null ? Double.NaN : k.co2eLocationKg());
             real(p, 15, k == null ? Double.NaN : k.co2eMarketKg());
-            p.setString(16, k == null ? null : BillColumn.encode(k));
+            p.setString(16, billJson);
             p.setString(17, r.runId());
             if (p.executeUpdate() != 1) throw new SQLException("run " + r.runId() + " was not begun in this store");
         }
@@ -66,7 +71,10 @@ final class SqliteWrites {
         }
     }
 
-    /** Marks an abandoned run incomplete, its figures summed from the samples that reached the store. */
+    /**
+     * Marks an abandoned run incomplete, its figures summed from the samples that reached the store. The caller has
+     * claimed the run in this transaction ({@code UPDATE ... WHERE status = 'running'} changed its row).
+     */
     static void markIncomplete(Connection c, String runId) throws SQLException {
         long count = 0;
         double joules = 0;
@@ -122,6 +130,8 @@ final class SqliteWrites {
             p.setString(8, runId);
             p.executeUpdate();
         }
+        delete(c, "DELETE FROM run_energy WHERE run_id = ?", runId); // nothing there for a run never finished; kept idempotent
+        delete(c, "DELETE FROM run_notes WHERE run_id = ?", runId);
         try (PreparedStatement p = c.prepareStatement("""
                 INSERT INTO run_energy (run_id, component, device, energy_j, device_energy_j, method) VALUES (?, ?, 'all', ?, NULL, ?)""")) {
             for (Map.Entry<String, Double> e : byComponent.entrySet()) {

@@ -63,10 +63,12 @@ class DashboardDataTest {
             for (JsonNode p : frontier.get("points")) assertThat(p.get("energy_j").asDouble()).isPositive();
             assertThat(frontier.get("recommended").get("command").asText()).startsWith("timeout ");
 
-            assertThat(serve.stderr.toString()).contains("wattiq serve: open " + serve.base + "/ in a browser for the dashboard (Ctrl-C stops)");
+            ServeProcess.eventually(java.time.Duration.ofSeconds(10), () -> serve.stderr.toString()
+                    .contains("wattiq serve: open " + serve.base + "/ in a browser for the dashboard (Ctrl-C stops)"));
             HttpResponse<String> page = serve.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(StaticFiles.CSP);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(StaticFiles.CSP + "; frame-ancestors 'none'");
+            assertThat(serve.get("/app.js").headers().firstValue("Content-Security-Policy")).hasValue(StaticFiles.CSP + "; frame-ancestors 'none'");
             Matcher m = BLOCK.matcher(page.body());
             assertThat(m.find()).as("the page embeds its first data").isTrue();
             JsonNode data = JSON.readTree(m.group(1));

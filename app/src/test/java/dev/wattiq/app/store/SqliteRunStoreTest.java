@@ -24,8 +24,12 @@ class SqliteRunStoreTest {
     Path home;
 
     private static RunStart start(String id, long ownerPid, Instant ownerStart) {
+        return start(id, ownerPid, ownerStart, "node-1");
+    }
+
+    private static RunStart start(String id, long ownerPid, Instant ownerStart, String host) {
         return new RunStart(id, List.of("python", "train.py", "--lr", "it's \"quoted\"; DROP TABLE runs"), T0, "process", 0.1,
-                Map.of("model", "tiny"), "job-1", "node-1", ownerPid, ownerStart, "measured");
+                Map.of("model", "tiny"), "job-1", host, ownerPid, ownerStart, "measured");
     }
 
     private static StoredSample sample(long seq, double watts) {
@@ -130,11 +134,15 @@ class SqliteRunStoreTest {
         long me = ProcessHandle.current().pid();
         Instant myStart = ProcessHandle.current().info().startInstant().orElseThrow();
         try (SqliteRunStore s = SqliteRunStore.open(home)) {
-            s.begin(start("dead-owner", gone.pid(), null));
+            String here = Hosts.name();
+            s.begin(start("dead-owner", gone.pid(), null, here));
             s.appendSamples("dead-owner", List.of(sample(0, 10), sample(1, 30)));
-            s.begin(start("reused-pid", me, myStart.minusSeconds(3600))); // same pid, another process's start time
-            s.begin(start("live-owner", me, myStart));
+            s.begin(start("reused-pid", me, myStart.minusSeconds(3600), here)); // same pid, another process's start time
+            s.begin(start("live-owner", me, myStart, here));
+            s.begin(start("other-host", gone.pid(), null, "node-elsewhere")); // its pid means nothing here: not provably gone
             assertThat(s.recoverAbandoned()).containsExactlyInAnyOrder("dead-owner", "reused-pid");
+            assertThat(s.find("other-host").orElseThrow().status()).isEqualTo("running");
+            assertThat(s.warnings()).isEmpty();
             RunRecord r = s.find("dead-owner").orElseThrow();
             assertThat(r.status()).isEqualTo("incomplete");
             assertThat(r.samples()).isEqualTo(2);

@@ -6,7 +6,6 @@ import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.proc.OpenFile;
 import dev.wattiq.meter.proc.ProcessAttribution;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,13 +89,6 @@ final class HwmonProviders {
                     + " sensors' figures are shown under nested_not_added, not added again"
                     + (attribution == null ? "" : "; in process scope the tree is charged its share of busy CPU time"));
         }
-        Path dir = HwmonDiscovery.hwmonDir(env.sysfsRoot());
-        return new HwmonSensor(name, channels, files, first, components, devices, env.clock(), attribution,
-                Map.copyOf(withDir(a, dir)), module);
-    }
-
-    private static Map<String, String> withDir(Map<String, String> a, Path dir) {
-        a.putIfAbsent("hwmon_dir", dir.toString());
-        return a;
+        return new HwmonSensor(name, channels, files, first, components, devices, env.clock(), attribution, Map.copyOf(a), module);
     }
 }

@@ -192,6 +192,12 @@ public final class HwmonSensor implements Sensor {
         return assumptions;
     }
 
+    /** The wall adds nothing to the components' baseline (it is not one); a module's idle power is unknown. */
+    @Override
+    public double idlePowerWatts() {
+        return module ? Double.NaN : 0;
+    }
+
     /**
      * A module's power is its CPU, memory and (Grace Hopper) GPU: those sensors' figures are shown, not added. The
      * wall contains nothing in this sense: it is kept apart from the components by the meter.

@@ -175,6 +175,12 @@ public final class RedfishSensor implements Sensor {
         return m;
     }
 
+    /** The wall adds nothing to the components' baseline: it is not one. */
+    @Override
+    public double idlePowerWatts() {
+        return 0;
+    }
+
     /** Zero: the wall never slows the components' power timeline (its power is held between polls). */
     @Override
     public Duration updatePeriod() {
