@@ -19,4 +19,35 @@ public interface SensorProvider {
 
     /** Opens the sensor. A failure here makes the meter fall back to the next provider of the same role. */
     Sensor open(SensorEnvironment env) throws SensorException;
+
+    /**
+     * A provider whose name, priority and role are fixed: a subclass passes them to the constructor and says only how
+     * to find ({@link #isAvailable}) and open ({@link #open}) its sensor.
+     */
+    abstract class Base implements SensorProvider {
+        private final String name;
+        private final int priority;
+        private final String covers;
+
+        protected Base(String name, int priority, String covers) {
+            this.name = name;
+            this.priority = priority;
+            this.covers = covers;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final int priority() {
+            return priority;
+        }
+
+        @Override
+        public final String covers() {
+            return covers;
+        }
+    }
 }

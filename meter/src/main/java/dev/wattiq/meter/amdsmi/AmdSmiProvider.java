@@ -14,20 +14,9 @@ import java.nio.file.Path;
  * {@code libamd_smi.so}. Without ROCm it is silently unavailable; with the library but no working driver, opening fails
  * with one line that says why.
  */
-public final class AmdSmiProvider implements SensorProvider {
-    @Override
-    public String name() {
-        return "amd-smi";
-    }
-
-    @Override
-    public int priority() {
-        return 100;
-    }
-
-    @Override
-    public String covers() {
-        return "amd-gpu";
+public final class AmdSmiProvider extends SensorProvider.Base {
+    public AmdSmiProvider() {
+        super("amd-smi", 100, "amd-gpu");
     }
 
     @Override

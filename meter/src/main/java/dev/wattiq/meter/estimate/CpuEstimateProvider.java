@@ -19,23 +19,12 @@ import java.nio.file.Path;
  * The fallback for role {@code cpu}: a {@link CpuEstimateSensor} from procfs alone. Low priority, so a readable
  * hardware counter (RAPL) always wins; available wherever {@code <procfs>/stat} is readable (any Linux).
  */
-public final class CpuEstimateProvider implements SensorProvider {
+public final class CpuEstimateProvider extends SensorProvider.Base {
     /** Below every counter-based provider. */
     public static final int PRIORITY = 10;
 
-    @Override
-    public String name() {
-        return "cpu-estimate";
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY;
-    }
-
-    @Override
-    public String covers() {
-        return "cpu";
+    public CpuEstimateProvider() {
+        super("cpu-estimate", PRIORITY, "cpu");
     }
 
     @Override

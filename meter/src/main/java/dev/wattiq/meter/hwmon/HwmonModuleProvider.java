@@ -9,23 +9,12 @@ import dev.wattiq.meter.SensorProvider;
  * NVIDIA Grace and Grace Hopper module power ({@code power_meter} channels labelled "Module Power Socket N"), for role
  * {@code cpu}: a measured figure for the whole superchip, above RAPL (which Grace does not have) and the estimate.
  */
-public final class HwmonModuleProvider implements SensorProvider {
+public final class HwmonModuleProvider extends SensorProvider.Base {
     /** Above RAPL and the estimate. */
     public static final int PRIORITY = 150;
 
-    @Override
-    public String name() {
-        return "hwmon-module";
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY;
-    }
-
-    @Override
-    public String covers() {
-        return "cpu";
+    public HwmonModuleProvider() {
+        super("hwmon-module", PRIORITY, "cpu");
     }
 
     @Override

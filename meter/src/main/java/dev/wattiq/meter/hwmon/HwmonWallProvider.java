@@ -10,20 +10,9 @@ import dev.wattiq.meter.SensorProvider;
  * {@code wall}. Below Redfish, which is only available when the user names a BMC. Several node-level meters are
  * summed (each is then a device of its own in the measurement).
  */
-public final class HwmonWallProvider implements SensorProvider {
-    @Override
-    public String name() {
-        return "hwmon";
-    }
-
-    @Override
-    public int priority() {
-        return 100;
-    }
-
-    @Override
-    public String covers() {
-        return "wall";
+public final class HwmonWallProvider extends SensorProvider.Base {
+    public HwmonWallProvider() {
+        super("hwmon", 100, "wall");
     }
 
     @Override

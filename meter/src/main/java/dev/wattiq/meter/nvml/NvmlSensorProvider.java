@@ -12,20 +12,9 @@ import java.lang.foreign.SymbolLookup;
  * by {@code --nvml-library}, else the driver's {@code libnvidia-ml.so.1}. On a machine without the NVIDIA driver it
  * is simply unavailable (silent); with the library but no working driver, opening fails with one line that says why.
  */
-public final class NvmlSensorProvider implements SensorProvider {
-    @Override
-    public String name() {
-        return "nvml";
-    }
-
-    @Override
-    public int priority() {
-        return 100;
-    }
-
-    @Override
-    public String covers() {
-        return "gpu";
+public final class NvmlSensorProvider extends SensorProvider.Base {
+    public NvmlSensorProvider() {
+        super("nvml", 100, "gpu");
     }
 
     @Override

@@ -30,22 +30,11 @@ import java.util.OptionalDouble;
  * Opening reads every chosen {@code energy_uj} once; one that cannot be read (root-only since Linux 5.10) fails
  * the open with a one-line message naming the file and the fixes, and selection falls back to estimation.
  */
-public final class RaplProvider implements SensorProvider {
+public final class RaplProvider extends SensorProvider.Base {
     public static final int PRIORITY = 100;
 
-    @Override
-    public String name() {
-        return "rapl";
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY;
-    }
-
-    @Override
-    public String covers() {
-        return "cpu";
+    public RaplProvider() {
+        super("rapl", PRIORITY, "cpu");
     }
 
     @Override

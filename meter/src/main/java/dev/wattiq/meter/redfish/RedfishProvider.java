@@ -12,20 +12,9 @@ import java.util.Map;
  * and available only when named. Opening finds the power reading and takes a first one; an unreachable BMC, refused
  * credentials or an untrusted certificate fail the open with one line, and the run goes on without it.
  */
-public final class RedfishProvider implements SensorProvider {
-    @Override
-    public String name() {
-        return "redfish";
-    }
-
-    @Override
-    public int priority() {
-        return 200;
-    }
-
-    @Override
-    public String covers() {
-        return "wall";
+public final class RedfishProvider extends SensorProvider.Base {
+    public RedfishProvider() {
+        super("redfish", 200, "wall");
     }
 
     @Override
