@@ -72,7 +72,9 @@ class StoreWindowsTest {
     @Test
     void theWindowsOfAKilledWattiqAreKept() throws Exception {
         try (SqliteRunStore s = SqliteRunStore.open(home)) {
-            s.begin(start("gone", 999_999_999L)); // an owner pid that is not running
+            // an owner pid that is not running, on this machine (a start recovers only its own host's abandoned runs)
+            s.begin(new RunStart("gone", List.of("python3", "train.py"), T0, "process", 0.1, Map.of(), null, Hosts.name(), 999_999_999L,
+                    null, "estimated"));
             s.addWindows("gone", 0, List.of(window("epoch-0", 1, 10, 7)), new Work(9, 288, 0));
         }
         try (SqliteRunStore s = SqliteRunStore.open(home)) { // opening recovers the abandoned run
