@@ -122,6 +122,9 @@ kind=cli
 for a in "$@"; do
   case "$a" in lab|demo|bench) kind=vector; break;; -*) ;; *) break;; esac
 done
+for a in "$@"; do # help and version never train: no incubating module, so no JVM warning under them
+  case "$a" in --) break;; -h|--help|-V|--version) kind=cli; break;; esac
+done
 if [ "$kind" = vector ]; then
   flags=(--add-modules jdk.incubator.vector)
 else
