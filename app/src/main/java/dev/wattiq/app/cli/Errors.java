@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +28,11 @@ public final class Errors {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
+            String words = ex instanceof CommandLine.UnmatchedArgumentException u ? NumberWords.unmatched(List.of(args), u.getUnmatched()) : null;
+            if (words != null) { // "--tokens 15 trillion": the answer, not the parser's "Unmatched argument at index 5"
+                c.getErr().println("wattiq: " + words);
+                return USAGE;
+            }
             c.getErr().println("wattiq: " + ex.getMessage());
             if (ex instanceof CommandLine.UnmatchedArgumentException u) {
                 if (!CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr())) suggestCommand(u, c);

@@ -126,7 +126,7 @@ public final class LabCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "prune", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "L1 pruning at 50% (as the article), whole-row pruning, and a 0-95% sweep on sparse kernels.")
+    @Command(name = "prune", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "L1 pruning at 50%% (as the article), whole-row pruning, and a 0-95%% sweep on sparse kernels.")
     static final class Prune extends ExperimentCommand {
         Experiment experiment() {
             return Experiment.PRUNE;

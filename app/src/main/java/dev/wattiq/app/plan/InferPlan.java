@@ -7,23 +7,28 @@ import dev.wattiq.ledger.Ledger;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.HardwareChoice;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.infer.InferencePlanner;
 import dev.wattiq.planner.infer.InferenceRequest;
 import dev.wattiq.planner.model.ModelArchitecture;
-import dev.wattiq.planner.model.ModelCatalog;
 import java.time.Duration;
 
 /** The answer to an {@link InferRequest}: the serving estimate and a year of it billed. Printed by {@link PlanText} and {@link PlanJson}. */
-public record InferPlan(Hardware hardware, ModelArchitecture model, InferenceEstimate estimate, Bill bill) {
+public record InferPlan(HardwareChoice choice, ModelArchitecture model, InferenceEstimate estimate, Bill bill) {
+    public Hardware hardware() {
+        return choice.hardware();
+    }
+
     /** Computes the plan; {@code clock} gives the start of the year billed when the request has none. */
     public static InferPlan of(InferRequest r, Clock clock) {
         PlanTarget t = r.target();
-        Hardware hw = t.device();
+        HardwareChoice choice = t.device();
+        Hardware hw = choice.hardware();
         ModelArchitecture arch;
         if (t.model() != null) {
-            arch = ModelCatalog.shipped().find(t.model());
+            arch = PlanTarget.architecture(t.model());
             if (t.params() != null || t.activeParams() != null) {
                 throw new Errors.UserError("give either --model or --params/--active-params, not both");
             }
@@ -40,6 +45,6 @@ public record InferPlan(Hardware hardware, ModelArchitecture model, InferenceEst
         InferenceEstimate e = InferencePlanner.shipped().estimate(req);
         Bill bill = Ledger.bill(EnergyTrace.of(t.startOr(clock), Duration.ofDays(365), e.annualItEnergyJoules()),
                 t.billingSite(hw, e.devices() * e.replicas()));
-        return new InferPlan(hw, arch, e, bill);
+        return new InferPlan(choice, arch, e, bill);
     }
 }

@@ -6,6 +6,7 @@ import dev.wattiq.app.output.BillJson;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Bill;
+import dev.wattiq.planner.hardware.HardwareChoice;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.train.TrainingEstimate;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class PlanJson {
     public static ObjectNode train(TrainPlan p) {
         TrainingEstimate e = p.estimate();
         ObjectNode root = Json.object();
+        hardware(root, p.choice());
         root.put("flops", e.flops());
         root.put("devices", e.devices());
         root.put("nodes", e.nodes());
@@ -50,6 +52,7 @@ public final class PlanJson {
     public static ObjectNode infer(InferPlan p) {
         InferenceEstimate e = p.estimate();
         ObjectNode root = Json.object();
+        hardware(root, p.choice());
         root.put("energy_per_token_j", e.energyPerTokenJoules());
         root.put("energy_per_request_wh", e.energyPerRequestWattHours());
         root.put("tokens_per_s", e.tokensPerSecond());
@@ -65,6 +68,17 @@ public final class PlanJson {
         PlanIntervals.json(root, PlanIntervals.infer(p));
         bill(root, p.bill(), e.assumptions());
         return root;
+    }
+
+    /** The device planned; with {@code hardware_note} when the name given also fits others, and whose figures they are. */
+    private static void hardware(ObjectNode root, HardwareChoice c) {
+        root.put("hardware", c.hardware().id());
+        root.put("hardware_figures", c.hardware().provenance().isUser() ? "user" : "catalogue");
+        if (c.isAmbiguous()) {
+            root.put("hardware_note", c.note());
+            ArrayNode alt = root.putArray("hardware_alternatives");
+            c.alternatives().forEach(alt::add);
+        }
     }
 
     /** The bill's fields, with the plan's assumptions after the bill's. */

@@ -6,9 +6,16 @@ import dev.wattiq.ledger.Embodied;
 import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.meter.io.Csv;
+import dev.wattiq.planner.UnknownNameException;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
+import dev.wattiq.planner.hardware.HardwareChoice;
+import dev.wattiq.planner.hardware.UserHardware;
+import dev.wattiq.planner.model.ModelArchitecture;
+import dev.wattiq.planner.model.ModelCatalog;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +26,19 @@ import java.util.Optional;
  * @param devices  device count (train: the whole run; infer: per replica), a whole number >= 1
  * @param start    when the run starts, for time-dependent tariffs and carbon series; null: now
  * @param embodied whether to add the devices' manufacturing CO2e, amortised over their service life
+ * @param hardwareFile the user's own devices (CLI: --hardware-file; HTTP: {@code hardware_csv}), or null
  */
 public record PlanTarget(String model, Double params, Double activeParams, String hardware, Integer devices, String precision,
-                         Double hostOverhead, Instant start, boolean embodied, SiteRequest site) {
+                         Double hostOverhead, Instant start, boolean embodied, SiteRequest site, HardwareFile hardwareFile) {
+    /**
+     * A CSV of devices with the hardware catalogue's columns.
+     *
+     * @param origin what the text is called in messages and sources (the file's path, or the body field)
+     * @param csv    the file's text
+     */
+    public record HardwareFile(String origin, String csv) {
+    }
+
     /** The precision when none is given. */
     public static final String DEFAULT_PRECISION = "bf16";
 
@@ -30,10 +47,44 @@ public record PlanTarget(String model, Double params, Double activeParams, Strin
         if (site == null) site = SiteRequest.NONE;
     }
 
-    /** The catalogue's device; a one-line user error when none was named. */
-    Hardware device() {
-        if (hardware == null) throw new Errors.UserError("no hardware given: add --hardware, e.g. --hardware H100-SXM (see --list-hardware)");
-        return HardwareCatalog.shipped().find(hardware);
+    /**
+     * The device named, from the catalogue and the user's hardware file: with the other devices an ambiguous short name
+     * also fits, so the choice is printed. A file of one device needs no --hardware. An unknown name's error offers the
+     * way out: describe the device in a file.
+     */
+    HardwareChoice device() {
+        HardwareCatalog catalogue = HardwareCatalog.shipped();
+        String name = hardware;
+        if (hardwareFile != null) {
+            Csv.Table table = Csv.parse(hardwareFile.origin(), hardwareFile.csv());
+            catalogue = UserHardware.over(catalogue, table);
+            if (name == null && table.size() == 1) name = table.row(0).text("id");
+        }
+        if (name == null) {
+            throw new Errors.UserError("no hardware given: add --hardware, e.g. --hardware H100-SXM (see --list-hardware),"
+                    + " or describe yours in a file: --hardware-file FILE");
+        }
+        try {
+            return catalogue.resolve(name);
+        } catch (UnknownNameException e) {
+            if (hardwareFile != null) {
+                List<String> yours = catalogue.all().stream().filter(h -> h.provenance().isUser()).map(Hardware::id).toList();
+                throw new Errors.UserError(e.getMessage() + "; " + hardwareFile.origin() + " has " + String.join(", ", yours));
+            }
+            throw new Errors.UserError(e.getMessage() + "; a device the catalogue lacks can be planned from a file of yours:"
+                    + " --hardware-file FILE with hardware.csv's columns (" + String.join(",", UserHardware.REQUIRED)
+                    + ",bf16_tflops; e.g. examples/hardware-file.csv)");
+        }
+    }
+
+    /** A published architecture by name; an unknown one's error says how to plan any model by its size. */
+    static ModelArchitecture architecture(String model) {
+        try {
+            return ModelCatalog.shipped().find(model);
+        } catch (UnknownNameException e) {
+            throw new Errors.UserError(e.getMessage() + "; or plan it by its size: --params 70B"
+                    + " (for a mixture of experts also --active-params, e.g. --params 47B --active-params 13B)");
+        }
     }
 
     Instant startOr(Clock clock) {

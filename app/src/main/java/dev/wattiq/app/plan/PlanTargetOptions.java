@@ -1,8 +1,10 @@
 package dev.wattiq.app.plan;
 
 import dev.wattiq.app.cli.HumanNumber;
+import dev.wattiq.app.cli.InputFiles;
 import dev.wattiq.app.cli.IsoInstant;
 import dev.wattiq.app.cli.SiteRequest;
+import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,10 @@ public final class PlanTargetOptions {
     Double activeParams;
     @Option(names = "--hardware", paramLabel = "H", description = "Device from the catalogue (case-insensitive), e.g. H100-SXM, A100-80GB, L4, MI300X, TPUv4.")
     String hardware;
+    @Option(names = "--hardware-file", paramLabel = "FILE", description = "Your own devices (any accelerator the catalogue lacks): a CSV with "
+            + "hardware.csv's columns, one row per device; plan one by its id with --hardware (a file of one device needs none). "
+            + "Its figures are listed as yours.")
+    Path hardwareFile;
     @Option(names = "--devices", paramLabel = "K", converter = HumanNumber.class, description = "Devices (infer: per model replica); default: the fewest that hold the model's state.")
     Double devices;
     @Option(names = "--precision", paramLabel = "P", defaultValue = PlanTarget.DEFAULT_PRECISION, description = "Arithmetic precision: fp32, tf32, bf16, fp8, int8 (infer also int4, mxfp4); default ${DEFAULT-VALUE}.")
@@ -29,6 +35,7 @@ public final class PlanTargetOptions {
 
     PlanTarget target(SiteRequest site) {
         return new PlanTarget(model, params, activeParams, hardware, PlanTarget.count("--devices", devices), precision, hostOverhead,
-                start, embodied, site);
+                start, embodied, site, hardwareFile == null ? null
+                        : new PlanTarget.HardwareFile(hardwareFile.toString(), InputFiles.read("--hardware-file", hardwareFile)));
     }
 }

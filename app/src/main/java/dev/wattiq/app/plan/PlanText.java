@@ -6,6 +6,7 @@ import dev.wattiq.ledger.Bill;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
+import dev.wattiq.planner.hardware.HardwareChoice;
 import dev.wattiq.planner.infer.InferenceEstimate;
 import dev.wattiq.planner.model.ModelArchitecture;
 import dev.wattiq.planner.model.ModelCatalog;
@@ -24,8 +25,9 @@ final class PlanText {
         TrainingEstimate e = p.estimate();
         Bill bill = p.bill();
         Map<String, Interval> iv = PlanIntervals.train(p);
-        out.printf(Locale.ROOT, "training plan: %s devices of %s (%d nodes; tensor %d x pipeline %d)%n", num(e.devices()),
-                p.hardware().id(), e.nodes(), e.tensorParallel(), e.pipelineParallel());
+        out.printf(Locale.ROOT, "training plan: %s of %s (%s; tensor %d x pipeline %d)%n", count(e.devices(), "device"),
+                p.hardware().id(), count(e.nodes(), "node"), e.tensorParallel(), e.pipelineParallel());
+        choice(out, p.choice());
         out.printf(Locale.ROOT, "  FLOPs            %s%n", num(e.flops()));
         out.printf(Locale.ROOT, "  utilisation      %.3f (model FLOPs utilisation, steady state; runs take %.2fx that time)%n",
                 e.utilisation(), e.runOverhead());
@@ -49,6 +51,7 @@ final class PlanText {
         InferenceEstimate e = p.estimate();
         Bill bill = p.bill();
         out.printf(Locale.ROOT, "serving plan: %s on %d x %s per replica%n", p.model().id(), e.devices(), p.hardware().id());
+        choice(out, p.choice());
         out.printf(Locale.ROOT, "  decode step      %.2f ms (%s-bound)%n", e.decodeStepSeconds() * 1000, e.decodeBound());
         out.printf(Locale.ROOT, "  prefill          %.2f ms per request%n", e.prefillSecondsPerRequest() * 1000);
         out.printf(Locale.ROOT, "  throughput       %s output tokens/s per replica%n", num(e.tokensPerSecond()));
@@ -73,6 +76,17 @@ final class PlanText {
         out.printf(Locale.ROOT, "  %-16s %s t location-based, %s t market-based%s%n", prefix + "CO2e",
                 num(bill.co2eLocationKg() / 1000), num(bill.co2eMarketKg() / 1000),
                 PlanIntervals.text(iv.get(key + "co2e_kg_location"), 1e-3));
+    }
+
+    /** An ambiguous hardware name's choice, and where the device's figures are the user's own. */
+    private static void choice(PrintWriter out, HardwareChoice c) {
+        if (c.isAmbiguous()) out.println("  assumes          " + c.note());
+        if (c.hardware().provenance().isUser()) out.println("  hardware         " + c.hardware().id() + ": your figures (" + c.hardware().figuresFrom() + ")");
+    }
+
+    /** {@code 64 devices}, {@code 1 node}: a whole count with thousands separators and the noun in the right number. */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** The bill's assumptions, then the planner's, then the bill's warnings on {@code err}. */

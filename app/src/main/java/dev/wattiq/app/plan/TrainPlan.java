@@ -6,9 +6,9 @@ import dev.wattiq.ledger.EnergyTrace;
 import dev.wattiq.ledger.Ledger;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.planner.hardware.Hardware;
+import dev.wattiq.planner.hardware.HardwareChoice;
 import dev.wattiq.planner.hardware.Precision;
 import dev.wattiq.planner.model.ModelArchitecture;
-import dev.wattiq.planner.model.ModelCatalog;
 import dev.wattiq.planner.train.TrainingEstimate;
 import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
@@ -18,12 +18,17 @@ import java.util.List;
  * The answer to a {@link TrainRequest}: the planner's estimate, the ledger's bill for it, and the same run at growing
  * device counts. Printed by {@link PlanText} and {@link PlanJson}.
  */
-public record TrainPlan(Hardware hardware, TrainingEstimate estimate, Bill bill, List<TrainingEstimate> scaling) {
+public record TrainPlan(HardwareChoice choice, TrainingEstimate estimate, Bill bill, List<TrainingEstimate> scaling) {
+    public Hardware hardware() {
+        return choice.hardware();
+    }
+
     /** Computes the plan; {@code clock} gives the start when the request has none. */
     public static TrainPlan of(TrainRequest r, Clock clock) {
         PlanTarget t = r.target();
-        Hardware hw = t.device();
-        ModelArchitecture arch = t.model() == null ? null : ModelCatalog.shipped().find(t.model());
+        HardwareChoice choice = t.device();
+        Hardware hw = choice.hardware();
+        ModelArchitecture arch = t.model() == null ? null : PlanTarget.architecture(t.model());
         Double n = t.params() != null ? t.params() : arch != null ? arch.params() : null;
         Double a = t.activeParams() != null ? t.activeParams() : arch != null && t.params() == null ? arch.activeParams() : null;
         Double d = r.tokens() != null ? r.tokens() : arch != null && !Double.isNaN(arch.trainTokens()) ? arch.trainTokens() : null;
@@ -34,6 +39,6 @@ public record TrainPlan(Hardware hardware, TrainingEstimate estimate, Bill bill,
         TrainingPlanner planner = TrainingPlanner.shipped();
         TrainingEstimate e = planner.estimate(req);
         Bill bill = Ledger.bill(EnergyTrace.of(t.startOr(clock), e.durationSeconds(), e.itEnergyJoules()), t.billingSite(hw, e.devices()));
-        return new TrainPlan(hw, e, bill, planner.scaling(req, TrainingPlanner.doublings(e.devices())));
+        return new TrainPlan(choice, e, bill, planner.scaling(req, TrainingPlanner.doublings(e.devices())));
     }
 }

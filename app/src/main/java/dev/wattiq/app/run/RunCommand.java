@@ -208,7 +208,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 if (writer != null && writer.error() != null) storeProblems.add(writer.error());
                 finish(store, record, storeProblems);
-                Summary.print(record, err, false);
+                Summary.print(record, err, false, store != null);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 RunRecord done = record;
                 try {

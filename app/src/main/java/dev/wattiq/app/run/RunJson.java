@@ -32,8 +32,6 @@ public final class RunJson {
         ObjectNode o = brief(r);
         o.put("interval_s", r.intervalSeconds());
         o.put("host", r.host());
-        o.set("labels", strings(r.labels()));
-        o.put("job", r.job());
         ArrayNode devices = o.putArray("devices");
         for (DeviceEnergy d : r.devices()) {
             ObjectNode n = devices.addObject();
@@ -107,7 +105,7 @@ public final class RunJson {
         n.put("source", r.assumptions().get("wall_source"));
     }
 
-    /** The fields {@code wattiq runs --json} lists. */
+    /** The fields {@code wattiq runs --json} and {@code GET /api/runs} list: what ran (command, job, labels), how it went, what it cost. */
     public static ObjectNode brief(RunRecord r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("run_id", r.runId());
@@ -129,6 +127,24 @@ public final class RunJson {
         number(o, "idle_power_w", r.idlePowerWatts());
         o.put("samples", r.samples());
         o.put("scope", r.scope());
+        o.put("job", r.job());
+        o.set("labels", strings(r.labels()));
+        // What the run cost: the full bill (every assumption) is in the full object; a list carries the figures.
+        ObjectNode co2e = MAPPER.createObjectNode();
+        if (r.bill() == null) { // as the full object says it
+            o.putNull("facility_energy_j");
+            o.putNull("cost");
+            co2e.putNull("location_based");
+            co2e.putNull("market_based");
+        } else {
+            number(o, "facility_energy_j", r.bill().facilityEnergyJoules());
+            ObjectNode cost = o.putObject("cost");
+            number(cost, "amount", r.bill().cost().amount());
+            cost.put("currency", r.bill().cost().currency());
+            number(co2e, "location_based", r.bill().co2eLocationKg());
+            number(co2e, "market_based", r.bill().co2eMarketKg());
+        }
+        o.set("co2e_kg", co2e);
         work(o, r.work(), r.totalJoules());
         return o;
     }

@@ -13,8 +13,16 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Prints the summary; {@code withAssumptions} lists every model coefficient, otherwise only how many there are. */
+    /** Prints the summary of a stored run; {@code withAssumptions} lists every model coefficient, otherwise only how many there are. */
     public static void print(RunRecord r, PrintWriter out, boolean withAssumptions) {
+        print(r, out, withAssumptions, true);
+    }
+
+    /**
+     * Prints the summary; {@code stored}: whether {@code wattiq show} can find the run later (not with --no-store, so the
+     * summary then points to --json-out instead).
+     */
+    public static void print(RunRecord r, PrintWriter out, boolean withAssumptions, boolean stored) {
         out.println("wattiq: run " + r.runId() + " " + r.status() + ": " + String.join(" ", r.command()));
         out.printf(Locale.ROOT, "  duration   %.3f s, exit code %s, %d samples at %s, scope %s%n", r.durationSeconds(),
                 r.exitCode() == null ? "unknown" : r.exitCode(), r.samples(), interval(r.intervalSeconds()), r.scope());
@@ -51,8 +59,9 @@ public final class Summary {
         if (withAssumptions) {
             for (Map.Entry<String, String> a : r.assumptions().entrySet()) out.printf("  assumes    %s = %s%n", a.getKey(), a.getValue());
         } else if (!r.assumptions().isEmpty()) {
-            out.printf("  assumes    %d model inputs (%s): see 'wattiq show %s' or --json-out%n", r.assumptions().size(),
-                    String.join(", ", r.assumptions().keySet()), r.runId());
+            out.printf("  assumes    %d model inputs (%s): %s%n", r.assumptions().size(), String.join(", ", r.assumptions().keySet()),
+                    stored ? "see 'wattiq show " + r.runId() + "' or --json-out"
+                            : "not stored (--no-store), so see them with --json-out FILE, or run without --no-store and 'wattiq show'");
         }
         for (String n : r.notes()) out.printf("  note       %s%n", n);
         out.flush();

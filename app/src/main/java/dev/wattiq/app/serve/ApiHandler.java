@@ -75,13 +75,14 @@ public final class ApiHandler {
         WattiqServer.requireGet(ex);
         if (path.equals("/api/health")) Exchanges.sendJson(ex, 200, health());
         else if (path.equals("/api/runs")) Exchanges.send(ex, 200, "application/json; charset=utf-8", runsBody());
+        else if (path.equals("/api/frontier")) Exchanges.sendJson(ex, 200, frontier());
         else if (path.startsWith("/api/runs/")) Exchanges.sendJson(ex, 200, run(path.substring("/api/runs/".length())));
         else if (path.equals("/api/devices")) Exchanges.sendJson(ex, 200, devices());
         else if (path.equals("/api/live")) Exchanges.sendJson(ex, 200, liveJson());
         else throw new HttpError(404, "no such endpoint: " + path + " (see docs/serve.md for the API)");
     }
 
-    private ObjectNode health() {
+    ObjectNode health() {
         LiveMachine.Snapshot s = live.snapshot();
         ObjectNode o = Exchanges.JSON.createObjectNode();
         o.put("status", "ok");
@@ -113,14 +114,40 @@ public final class ApiHandler {
         return body;
     }
 
-    private ObjectNode runs(StoreView.Snapshot st) {
+    ObjectNode runs(StoreView.Snapshot st) {
         ObjectNode o = Exchanges.JSON.createObjectNode();
         o.put("read_at", st.readAt() == null ? null : st.readAt().toString());
         o.set("runs", RunJson.list(st.runs()));
         return o;
     }
 
-    private ObjectNode run(String id) {
+    private volatile RenderedFrontier renderedFrontier = new RenderedFrontier(null, null);
+
+    private record RenderedFrontier(StoreView.Snapshot from, ObjectNode body) {
+    }
+
+    /** The Tune panel's frontier over the store's runs, computed once per store snapshot. */
+    ObjectNode frontier() {
+        StoreView.Snapshot now = store.snapshot();
+        RenderedFrontier last = renderedFrontier;
+        if (last.from() == now) return last.body();
+        ObjectNode body = RunsFrontier.of(now.runs());
+        renderedFrontier = new RenderedFrontier(now, body);
+        return body;
+    }
+
+    /** Answers a POST endpoint's body in process (the dashboard's first paint), as the HTTP route would. */
+    JsonNode post(String path, JsonNode body) {
+        PostEndpoint p = posts.get(path);
+        if (p == null) throw new IllegalArgumentException("no POST endpoint " + path);
+        return p.answer(body);
+    }
+
+    StoreView store() {
+        return store;
+    }
+
+    ObjectNode run(String id) {
         if (!RUN_ID.matcher(id).matches()) throw new HttpError(400, "not a run id: use letters, digits, '.', '_' and '-' (at most 80)");
         try {
             RunRecord r = store.find(id).orElseThrow(() -> new HttpError(404, "no run " + id + " in the store"));
@@ -166,7 +193,7 @@ public final class ApiHandler {
         return o;
     }
 
-    private ObjectNode liveJson() {
+    ObjectNode liveJson() {
         LiveMachine.Snapshot s = live.snapshot();
         ObjectNode o = Exchanges.JSON.createObjectNode();
         o.put("energy_j", LiveMachine.totalJoules(s.reading()));

@@ -74,8 +74,10 @@ final class Exchanges {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
-        // the dashboard (and everything else) may not be framed by another page: no clickjacking
-        ex.getResponseHeaders().set("Content-Security-Policy", "frame-ancestors 'none'");
+        // the dashboard (and everything else) may not be framed by another page: no clickjacking (added to the policy a
+        // handler set, e.g. the dashboard's own-scripts-only one, never in its place)
+        String csp = ex.getResponseHeaders().getFirst("Content-Security-Policy");
+        ex.getResponseHeaders().set("Content-Security-Policy", csp == null ? "frame-ancestors 'none'" : csp + "; frame-ancestors 'none'");
         ex.getResponseHeaders().set("X-Frame-Options", "DENY");
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  * API and a dashboard. Loopback only unless a bearer token is given.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, modelTransformer = CliOptions.SharedGroups.class, sortOptions = false,
-        description = {"Measure this machine continuously and serve /metrics (Prometheus), a JSON API under /api/ and a dashboard at /.",
+        description = {"Measure this machine continuously and serve a dashboard, /metrics (Prometheus) and a JSON API under /api/.",
+                "Dashboard: http://127.0.0.1:" + ServeCommand.DEFAULT_PORT + "/ (another port: --port).",
                 "Binds to 127.0.0.1 by default; any other address needs --token-file. Stop it with Ctrl-C or SIGTERM."})
 public final class ServeCommand implements Callable<Integer>, SensorOptions.Holder, SiteOptions.Holder {
     @Override
@@ -131,6 +132,8 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
             err.println("wattiq serve: listening on http://" + host + ":" + server.port() + "/ (metrics at /metrics"
                     + (token == null ? "" : ", bearer token required") + "; sensors: "
                     + String.join(", ", selection.sensors().stream().map(Sensor::name).toList()) + "; store: " + store.location() + ")");
+            err.println("wattiq serve: open http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : host) + ":" + server.port()
+                    + "/ in a browser for the dashboard (Ctrl-C stops)");
             err.flush();
             stop.await();
         }

@@ -65,7 +65,13 @@ final class ServeEndpoints {
     private static PlanTarget target(Body b) {
         return new PlanTarget(b.text("model"), b.amount("params"), b.amount("active_params"), b.text("hardware"),
                 PlanTarget.count("devices", b.amount("devices")), b.text("precision"), b.number("host_overhead"), b.instant("start"),
-                b.flag("embodied"), site(b));
+                b.flag("embodied"), site(b), hardwareFile(b));
+    }
+
+    /** The user's devices travel as the CSV's text in {@code hardware_csv} (a body names no files). */
+    private static PlanTarget.HardwareFile hardwareFile(Body b) {
+        String csv = b.text("hardware_csv");
+        return csv == null ? null : new PlanTarget.HardwareFile("hardware_csv", csv);
     }
 
     /** The site's scalar fields (the CLI's --site and --carbon-series name files, so they have no field here). */
@@ -81,6 +87,7 @@ final class ServeEndpoints {
 
     static ScheduleRequest schedule(Body b) {
         return new ScheduleRequest(b.document("series_csv"), "series_csv", b.requiredNumber("duration"), b.requiredNumber("power_kw"),
-                b.requiredInstant("deadline"), b.instant("now"), b.text("objective"), b.number("weight"), b.flag("interruptible"), b.texts("regions"));
+                b.requiredInstant("deadline"), b.instant("now"), b.text("objective"), b.number("weight"), b.flag("interruptible"), b.texts("regions"),
+                b.text("currency"));
     }
 }

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The dashboard's files, read once from the app's resources (and Chart.js from its webjar) into memory. Only the
+ * The dashboard's files but its page ({@link Dashboard} renders {@code /} with data), read once from the app's resources (and Chart.js from its webjar) into memory. Only the
  * names listed here are served: a request path is a key in a fixed map, never a file system path, so no
  * {@code ..} or encoded trick can reach anything else.
  */
 final class StaticFiles {
     private static final String BASE = "/dev/wattiq/app/serve/static/";
+    /** The dashboard's pages run only their own files' scripts and styles. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'";
     private final Map<String, Entry> files;
 
     private record Entry(String contentType, byte[] body) {
@@ -22,8 +24,6 @@ final class StaticFiles {
     StaticFiles() {
         String chart = "/META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.min.js";
         files = Map.of(
-                "/", load(BASE + "index.html", "text/html; charset=utf-8"),
-                "/index.html", load(BASE + "index.html", "text/html; charset=utf-8"),
                 "/app.js", load(BASE + "app.js", "text/javascript; charset=utf-8"),
                 "/app.css", load(BASE + "app.css", "text/css; charset=utf-8"),
                 "/vendor/chart.umd.min.js", load(chart, "text/javascript; charset=utf-8"));
@@ -33,7 +33,7 @@ final class StaticFiles {
         String raw = ex.getRequestURI().getRawPath();
         Entry e = files.get(raw);
         if (e == null) throw new HttpError(404, "no such file: the dashboard is at /");
-        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'");
+        ex.getResponseHeaders().set("Content-Security-Policy", CSP);
         Exchanges.send(ex, 200, e.contentType(), e.body());
     }
 

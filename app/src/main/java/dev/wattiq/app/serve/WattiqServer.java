@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The HTTP face of {@code wattiq serve}, on the JDK's {@code com.sun.net.httpserver}: {@code /metrics}, {@code /api/...}
  * and the dashboard's static files. With a token, {@code /metrics} and {@code /api/} need {@code Authorization: Bearer
- * TOKEN}; the static files hold no data and are served to anyone who can reach the port. Every request first passes
+ * TOKEN}; the static files hold no data and are served to anyone who can reach the port (the page at {@code /} embeds
+ * its first data only when there is no token). Every request first passes
  * {@link ServerGuard} (Host, token, per-client limit, JSON content type). Every failure is answered as JSON
  * {@code {"error", "status"}}; no stack trace or server path ever leaves the process.
  *
@@ -79,9 +80,13 @@ public final class WattiqServer implements AutoCloseable {
         }));
         s.createContext("/api/", guarded(guard, true, onFailure, api::handle));
         StaticFiles files = new StaticFiles();
+        // With a token the page carries no data (a browser's first GET has no bearer header): app.js asks and fetches.
+        Dashboard page = new Dashboard(api, token == null);
         s.createContext("/", guarded(guard, false, onFailure, ex -> {
             requireGet(ex);
-            files.handle(ex);
+            String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/") || path.equals("/index.html")) page.handle(ex);
+            else files.handle(ex);
         }));
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wattiq-http-", 0).factory());
         s.setExecutor(executor);

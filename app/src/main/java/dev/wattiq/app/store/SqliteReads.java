@@ -124,7 +124,7 @@ final class SqliteReads {
         Instant startedAt = Instant.ofEpochMilli(rs.getLong("started_at_ms"));
         double duration = real(rs, "duration_s");
         if (Double.isNaN(duration) && endedAt != null) duration = (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
-        Bill bill = full ? BillColumn.decode(rs.getString("bill_json")) : null;
+        Bill bill = BillColumn.decode(rs.getString("bill_json")); // lists show cost and CO2e too (wattiq runs, the dashboard)
         List<DeviceEnergy> devices = new ArrayList<>();
         Map<String, String> assumptions = new TreeMap<>();
         List<String> notes = new ArrayList<>();

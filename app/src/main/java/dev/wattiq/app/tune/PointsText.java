@@ -1,5 +1,6 @@
 package dev.wattiq.app.tune;
 
+import dev.wattiq.app.output.Numbers;
 import dev.wattiq.planner.frontier.ColumnObjective;
 import dev.wattiq.planner.selection.Recommendation;
 import dev.wattiq.planner.table.Table;
@@ -20,11 +21,17 @@ final class PointsText {
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %6s  %-20s", "row", "label"));
         for (ColumnObjective o : f.objectives()) h.append(String.format(Locale.ROOT, "  %14s", o.column()));
         out.add(h.toString());
-        for (int i = 0; i < t.rows(); i++) {
-            if (!f.on()[i]) continue;
+        int[] rows = java.util.stream.IntStream.range(0, t.rows()).filter(i -> f.on()[i]).toArray();
+        List<String[]> cells = new ArrayList<>(); // each objective's column in one format (Numbers.column)
+        for (ColumnObjective o : f.objectives()) {
+            double[] col = t.column(o.column());
+            cells.add(Numbers.column(java.util.Arrays.stream(rows).mapToDouble(i -> col[i]).toArray(), 4));
+        }
+        for (int k = 0; k < rows.length; k++) {
+            int i = rows[k];
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %6d  %-20s", f.choice().row() == i ? "*" : " ",
                     i, clip(f.points().labels().get(i))));
-            for (ColumnObjective o : f.objectives()) sb.append(String.format(Locale.ROOT, "  %14.6g", t.column(o.column())[i]));
+            for (String[] c : cells) sb.append(String.format(Locale.ROOT, "  %14s", c[k]));
             out.add(sb.toString());
         }
         if (rec != null) {

@@ -4,7 +4,6 @@ import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.InputFiles;
 import dev.wattiq.app.cli.IsoInstant;
-import dev.wattiq.planner.schedule.ScheduleResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,19 +34,22 @@ public final class ScheduleCommand extends JsonCommand {
     boolean interruptible;
     @Option(names = "--regions", split = ",", paramLabel = "R", description = "Candidate regions, the first the baseline's (default: all in the series, first row's first).")
     List<String> regions = new ArrayList<>();
+    @Option(names = "--currency", paramLabel = "CODE", description = "Currency of the series' price_per_kwh, e.g. EUR (default: the series' "
+            + "currency column, else " + ScheduleRequest.DEFAULT_CURRENCY + ", noted).")
+    String currency;
     @Option(names = "--now", paramLabel = "ISO-8601", converter = IsoInstant.class, description = "Earliest start and the baseline's start (default: the series' first hour).")
     Instant now;
 
     /** The request these options make (the --series file read). */
     ScheduleRequest request() {
         return new ScheduleRequest(InputFiles.read("--series", series), series.toString(), durationHours, powerKw, deadline, now,
-                objective, weight, interruptible, regions);
+                objective, weight, interruptible, regions, currency);
     }
 
     @Override
     public Integer call() {
         jsonOut.check();
-        ScheduleResult r = request().plan();
+        ScheduleRequest.Schedule r = request().plan();
         ScheduleText.print(out(), r);
         jsonOut.write(() -> ScheduleJson.of(r));
         return 0;

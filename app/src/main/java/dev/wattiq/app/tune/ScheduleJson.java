@@ -12,9 +12,11 @@ public final class ScheduleJson {
     private ScheduleJson() {
     }
 
-    public static ObjectNode of(ScheduleResult r) {
+    public static ObjectNode of(ScheduleRequest.Schedule s) {
+        ScheduleResult r = s.result();
         boolean interruptible = r.job().interruptible();
         ObjectNode root = Json.object();
+        root.put("currency", s.currency());
         place(root, r.best(), interruptible);
         place(root.putObject("baseline"), r.baseline(), false);
         Json.num(root, "savings_pct", r.savingsPct());
@@ -27,6 +29,7 @@ public final class ScheduleJson {
         root.put("deadline", r.job().deadline().toString());
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        if (s.currencyNote() != null) notes.add(s.currencyNote());
         return root;
     }
 

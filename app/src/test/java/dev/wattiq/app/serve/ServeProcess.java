@@ -29,10 +29,12 @@ final class ServeProcess implements AutoCloseable {
     final Process process;
     final String base;
     final Path sysfs;
-    final StringBuffer stderr = new StringBuffer();
+    /** Everything the server printed on stderr so far (kept up to date while it runs). */
+    final StringBuffer stderr;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServeProcess(Process process, String base, Path sysfs) {
+    private ServeProcess(Process process, String base, Path sysfs, StringBuffer stderr) {
+        this.stderr = stderr;
         this.process = process;
         this.base = base;
         this.sysfs = sysfs;
@@ -92,8 +94,7 @@ final class ServeProcess implements AutoCloseable {
             p.waitFor(5, TimeUnit.SECONDS);
             throw new AssertionError("wattiq serve did not start: " + err);
         }
-        ServeProcess s = new ServeProcess(p, url, sysfs);
-        s.stderr.append(err);
+        ServeProcess s = new ServeProcess(p, url, sysfs, err);
         return s;
     }
 

@@ -49,7 +49,9 @@ public final class NelderMead {
             }
             System.arraycopy(s, 0, simplex, 0, n + 1);
             System.arraycopy(v, 0, values, 0, n + 1);
-            if (Math.abs(values[n] - values[0]) <= 1e-10 * (Math.abs(values[0]) + 1e-12)) break;
+            // Converged when the values agree and the simplex has shrunk: equal values alone can be a tie of distinct
+            // points around the minimum (a symmetric bowl), where stopping would return a point off the minimum.
+            if (Math.abs(values[n] - values[0]) <= 1e-10 * (Math.abs(values[0]) + 1e-12) && small(simplex, step)) break;
             double[] centroid = new double[n];
             for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) centroid[j] += simplex[i][j] / n;
             double[] reflected = clamp(blend(centroid, simplex[n], -1), lo, hi);
@@ -80,6 +82,16 @@ public final class NelderMead {
         int best = 0;
         for (int i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
         return simplex[best];
+    }
+
+    /** Whether every vertex lies within 1e-6 of its initial step from the best vertex, in every coordinate. */
+    private static boolean small(double[][] simplex, double[] step) {
+        for (int i = 1; i < simplex.length; i++) {
+            for (int j = 0; j < step.length; j++) {
+                if (Math.abs(simplex[i][j] - simplex[0][j]) > 1e-6 * Math.abs(step[j])) return false;
+            }
+        }
+        return true;
     }
 
     /** centroid + t x (point - centroid). */

@@ -1,5 +1,7 @@
 package dev.wattiq.planner.hardware;
 
+import dev.wattiq.ledger.Provenance;
+
 /**
  * One accelerator or CPU from the catalogue (hardware.csv), per device. Absent figures are {@code NaN}.
  *
@@ -22,11 +24,37 @@ package dev.wattiq.planner.hardware;
  *                               ICI torus for TPUs)
  * @param source                 citation for the hardware figures, with year
  * @param linkSource             citation for the link bandwidths
+ * @param provenance             where the figures come from: a row of the shipped hardware.csv, or the user's own
+ *                               ({@link Provenance#USER}: a hardware file they gave, named in {@code source})
  */
 public record Hardware(String id, String kind, String vendor, double fp32Flops, double tf32Flops, double bf16Flops,
                        double fp8Flops, double int8Ops, double tdpWatts, double idleWatts, double memoryBytes,
                        double memoryBandwidthBytesPerSecond, double embodiedKgCo2e, int devicesPerNode,
-                       double scaleUpBytesPerSecond, double scaleOutBytesPerSecond, String source, String linkSource) {
+                       double scaleUpBytesPerSecond, double scaleOutBytesPerSecond, String source, String linkSource,
+                       Provenance provenance) {
+    public Hardware {
+        java.util.Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A device whose figures WattIQ chose (no file row to point at). */
+    public Hardware(String id, String kind, String vendor, double fp32Flops, double tf32Flops, double bf16Flops, double fp8Flops,
+                    double int8Ops, double tdpWatts, double idleWatts, double memoryBytes, double memoryBandwidthBytesPerSecond,
+                    double embodiedKgCo2e, int devicesPerNode, double scaleUpBytesPerSecond, double scaleOutBytesPerSecond,
+                    String source, String linkSource) {
+        this(id, kind, vendor, fp32Flops, tf32Flops, bf16Flops, fp8Flops, int8Ops, tdpWatts, idleWatts, memoryBytes,
+                memoryBandwidthBytesPerSecond, embodiedKgCo2e, devicesPerNode, scaleUpBytesPerSecond, scaleOutBytesPerSecond,
+                source, linkSource, Provenance.DEFAULT);
+    }
+
+    /**
+     * Where a figure of this device is read from, for an assumption's source: {@code hardware.csv}, or the user's file
+     * and line (the part of {@code source} before the user's own citation).
+     */
+    public String figuresFrom() {
+        if (!provenance.isUser()) return "hardware.csv";
+        int at = source.indexOf(": ");
+        return at < 0 ? source : source.substring(0, at);
+    }
 
     /**
      * Peak dense FLOP/s for arithmetic at {@code p}, falling back to the next wider unit the hardware has

@@ -194,11 +194,12 @@ public final class InferencePlanner {
         a.add(r.precision() == Precision.BF16 ? Assumption.of("precision", "bf16", "", "default", Provenance.DEFAULT)
                 : Assumption.of("precision", r.precision().label(), "", "given", Provenance.USER));
         a.add(Assumption.of("bytes_per_weight", r.precision().bytesPerWeight(), "B", "precision", Provenance.DEFAULT));
-        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), Provenance.DEFAULT));
-        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak", Provenance.DEFAULT));
-        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", "hardware.csv", Provenance.DEFAULT));
-        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", "hardware.csv", Provenance.DEFAULT));
-        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", "hardware.csv", Provenance.DEFAULT));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), hw.provenance()));
+        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak, " + hw.figuresFrom(),
+                hw.provenance()));
+        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", hw.figuresFrom(), hw.provenance()));
+        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", hw.figuresFrom(), hw.provenance()));
+        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", hw.figuresFrom(), hw.provenance()));
         a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", s.tensorParallel, "", "given", Provenance.USER)
                 : Assumption.of("tensor_parallel", s.tensorParallel, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
         a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", s.expertParallel, "", "given", Provenance.USER)

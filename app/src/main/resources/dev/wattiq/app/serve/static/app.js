@@ -1,4 +1,5 @@
-// WattIQ dashboard: reads the JSON API of wattiq serve and draws with Chart.js (served from the jar, no CDN).
+// WattIQ dashboard: draws the data the page arrived with (wattiq serve embeds it, so no panel is blank at load), then
+// keeps it live through the JSON API. Chart.js is served from the jar (no CDN).
 'use strict';
 
 const COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
@@ -19,14 +20,23 @@ async function api(path, options = {}) {
   return body;
 }
 
-// Three significant digits, scientific only for very small or large figures (J per token is often 1e-5 or less).
-function num(v) {
-  if (v === null || v === undefined) return '–';
+// Numbers: three significant digits, thousands separators, and a unit (or currency) on every figure.
+const SIG = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+function num(v) { return SIG.format(v); }
+function missing(v) { return v === null || v === undefined || !Number.isFinite(Number(v)); }
+function scaled(v, units) { // units: [[factor, name], ...] from the largest down
+  if (missing(v)) return '–';
   const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e6) ? Number(v).toExponential(2) : String(Number(Number(v).toPrecision(3)));
+  if (a === 0) return '0 ' + (units.find(([f]) => f === 1) || units[units.length - 1])[1];
+  for (const [f, name] of units) if (a >= f) return num(v / f) + ' ' + name;
+  const [f, name] = units[units.length - 1];
+  return num(v / f) + ' ' + name;
 }
-
-function fmt(v, digits = 1) { return v === null || v === undefined ? '–' : Number(v).toFixed(digits); }
+function joules(v) { return scaled(v, [[3.6e9, 'MWh'], [3.6e6, 'kWh'], [1e3, 'kJ'], [1, 'J'], [1e-3, 'mJ'], [1e-6, 'µJ']]); }
+function watts(v) { return scaled(v, [[1e6, 'MW'], [1e3, 'kW'], [1, 'W'], [1e-3, 'mW']]); }
+function co2e(kg) { return scaled(kg, [[1e3, 't'], [1, 'kg'], [1e-3, 'g'], [1e-6, 'mg'], [1e-9, 'µg']]); }
+function money(cost) { return !cost || missing(cost.amount) ? '–' : num(cost.amount) + ' ' + (cost.currency || ''); }
+function hours(h) { return missing(h) ? '–' : h >= 48 ? num(h) + ' h (' + num(h / 24) + ' days)' : num(h) + ' h'; }
 
 // Marks the chart drawn when its canvas has painted pixels (what the headless browser test checks).
 function markPainted(id, points) {
@@ -37,6 +47,12 @@ function markPainted(id, points) {
   for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
   canvas.dataset.points = String(points);
   canvas.dataset.painted = String(painted);
+}
+
+function draw(id, type, datasets, options) {
+  if (charts[id]) { charts[id].data.datasets = datasets; charts[id].update('none'); }
+  else charts[id] = new Chart(document.getElementById(id), { type, data: { datasets }, options });
+  markPainted(id, datasets.reduce((n, d) => n + d.data.length, 0));
 }
 
 // A run's windows (epochs, evaluations...) as translucent bands behind its power lines, each with its name and joules.
@@ -65,19 +81,14 @@ const windowBands = {
 };
 
 function lineChart(id, datasets, xLabel, yLabel, bands = []) {
-  const cfg = {
-    type: 'line',
-    data: { datasets },
-    options: {
-      animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
-      scales: { x: { type: 'linear', title: { display: true, text: xLabel } }, y: { beginAtZero: true, title: { display: true, text: yLabel } } },
-      elements: { point: { radius: 0 } },
-      plugins: { windowBands: { bands } },
-    },
-    plugins: [windowBands],
+  const options = {
+    animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
+    scales: { x: { type: 'linear', title: { display: true, text: xLabel } }, y: { beginAtZero: true, title: { display: true, text: yLabel } } },
+    elements: { point: { radius: 0 } },
+    plugins: { windowBands: { bands } },
   };
   if (charts[id]) { charts[id].data.datasets = datasets; charts[id].options.plugins.windowBands = { bands }; charts[id].update('none'); }
-  else charts[id] = new Chart(document.getElementById(id), cfg);
+  else charts[id] = new Chart(document.getElementById(id), { type: 'line', data: { datasets }, options, plugins: [windowBands] });
   document.getElementById(id).dataset.bands = String(bands.length);
   markPainted(id, datasets.reduce((n, d) => n + d.data.length, 0));
 }
@@ -85,8 +96,8 @@ function lineChart(id, datasets, xLabel, yLabel, bands = []) {
 function bandsOf(run) {
   return (run.windows || []).map(w => ({
     start: w.start_s, end: w.start_s + w.duration_s,
-    label: w.name + ' · ' + num(w.energy_j ? w.energy_j.total : null) + ' J'
-      + (w.energy_per && w.energy_per.token_j !== null ? ' · ' + num(w.energy_per.token_j) + ' J/token' : ''),
+    label: w.name + ' · ' + joules(w.energy_j ? w.energy_j.total : null)
+      + (w.energy_per && !missing(w.energy_per.token_j) ? ' · ' + joules(w.energy_per.token_j) + '/token' : ''),
   }));
 }
 
@@ -99,105 +110,151 @@ function byComponent(samples, t0) {
   }));
 }
 
-async function refreshLive() {
-  try {
-    const live = await api('api/live');
-    const s = live.samples;
-    const last = s.length ? s[s.length - 1] : null;
-    document.getElementById('live-power').textContent = (last ? fmt(last.total_w) : '–') + ' W';
-    document.getElementById('live-energy').textContent = fmt(live.energy_j, 0) + ' J since start';
-    document.getElementById('live-cost').textContent = fmt(live.cost, 6) + ' ' + (live.currency || '');
-    document.getElementById('live-co2e').textContent = fmt(live.co2e_location_g, 3) + ' g CO2e (location)';
-    const t0 = s.length ? Date.parse(s[s.length - 1].time) : Date.now();
-    lineChart('live-chart', byComponent(s, t0), 'seconds (0 = now)', 'W');
-    document.getElementById('status').textContent = '';
-  } catch (e) {
-    document.getElementById('status').textContent = 'live: ' + e.message;
-  }
+function text(id, value) { document.getElementById(id).textContent = value; }
+
+function showHealth(h) { text('host', h.host + ' · ' + h.sensors.join(', ')); }
+
+function showLive(live) {
+  const s = live.samples;
+  const last = s.length ? s[s.length - 1] : null;
+  text('live-power', (last ? watts(last.total_w) : '– W') + ' now');
+  text('live-energy', joules(live.energy_j) + ' since start');
+  text('live-cost', money({ amount: live.cost, currency: live.currency }));
+  text('live-co2e', co2e(missing(live.co2e_location_g) ? null : live.co2e_location_g / 1000) + ' CO2e (location-based)');
+  const t0 = s.length ? Date.parse(s[s.length - 1].time) : Date.now();
+  lineChart('live-chart', byComponent(s, t0), 'seconds (0 = now)', 'W');
 }
 
 let selectedRun = null;
-let frontierDrawn = false;
 
-async function refreshRuns() {
-  try {
-    const body = await api('api/runs');
-    const tbody = document.querySelector('#runs tbody');
-    tbody.replaceChildren();
-    body.runs.slice(0, 20).forEach(r => {
-      const tr = document.createElement('tr');
-      [r.run_id, r.job || '', r.status, fmt(r.energy_j ? r.energy_j.total : null, 2), fmt(r.power_w ? r.power_w.avg : null)].forEach(v => {
-        const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
-      });
-      if (r.run_id === selectedRun) tr.className = 'selected';
-      tr.addEventListener('click', () => { selectedRun = r.run_id; showRun(r.run_id); refreshRuns(); });
-      tbody.appendChild(tr);
-    });
-    document.body.dataset.runs = String(body.runs.length);
-    if (!selectedRun && body.runs.length) { selectedRun = body.runs[0].run_id; showRun(selectedRun); }
-    if (!frontierDrawn) { frontierDrawn = true; tuneFrontier(body.runs); }
-  } catch (e) {
-    document.getElementById('status').textContent = 'runs: ' + e.message;
-  }
+// Whether a run has figures: one that ended before its sensors read anything has 0 J, which is no measurement.
+function measured(r) { return Boolean(r.method && r.method !== 'none' && r.energy_j && r.energy_j.total > 0); }
+
+// The run shown first: the newest with energy and a timeline, else the newest (Dashboard.shownRun on the server).
+function firstShown(runs) {
+  return runs.find(r => r.status === 'complete' && measured(r) && r.samples >= 2 && r.duration_s > 0) || runs[0];
 }
 
-async function showRun(id) {
-  const run = await api('api/runs/' + encodeURIComponent(id));
-  document.getElementById('run-id').textContent = run.run_id;
+function labelsText(labels) { return labels ? Object.entries(labels).map(([k, v]) => k + '=' + v).join(' ') : ''; }
+
+function showRuns(body) {
+  const tbody = document.querySelector('#runs tbody');
+  tbody.replaceChildren();
+  body.runs.slice(0, 20).forEach(r => {
+    const tr = document.createElement('tr');
+    const command = (r.command || []).join(' ');
+    const m = measured(r);
+    [[command, 'cmd'], [r.job || '', 'tag'], [labelsText(r.labels), 'tag'], [m ? r.status : r.status + ', not measured', 'tag'],
+     [m && r.energy_j ? joules(r.energy_j.total) : '–', 'num'], [m ? money(r.cost) : '–', 'num'],
+     [m && r.co2e_kg ? co2e(r.co2e_kg.location_based) : '–', 'num'], [r.run_id, 'run']].forEach(([v, cls]) => {
+      const td = document.createElement('td'); td.textContent = v; if (cls) td.className = cls;
+      if (cls === 'cmd') td.title = command;
+      tr.appendChild(td);
+    });
+    if (r.run_id === selectedRun) tr.className = 'selected';
+    tr.addEventListener('click', () => { selectedRun = r.run_id; fetchRun(r.run_id); showRuns(body); });
+    tbody.appendChild(tr);
+  });
+  document.body.dataset.runs = String(body.runs.length);
+  text('runs-note', body.runs.length === 0 ? "no runs yet: measure one with 'wattiq run -- CMD'"
+    : 'newest ' + Math.min(20, body.runs.length) + ' of ' + body.runs.length + ' · CO2e location-based · click a run for its power');
+}
+
+function showRun(run) {
+  if (!run) { text('run-id', ''); text('run-command', 'no run to show yet'); text('run-work', ''); return; }
+  selectedRun = run.run_id;
+  text('run-id', run.run_id);
+  const command = (run.command || []).join(' ');
+  text('run-command', (command.length > 100 ? command.slice(0, 99) + '…' : command) + ' · ' + joules(run.energy_j.total) + ' in ' + num(run.duration_s) + ' s');
   const t0 = Date.parse(run.started_at); // the origin of the windows' start_s too
   lineChart('run-chart', byComponent(run.samples, t0), 'seconds since start', 'W', bandsOf(run));
-  const w = run.work || {};
-  document.getElementById('run-work').textContent = (run.windows || []).length + ' windows'
-    + (w.steps ? ' · ' + w.steps + ' steps, ' + num(run.energy_per.step_j) + ' J/step' : '')
-    + (w.samples ? ' · ' + w.samples + ' samples, ' + num(run.energy_per.sample_j) + ' J/sample' : '')
-    + (w.tokens ? ' · ' + w.tokens + ' tokens, ' + num(run.energy_per.token_j) + ' J/token' : '');
+  const w = run.work || {}, per = run.energy_per || {};
+  text('run-work', (run.windows || []).length + ' windows'
+    + (w.steps ? ' · ' + num(w.steps) + ' steps, ' + joules(per.step_j) + '/step' : '')
+    + (w.samples ? ' · ' + num(w.samples) + ' samples, ' + joules(per.sample_j) + '/sample' : '')
+    + (w.tokens ? ' · ' + num(w.tokens) + ' tokens, ' + joules(per.token_j) + '/token' : ''));
+}
+
+async function fetchRun(id) {
+  try { showRun(await api('api/runs/' + encodeURIComponent(id))); } catch (e) { text('status', 'run: ' + e.message); }
+}
+
+function planText(p) {
+  return [
+    num(p.devices) + ' devices (' + num(p.nodes) + ' nodes), utilisation ' + num(p.utilisation),
+    'time             ' + hours(p.duration_h),
+    'device-hours     ' + num(p.device_hours),
+    'IT energy        ' + scaled(p.energy_kwh.it, [[1e3, 'MWh'], [1, 'kWh']]),
+    'facility energy  ' + scaled(p.energy_kwh.facility, [[1e3, 'MWh'], [1, 'kWh']]),
+    'cost             ' + money(p.cost),
+    'CO2e             ' + co2e(p.co2e_kg.location_based) + ' location-based, ' + co2e(p.co2e_kg.market_based) + ' market-based',
+  ].join('\n');
+}
+
+function showPlan(answer, error) {
+  const out = document.getElementById('plan-out');
+  out.className = error ? 'plan error' : 'plan';
+  out.textContent = error || planText(answer);
 }
 
 async function plan(ev) {
   ev.preventDefault();
   const f = new FormData(ev.target);
   const req = { params: f.get('params'), tokens: f.get('tokens'), hardware: f.get('hardware'), devices: Number(f.get('devices')), region: f.get('region') };
-  const out = document.getElementById('plan-out');
   try {
-    out.className = '';
-    out.textContent = JSON.stringify(await api('api/plan/train', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(req) }), null, 2);
+    showPlan(await api('api/plan/train', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(req) }));
   } catch (e) {
-    out.className = 'error';
-    out.textContent = e.message;
+    showPlan(null, e.message);
   }
 }
 
-// The tuner's Pareto frontier over this store's complete runs: energy (min) against duration (min).
-async function tuneFrontier(runs) {
-  const note = document.getElementById('tune-note');
-  const done = runs.filter(r => r.status === 'complete' && r.energy_j && r.duration_s > 0);
-  if (done.length < 2) { note.textContent = 'the frontier needs at least two complete runs'; return; }
-  const csv = 'name,energy_j,duration_s\n' + done.map(r => r.run_id + ',' + r.energy_j.total + ',' + r.duration_s).join('\n') + '\n';
+// The tuner's Pareto frontier over the store's runs that have both values: energy (min) against duration (min).
+function showFrontier(f) {
+  const pts = f.points.map(p => ({ x: p.duration_s, y: p.energy_j, on: p.on_frontier, command: p.command }));
+  const ds = [
+    { label: 'runs', data: pts.filter(p => !p.on), backgroundColor: '#9aa5b8', pointRadius: 4 },
+    { label: 'Pareto frontier', data: pts.filter(p => p.on).sort((a, b) => a.x - b.x), borderColor: '#dc3912', backgroundColor: '#dc3912',
+      pointRadius: 5, showLine: true },
+  ];
+  draw('tune-chart', 'scatter', ds, { animation: false, responsive: true, maintainAspectRatio: false,
+    plugins: { tooltip: { callbacks: { label: c => c.raw.command + ': ' + joules(c.raw.y) + ', ' + num(c.raw.x) + ' s' } } },
+    scales: { x: { title: { display: true, text: 'duration (s)' } }, y: { title: { display: true, text: 'energy (J)' } } } });
+  const on = pts.filter(p => p.on).length;
+  const left = f.left_out ? ' · ' + f.left_out + ' left out (' + f.left_out_reason + ')' : '';
+  text('tune-note', (f.note ? f.note : on + ' of ' + pts.length + ' runs on the frontier'
+    + (f.recommended ? '; balance point: ' + f.recommended.command + ' (' + f.recommended.run_id + ')' : '')) + left);
+}
+
+async function refreshLive() {
+  try { showLive(await api('api/live')); text('status', ''); } catch (e) { text('status', 'live: ' + e.message); }
+}
+
+async function refreshRuns() {
   try {
-    const body = await api('api/tune/points', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ points_csv: csv, objectives: 'energy_j:min,duration_s:min' }) });
-    const on = new Set(body.frontier);
-    const pts = done.map((r, i) => ({ x: r.duration_s, y: r.energy_j.total, on: on.has(i) }));
-    const ds = [
-      { label: 'runs', data: pts.filter(p => !p.on), backgroundColor: '#9aa5b8', pointRadius: 4 },
-      { label: 'Pareto frontier', data: pts.filter(p => p.on).sort((a, b) => a.x - b.x), borderColor: '#dc3912', backgroundColor: '#dc3912',
-        pointRadius: 5, showLine: true },
-    ];
-    const id = 'tune-chart';
-    if (charts[id]) { charts[id].data.datasets = ds; charts[id].update('none'); }
-    else charts[id] = new Chart(document.getElementById(id), { type: 'scatter', data: { datasets: ds },
-      options: { animation: false, responsive: true, maintainAspectRatio: false,
-        scales: { x: { title: { display: true, text: 'duration (s)' } }, y: { title: { display: true, text: 'energy (J)' } } } } });
-    markPainted(id, pts.length);
-    note.textContent = on.size + ' of ' + pts.length + ' runs on the frontier' + (body.recommended ? '; balance point: ' + body.recommended.label : '');
+    const body = await api('api/runs');
+    showRuns(body);
+    if (!selectedRun && body.runs.length) fetchRun(firstShown(body.runs).run_id);
+    showFrontier(await api('api/frontier'));
   } catch (e) {
-    note.textContent = 'tune: ' + e.message;
+    text('status', 'runs: ' + e.message);
   }
 }
 
 document.getElementById('plan-form').addEventListener('submit', plan);
-api('api/health').then(h => { document.getElementById('host').textContent = h.host + ' · ' + h.sensors.join(', '); }).catch(() => {});
-refreshLive();
-refreshRuns();
+const embedded = document.getElementById('initial-data');
+const initial = embedded ? JSON.parse(embedded.textContent) : null;
+if (initial) {
+  showHealth(initial.health);
+  showLive(initial.live);
+  showRuns(initial.runs);
+  showRun(initial.run);
+  showFrontier(initial.frontier);
+  showPlan(initial.plan.answer, initial.plan.error);
+} else {
+  api('api/health').then(showHealth).catch(() => {});
+  refreshLive();
+  refreshRuns();
+  document.getElementById('plan-form').requestSubmit();
+}
 setInterval(refreshLive, 2000);
 setInterval(refreshRuns, 5000);
