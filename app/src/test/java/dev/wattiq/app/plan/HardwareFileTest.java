@@ -109,7 +109,7 @@ class HardwareFileTest {
         JsonNode j = plan("train", "--params", "7B", "--tokens", "140B", "--hardware", "NVIDIA H100", "--devices", "64");
         assertThat(j.get("hardware_alternatives").toString()).isEqualTo("[\"H100-PCIe\"]");
         Cli.Result exact = Cli.run(dir, "plan", "train", "--params", "7B", "--tokens", "140B", "--hardware", "H100-SXM", "--devices", "8");
-        assertThat(exact.out()).startsWith("training plan: 8 devices of H100-SXM (1 node)\n  FLOPs").doesNotContain("assumes ");
+        assertThat(exact.out()).startsWith("training plan: 8 devices of H100-SXM (1 node; tensor 1 x pipeline 1)\n  FLOPs").doesNotContain("assumes ");
     }
 
     @Test
