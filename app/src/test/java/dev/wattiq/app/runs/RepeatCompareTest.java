@@ -49,11 +49,11 @@ class RepeatCompareTest {
         assertThat(e.get("min").asDouble()).isEqualTo(min);
         assertThat(j.get("figures").has("duration_s")).isTrue();
 
-        JsonNode k = repeat("b", "sh", "-c", "sleep 0.2");
+        JsonNode k = repeat("b", "sleep", "0.8");
         Cli.Result c = Cli.run(home(), "compare", group, k.get("repeat_group").asText());
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.out()).contains("A: 3 runs").contains("B: 3 runs").contains("duration_s").containsPattern("energy: (no significant|B uses)");
-        // sleeping 0.2 s against a loop of a few ms: the durations differ beyond their spread
+        // sleeping 0.8 s against a loop of a few ms: the durations differ beyond their spread
         Cli.Result cj = Cli.run(home(), "compare", "--json", group, k.get("repeat_group").asText());
         JsonNode cmp = JSON.readTree(cj.out());
         assertThat(cmp.get("figures").get("duration_s").get("verdict").asText()).isEqualTo("higher");
