@@ -12,6 +12,7 @@ import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.Window;
 import dev.wattiq.meter.testing.FakeProcfs;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class AmdSmiSensorTest {
     @TempDir
     Path dir;
     final ManualClock clock = new ManualClock();
-    StubAmdSmi stub;
+    StubLibrary stub;
     long ms;
 
     static final String MI300X = "gpu 0 name=AMD_Instinct_MI300X uuid=1fff74a1-0000-1000-80d8-1de07a9b1b5b vram_total=206141652992"
