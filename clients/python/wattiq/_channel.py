@@ -12,7 +12,7 @@ import socket
 import time
 
 TIMEOUT_S = 1.0
-PROTOCOL = 1
+PROTOCOL = 2  # 2: a close is answered before the energy is read; op "window" fetches it
 
 
 class ChannelError(Exception):

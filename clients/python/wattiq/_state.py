@@ -33,28 +33,68 @@ class WindowError(ValueError):
 class Window:
     """A measured stretch of the script. Its figures are filled in when it ends.
 
-    name, start_s (from the run's start), duration_s, energy_j (total, joules), by_component (joules per component),
-    method (measured, integrated or estimated), work (steps, samples and tokens counted inside it: by every process
-    of the run under wattiq, by this process alone outside), notes.
+    name, start_s (from the run's start), duration_s, work (steps, samples and tokens counted inside it: by every
+    process of the run under wattiq, by this process alone outside) are there when it ends; energy_j (total, joules),
+    by_component (joules per component), method (measured, integrated or estimated) and notes are fetched from wattiq
+    the first time one of them is read (ending a window never waits for a sensor; reading its energy waits for
+    wattiq's next sensor reading at most). They are the figures wattiq stores with the run.
     Outside ``wattiq run`` (or once wattiq is gone) energy_j and method are None and by_component is empty.
     """
 
-    __slots__ = ("name", "start_s", "duration_s", "energy_j", "by_component", "method", "work", "notes", "_t0",
-                 "_work0", "_measured", "_ended")
+    __slots__ = ("name", "start_s", "duration_s", "_energy_j", "_by_component", "_method", "work", "_notes", "_t0",
+                 "_work0", "_measured", "_ended", "_ref", "_channel")
 
     def __init__(self, name):
         self.name = _check_name(name)
         self.start_s = None
         self.duration_s = None
-        self.energy_j = None
-        self.by_component = {}
-        self.method = None
+        self._energy_j = None
+        self._by_component = {}
+        self._method = None
         self.work = {"steps": 0, "samples": 0, "tokens": 0}
-        self.notes = []
+        self._notes = []
         self._t0 = None
         self._work0 = None
         self._measured = False
         self._ended = False
+        self._ref = None  # wattiq's ref for the energy still to fetch
+        self._channel = None  # the connection that ref belongs to
+
+    @property
+    def energy_j(self):
+        """The window's energy in joules (None outside wattiq run); fetched from wattiq when first read."""
+        self._fetch()
+        return self._energy_j
+
+    @property
+    def by_component(self):
+        """Joules per component (cpu_package, dram, gpu, ...)."""
+        self._fetch()
+        return self._by_component
+
+    @property
+    def method(self):
+        """How the energy was obtained: measured, integrated or estimated (None outside wattiq run)."""
+        self._fetch()
+        return self._method
+
+    @property
+    def notes(self):
+        """What wattiq noted about the window (a sensor gap, a window shorter than the sensors' update period, ...)."""
+        self._fetch()
+        return self._notes
+
+    def _fetch(self):
+        if self._ref is None:
+            return
+        with _lock:
+            ref, ch = self._ref, self._channel
+            self._ref = None
+            if ref is None or ch is None or ch is not _channel:
+                return  # the connection it came from is gone (wattiq went away, or this is a forked child)
+            reply = _request({"op": "window", "ref": ref}, send_work=False)
+        if reply is not None:
+            self._fill(reply.get("window") or {})
 
     @property
     def time(self):
@@ -78,16 +118,19 @@ class Window:
     def _fill(self, reply):
         self.start_s = reply.get("start_s", self.start_s)
         self.duration_s = reply.get("duration_s", self.duration_s)
-        energy = reply.get("energy_j") or {}
-        self.energy_j = energy.get("total")
-        self.by_component = dict(energy.get("by_component") or {})
-        self.method = reply.get("method")
         self.work = dict(reply.get("work") or self.work)
-        self.notes = list(reply.get("notes") or [])
+        if "energy_j" in reply or "method" in reply:
+            energy = reply.get("energy_j") or {}
+            self._energy_j = energy.get("total")
+            self._by_component = dict(energy.get("by_component") or {})
+            self._method = reply.get("method")
+            self._notes = list(reply.get("notes") or [])
 
     def __repr__(self):
-        return "Window(name=%r, energy_j=%r, duration_s=%r, method=%r)" % (self.name, self.energy_j, self.duration_s,
-                                                                           self.method)
+        if self._ref is not None:  # a repr never talks to wattiq
+            return "Window(name=%r, energy_j=<not fetched yet>, duration_s=%r)" % (self.name, self.duration_s)
+        return "Window(name=%r, energy_j=%r, duration_s=%r, method=%r)" % (self.name, self._energy_j, self.duration_s,
+                                                                           self._method)
 
 
 def window(name):
@@ -119,7 +162,10 @@ def end_window(name):
         if w._measured:
             reply = _request({"op": "close", "name": name})
             if reply is not None:
-                w._fill(reply.get("window") or {})
+                closed = reply.get("window") or {}
+                w._fill(closed)
+                if isinstance(closed.get("ref"), int) and "energy_j" not in closed:
+                    w._ref, w._channel = closed["ref"], _channel
     return w
 
 
@@ -236,13 +282,13 @@ def _begin(w):
     return w
 
 
-def _request(fields):
+def _request(fields, send_work=True):
     """Sends a request with the pending work before it; its reply, or None (not measured: warned once)."""
     ch = _get_channel()
     if ch is None:
         return None
     try:
-        before = _take_pending() if fields.get("op") != "work" else None
+        before = _take_pending() if send_work and fields.get("op") != "work" else None
         reply = ch.request(fields, before=before)
     except RequestError as e:
         _warn("refused:" + str(e), "wattiq: %s (not measured; the script goes on)" % (e,))
