@@ -66,7 +66,10 @@ public final class DemoCommand extends JsonCommand.Metered {
         List<Trial> trials;
         List<String> methods = new ArrayList<>();
         List<String> notes;
-        try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
+        dev.wattiq.meter.SensorEnvironment env = sensors.environment(Scope.PROCESS, ProcessHandle.current().pid());
+        dev.wattiq.ledger.Site where = site.site(); // both validated before the warm-up spends seconds
+        dev.wattiq.lab.experiments.WarmUp warm = lab.warmUp(c, true, err);
+        try (LabSession s = new LabSession(env, where, !noStore)) {
             progress(err, 0, total, "starting");
             trials = Experiment.all(c, s.runner(List.of("wattiq", "demo"),
                     t -> progress(err, done.addAndGet(repeats), total, t.name()), repeats), sweep);
@@ -77,7 +80,11 @@ public final class DemoCommand extends JsonCommand.Metered {
         Balance b = Balance.of(trials, tolerance);
         LabTable.print(trials, methods, b, out);
         for (String n : notes) err.println("wattiq: " + n);
-        jsonOut.write(() -> json(c, trials, methods, b, notes));
+        jsonOut.write(() -> {
+            Map<String, Object> root = json(c, trials, methods, b, notes);
+            root.put("warm_up", LabOptions.json(warm));
+            return root;
+        });
         if (html != null) OutputFile.write("--html", html, DemoHtml.render(trials, b, notes));
         out.flush();
         return 0;

@@ -215,21 +215,6 @@ class ServeHttpTest {
     }
 
     static String raw(String request) throws Exception {
-        URI u = URI.create(serve.base);
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(3_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n; (n = in.read(buf)) > 0 && got.size() < 200_000; ) got.write(buf, 0, n);
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                // the server may keep a refused connection open or reset it: what arrived is the answer
-            }
-            return got.toString(StandardCharsets.ISO_8859_1);
-        }
+        return serve.raw(request, java.time.Duration.ofSeconds(3));
     }
 }
