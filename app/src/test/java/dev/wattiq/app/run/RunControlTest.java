@@ -9,6 +9,7 @@ import dev.wattiq.app.cli.Cli;
 import dev.wattiq.app.cli.CliJvm;
 import dev.wattiq.app.cli.External;
 import dev.wattiq.meter.nvml.StubNvml;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -229,7 +230,7 @@ class RunControlTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aWindowIsAnsweredWhileTheGpuReadIsHeldAndItsEnergyIsWhatWattiqStores() throws IOException {
         Path hold = tmp.resolve("hold");
-        StubNvml stub = StubNvml.create(tmp, DevicesCommandTest.H100, "hold_file " + hold);
+        StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, "hold_file " + hold);
         Path seenFile = tmp.resolve("seen.json");
         Path out = tmp.resolve("run.json");
         Cli.Result r = Cli.run(home(), concat(List.of("run", "--scope", "machine", "--json-out", out.toString(), "--nvml-library",
