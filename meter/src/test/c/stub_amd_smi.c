@@ -16,7 +16,7 @@
  * PCT % of elapsed time. Compiled with -DSTUB_NO_ENERGY it lacks amdsmi_get_energy_count; with -DSTUB_NO_PROCESSES
  * it lacks amdsmi_get_gpu_process_list (older libraries).
  */
-#define _GNU_SOURCE
+#include "stub_control.h"
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -104,24 +104,8 @@ struct stub_gpu {
 
 static struct stub_gpu gpus[MAX_GPU];
 static int ngpu, init_result, initialized;
-static long long fixed_time_ms = -1;
-static struct timespec loaded;
-static char control[4096];
 static int socket_token;
 
-static double now_ms(void) {
-    if (fixed_time_ms >= 0) return (double)fixed_time_ms;
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (t.tv_sec - loaded.tv_sec) * 1e3 + (t.tv_nsec - loaded.tv_nsec) / 1e6;
-}
-
-static void find_control(void) {
-    const char *env = getenv("WATTIQ_AMDSMI_STUB_CONTROL");
-    if (env && *env) { snprintf(control, sizeof control, "%s", env); return; }
-    Dl_info info;
-    if (dladdr((void *)&find_control, &info) && info.dli_fname) snprintf(control, sizeof control, "%s.ctl", info.dli_fname);
-}
 
 /* Adds the energy and engine time since each GPU's last update, at the power and engine shares that held then. */
 static void advance(const struct stub_gpu *before) {
@@ -164,26 +148,17 @@ static void set_key(struct stub_gpu *g, const char *k, const char *v) {
  * until 2 s, then 300 W).
  */
 static void refresh(void) {
-    struct stat st;
     static struct stub_gpu before[MAX_GPU];
-    if (!control[0]) find_control();
-    if (stat(control, &st) != 0) return;
-    memcpy(before, gpus, sizeof gpus);
-    FILE *f = fopen(control, "r");
+    FILE *f = open_control("WATTIQ_AMDSMI_STUB_CONTROL");
     if (!f) return;
+    memcpy(before, gpus, sizeof gpus);
     int seen[MAX_GPU][MAX_PROC] = {{0}};
     char line[1024];
-    while (fgets(line, sizeof line, f)) {
-        char *hash = strchr(line, '#'); if (hash) *hash = 0;
-        char *tok = strtok(line, " \t\r\n");
-        if (!tok) continue;
+    for (char *tok; (tok = next_directive(f, line, sizeof line)); ) {
         if (!strcmp(tok, "init")) {
             char *v = strtok(NULL, " \t\r\n");
             init_result = !v || !strcmp(v, "ok") ? AMDSMI_STATUS_SUCCESS : !strcmp(v, "no_perm") ? AMDSMI_STATUS_NO_PERM
                         : !strcmp(v, "driver_not_loaded") ? AMDSMI_STATUS_DRIVER_NOT_LOADED : AMDSMI_STATUS_INIT_ERROR;
-        } else if (!strcmp(tok, "time_ms")) {
-            char *v = strtok(NULL, " \t\r\n");
-            if (v) fixed_time_ms = strtoll(v, NULL, 10);
         } else if (!strcmp(tok, "gpu") || !strcmp(tok, "process")) {
             int is_gpu = tok[0] == 'g';
             char *v = strtok(NULL, " \t\r\n");
@@ -233,7 +208,7 @@ static amdsmi_status_t check(amdsmi_processor_handle h, struct stub_gpu **out) {
 }
 
 amdsmi_status_t amdsmi_init(uint64_t init_flags) {
-    if (!loaded.tv_sec) clock_gettime(CLOCK_MONOTONIC, &loaded);
+    start_clock();
     refresh();
     if (!(init_flags & AMDSMI_INIT_AMD_GPUS)) return AMDSMI_STATUS_INVAL;
     if (init_result != AMDSMI_STATUS_SUCCESS) return init_result;
@@ -319,24 +294,23 @@ amdsmi_status_t amdsmi_get_gpu_device_uuid(amdsmi_processor_handle h, unsigned i
     return AMDSMI_STATUS_SUCCESS;
 }
 
-amdsmi_status_t amdsmi_get_gpu_memory_total(amdsmi_processor_handle h, amdsmi_memory_type_t mem_type, uint64_t *total) {
+/* The GPU's VRAM total (or, with used, the part in use). */
+static amdsmi_status_t vram(amdsmi_processor_handle h, amdsmi_memory_type_t mem_type, uint64_t *out, int used) {
     struct stub_gpu *g;
     amdsmi_status_t r = check(h, &g);
     if (r) return r;
-    if (!total) return AMDSMI_STATUS_INVAL;
+    if (!out) return AMDSMI_STATUS_INVAL;
     if (mem_type != AMDSMI_MEM_TYPE_VRAM) return AMDSMI_STATUS_NOT_SUPPORTED;
-    *total = g->vram_total;
+    *out = used ? g->vram_used : g->vram_total;
     return AMDSMI_STATUS_SUCCESS;
 }
 
+amdsmi_status_t amdsmi_get_gpu_memory_total(amdsmi_processor_handle h, amdsmi_memory_type_t mem_type, uint64_t *total) {
+    return vram(h, mem_type, total, 0);
+}
+
 amdsmi_status_t amdsmi_get_gpu_memory_usage(amdsmi_processor_handle h, amdsmi_memory_type_t mem_type, uint64_t *used) {
-    struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
-    if (r) return r;
-    if (!used) return AMDSMI_STATUS_INVAL;
-    if (mem_type != AMDSMI_MEM_TYPE_VRAM) return AMDSMI_STATUS_NOT_SUPPORTED;
-    *used = g->vram_used;
-    return AMDSMI_STATUS_SUCCESS;
+    return vram(h, mem_type, used, 1);
 }
 
 /* Unsupported members are set to UINT32_MAX (or UINT64_MAX), as amdsmi.h says. */

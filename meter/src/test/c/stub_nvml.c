@@ -19,7 +19,7 @@
  * Energy counters advance by power_mw x elapsed stub time. Compiled with -DSTUB_OLD_DRIVER it lacks the symbols
  * an old driver lacks (total energy, process utilisation, _v3 running processes).
  */
-#define _GNU_SOURCE
+#include "stub_control.h"
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,31 +56,14 @@ struct stub_device {
 
 static struct stub_device devs[MAX_DEV];
 static int ndev, init_result, initialized;
-static long long fixed_time_ms = -1;
-static struct timespec loaded;
-static char control[4096];
 static char hold_file[1024];
 static long read_delay_us;
-
-static double now_ms(void) {
-    if (fixed_time_ms >= 0) return (double)fixed_time_ms;
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (t.tv_sec - loaded.tv_sec) * 1e3 + (t.tv_nsec - loaded.tv_nsec) / 1e6;
-}
 
 __attribute__((unused)) static unsigned long long now_us_wall(void) {
     if (fixed_time_ms >= 0) return 1700000000000000ULL + (unsigned long long)fixed_time_ms * 1000ULL;
     struct timeval tv;
     gettimeofday(&tv, NULL);
     return (unsigned long long)tv.tv_sec * 1000000ULL + tv.tv_usec;
-}
-
-static void find_control(void) {
-    const char *env = getenv("WATTIQ_NVML_STUB_CONTROL");
-    if (env && *env) { snprintf(control, sizeof control, "%s", env); return; }
-    Dl_info info;
-    if (dladdr((void *)&find_control, &info) && info.dli_fname) snprintf(control, sizeof control, "%s.ctl", info.dli_fname);
 }
 
 static void set_key(struct stub_device *d, const char *k, const char *v, int fresh) {
@@ -120,20 +103,14 @@ static void advance(void) {
 
 /* Re-reads the control file (on every call: tests rewrite it faster than mtime resolves); keeps accumulated energy. */
 static void refresh(void) {
-    struct stat st;
-    if (!control[0]) find_control();
-    if (stat(control, &st) != 0) return;
-    advance();
-    FILE *f = fopen(control, "r");
+    FILE *f = open_control("WATTIQ_NVML_STUB_CONTROL");
     if (!f) return;
+    advance();
     for (int i = 0; i < MAX_DEV; i++) devs[i].nproc = 0;
     hold_file[0] = 0;
     read_delay_us = 0;
     char line[1024];
-    while (fgets(line, sizeof line, f)) {
-        char *hash = strchr(line, '#'); if (hash) *hash = 0;
-        char *tok = strtok(line, " \t\r\n");
-        if (!tok) continue;
+    for (char *tok; (tok = next_directive(f, line, sizeof line)); ) {
         if (!strcmp(tok, "init")) {
             char *v = strtok(NULL, " \t\r\n");
             init_result = !v || !strcmp(v, "ok") ? OK : !strcmp(v, "driver_not_loaded") ? DRIVER_NOT_LOADED
@@ -144,9 +121,6 @@ static void refresh(void) {
         } else if (!strcmp(tok, "hold_file")) {
             char *v = strtok(NULL, " \t\r\n");
             if (v) snprintf(hold_file, sizeof hold_file, "%s", v);
-        } else if (!strcmp(tok, "time_ms")) {
-            char *v = strtok(NULL, " \t\r\n");
-            if (v) fixed_time_ms = strtoll(v, NULL, 10);
         } else if (!strcmp(tok, "device") || !strcmp(tok, "process")) {
             int is_dev = tok[0] == 'd';
             char *v = strtok(NULL, " \t\r\n");
@@ -185,7 +159,7 @@ static nvmlReturn_t check(nvmlDevice_t d) {
 }
 
 nvmlReturn_t nvmlInit_v2(void) {
-    if (!loaded.tv_sec) clock_gettime(CLOCK_MONOTONIC, &loaded);
+    start_clock();
     refresh();
     if (init_result != OK) return init_result;
     initialized++;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class StubLibrary {
     private static final Path BUILD = Path.of("target", "stub-libraries").toAbsolutePath();
     private static final Map<String, Path> COMPILED = new HashMap<>();
+    /** The clock and control file the stubs share ({@code src/test/c/stub_control.h}). */
+    private static final String SHARED_HEADER = "stub_control.h";
 
     private final Path library;
     private final Path control;
@@ -68,9 +70,11 @@ public final class StubLibrary {
                 + stands + " (install gcc to run them)");
         Files.createDirectories(BUILD);
         Path src = BUILD.resolve(source);
-        try (InputStream in = StubLibrary.class.getResourceAsStream("/c/" + source)) {
-            if (in == null) throw new IOException("c/" + source + " is not on the test class path (meter's testResources)");
-            Files.copy(in, src, StandardCopyOption.REPLACE_EXISTING);
+        for (String file : List.of(source, SHARED_HEADER)) {
+            try (InputStream in = StubLibrary.class.getResourceAsStream("/c/" + file)) {
+                if (in == null) throw new IOException("c/" + file + " is not on the test class path (meter's testResources)");
+                Files.copy(in, BUILD.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Path out = BUILD.resolve(fileName);
         List<String> cmd = new ArrayList<>(List.of(gcc, "-std=c11", "-O1", "-shared", "-fPIC", "-Wall"));
