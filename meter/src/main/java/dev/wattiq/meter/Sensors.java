@@ -63,6 +63,8 @@ public final class Sensors {
                     break;
                 } catch (SensorException e) {
                     skipped.add(named(p, e.getMessage()));
+                } catch (UserInputException e) {
+                    throw e; // the user's figure is wrong: say so, do not fall back to another sensor
                 } catch (RuntimeException e) {
                     skipped.add(p.name() + ": failed to open: " + e);
                 }

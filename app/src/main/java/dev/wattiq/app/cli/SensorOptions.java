@@ -83,7 +83,7 @@ public final class SensorOptions {
 
     /** The sensor environment for these options, charging {@code scope} of the tree rooted at {@code rootPid}. */
     public SensorEnvironment environment(Scope scope, long rootPid) {
-        if (cpuWatts != null && !(cpuWatts > 0)) {
+        if (cpuWatts != null && (!(cpuWatts > 0) || cpuWatts.isInfinite())) {
             throw new Errors.UserError("--cpu-watts must be a positive number of watts, got " + cpuWatts);
         }
         if (memoryWattsPerGb != null && !(memoryWattsPerGb >= 0)) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code wattiq plan train}: time, device-hours, energy, cost and CO2e of a training run, and how it scales. */
 @Command(name = "train", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true,
-        description = "Budget a training run: FLOPs = 6·N·D, the step physics (kernels, memory-bound work, communication, pipeline bubble), goodput, device power, host overhead, PUE, the ledger's bill; every figure with its 80% interval.")
+        description = "Budget a training run: FLOPs = 6·N·D, the step physics (kernels, memory-bound work, communication, pipeline bubble), goodput, device power, host overhead, PUE, the ledger's bill; every figure with its 80%% interval.")
 public final class PlanTrainCommand extends JsonCommand.Sited {
     @Mixin
     PlanTargetOptions target;

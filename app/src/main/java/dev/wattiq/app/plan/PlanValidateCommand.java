@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * file of rows it never saw), then in-sample, with the 80% interval's coverage and width.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Replay published runs (training_runs.csv, inference.csv) through the planner: out-of-sample and in-sample errors, 80% interval coverage, and every row not scored with its line and reason.")
+        description = "Replay published runs (training_runs.csv, inference.csv) through the planner: out-of-sample and in-sample errors, 80%% interval coverage, and every row not scored with its line and reason.")
 public final class PlanValidateCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "CSV", description = "A training_runs.csv- or inference.csv-shaped file (default: both shipped copies).")
     Path file;

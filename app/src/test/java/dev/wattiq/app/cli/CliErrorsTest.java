@@ -71,6 +71,7 @@ class CliErrorsTest {
         assertOneLine(run("run", "--label", "=x", "--", "true"), 2,
                 "wattiq: --label needs KEY=VALUE with a non-empty key, got '=x' (e.g. --label model=resnet50)");
         assertOneLine(run("run", "--cpu-watts", "-3", "--", "true"), 2, "wattiq: --cpu-watts must be a positive number of watts, got -3.0");
+        assertOneLine(run("run", "--cpu-watts", "Infinity", "--", "true"), 2, "wattiq: --cpu-watts must be a positive number of watts, got Infinity");
     }
 
     @Test

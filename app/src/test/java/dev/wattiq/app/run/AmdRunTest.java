@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import dev.wattiq.meter.amdsmi.StubAmdSmi;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ class AmdRunTest {
 
     @Test
     void devicesListsAmdGpusWithMemoryPowerLimitsAndTheEnergySource() throws Exception {
-        StubAmdSmi stub = StubAmdSmi.create(tmp, "init ok", MI300X, MI210);
+        StubLibrary stub = StubAmdSmi.create(tmp, "init ok", MI300X, MI210);
         Cli.Result r = Cli.run(tmp.resolve("home"), "devices", "--sysfs-root", tmp.resolve("nosys").toString(), "--amd-smi-library", stub.library().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("gpu 0  AMD Instinct MI300X  1fff74a1-0000-1000-80d8-1de07a9b1b5b",
@@ -51,7 +52,7 @@ class AmdRunTest {
 
     @Test
     void aRunMeasuresBothGpusEachWithItsOwnMethod() throws Exception {
-        StubAmdSmi stub = StubAmdSmi.create(tmp, "init ok", MI300X, MI210);
+        StubLibrary stub = StubAmdSmi.create(tmp, "init ok", MI300X, MI210);
         Path out = tmp.resolve("run.json");
         Cli.Result r = Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--interval", "50ms", "--no-store", "--json-out", out.toString(),
                 "--sysfs-root", tmp.resolve("nosys").toString(), "--amd-smi-library", stub.library().toString(), "--", "sleep", "1");

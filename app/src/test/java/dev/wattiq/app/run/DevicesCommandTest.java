@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Main;
 import dev.wattiq.meter.nvml.StubNvml;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class DevicesCommandTest {
     }
 
     /** An empty sysfs and procfs, so no CPU sensor finds anything real on the build machine. */
-    private String[] args(StubNvml stub, String... more) throws Exception {
+    private String[] args(StubLibrary stub, String... more) throws Exception {
         Path sys = Files.createDirectories(dir.resolve("sys"));
         Path proc = Files.createDirectories(dir.resolve("proc"));
         String[] base = {"devices", "--nvml-library", stub.library().toString(), "--sysfs-root", sys.toString(), "--procfs-root", proc.toString()};

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import dev.wattiq.meter.nvml.StubNvml;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ class GpuRunTest {
 
     @Test
     void machineScopeSumsEveryGpuWithItsOwnMethod() throws Exception {
-        StubNvml stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100);
+        StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100);
         Path out = tmp.resolve("run.json");
         Cli.Result r = Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--interval", "50ms", "--no-store",
                 "--json-out", out.toString(), "--nvml-library", stub.library().toString(), "--", "sh", "-c", "sleep 0.8");
@@ -54,7 +55,7 @@ class GpuRunTest {
 
     @Test
     void processScopeChargesTheCommandItsShareOfTheGpuItUsed() throws Exception {
-        StubNvml stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100, "process 0 pid=1 sm=50 mem=1");
+        StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100, "process 0 pid=1 sm=50 mem=1");
         Path ctl = Path.of(stub.library() + ".ctl");
         Path out = tmp.resolve("run.json");
         // the command puts itself on gpu-0 beside pid 1 (not in its tree), with the same SM utilisation
@@ -72,7 +73,7 @@ class GpuRunTest {
 
     @Test
     void aGpuLostDuringTheRunIsAGapNotAFailure() throws Exception {
-        StubNvml stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100 + " lost_after_ms=400");
+        StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, DevicesCommandTest.P100 + " lost_after_ms=400");
         Path out = tmp.resolve("run.json");
         Cli.Result r = Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--interval", "50ms", "--no-store",
                 "--json-out", out.toString(), "--nvml-library", stub.library().toString(), "--", "sh", "-c", "sleep 1; exit 4");

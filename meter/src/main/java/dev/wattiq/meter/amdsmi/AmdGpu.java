@@ -4,10 +4,10 @@ import dev.wattiq.meter.PowerIntegral;
 import dev.wattiq.meter.counter.CounterBounds;
 import dev.wattiq.meter.counter.PlausibleCounter;
 import dev.wattiq.meter.counter.PowerBound;
+import dev.wattiq.meter.gpu.TrackedGpu;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongPredicate;
@@ -17,48 +17,32 @@ import java.util.function.LongPredicate;
  * differences held to the plausibility rule, or power held between reads and integrated), the graphics-engine time of
  * each process seen (for the tree's share), and whether it was lost. Guarded by the sensor's lock.
  */
-final class AmdGpu {
-    /** Where a GPU's energy comes from. */
-    enum Source {
-        COUNTER, INTEGRATED, NONE;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
+final class AmdGpu extends TrackedGpu {
     /** How the tree's share was found over the last interval. */
     enum Basis { ENGINE_TIME, PROCESSES, NO_PROCESSES, UNSUPPORTED }
 
+    /** How often the SMU updates the accumulator (about every millisecond on MI200/MI300; 10 ms stated conservatively). */
+    static final Duration COUNTER_UPDATE = Duration.ofMillis(10);
+    /** AMD SMI's socket power is a ~1 s average on most GPUs. */
+    static final Duration POWER_AVERAGE = Duration.ofSeconds(1);
     static final Duration MAX_HOLD = Duration.ofSeconds(5);
     /** How long an engine-time share stands in for intervals in which no engine time moved. */
     static final Duration SHARE_HOLD = Duration.ofSeconds(2);
     private final AmdSmi.Gpu gpu;
-    private final String name;
-    private final String uuid;
-    private final Source source;
-    private final String reason;
     private final PowerBound bound;
     private final PlausibleCounter counter;
     private final PowerIntegral integral = new PowerIntegral(MAX_HOLD);
     private final Map<Long, Long> gfxNanos = new HashMap<>();
-    private double joules;
-    private double attributedJoules;
     private double lastIntegralJoules;
-    private double watts = Double.NaN;
     private Basis basis;
     private double engineShare = Double.NaN;
     private long engineShareNanos;
-    private String lostNote;
 
     private AmdGpu(AmdSmi.Gpu gpu, String name, String uuid, Source source, String reason, PowerBound bound) {
+        super(new Identity(gpu.index(), gpu.id(), name, uuid, source, reason));
         this.gpu = gpu;
-        this.name = name;
-        this.uuid = uuid;
-        this.source = source;
-        this.reason = reason;
         this.bound = bound;
-        this.counter = PlausibleCounter.monotonic(gpu.id() + " (" + name + ")", PlausibleCounter.Unit.MICROJOULES, bound, AmdSmiSensor.COUNTER_UPDATE);
+        this.counter = PlausibleCounter.monotonic(gpu.id() + " (" + name + ")", PlausibleCounter.Unit.MICROJOULES, bound, COUNTER_UPDATE);
     }
 
     /** Asks the GPU what it can do (energy accumulator, else power) and takes the first reading. */
@@ -94,7 +78,6 @@ final class AmdGpu {
         if (e.isPresent()) gpu.counter.update(e.get().microJoules(), nowNanos);
         if (p.isPresent()) {
             gpu.integral.add(p.get().watts(), nowNanos);
-            gpu.watts = p.get().watts();
         }
         smi.processes(g).ifPresent(ps -> ps.forEach(x -> gpu.gfxNanos.put(x.pid(), x.gfxNanos())));
         return gpu;
@@ -108,7 +91,7 @@ final class AmdGpu {
     String read(AmdSmi smi, long nowNanos, LongPredicate inTree) throws AmdSmiException {
         double delta;
         String gap = null;
-        if (source == Source.COUNTER) {
+        if (identity().source() == Source.COUNTER) {
             AmdSmi.EnergyCount e = smi.energy(gpu).orElseThrow(() -> AmdSmiException.of("amdsmi_get_energy_count",
                     AmdSmiStatus.NOT_SUPPORTED.code(), "the energy accumulator stopped answering", gpu.id()));
             double before = counter.totalJoules();
@@ -118,18 +101,19 @@ final class AmdGpu {
             AmdSmi.Power p = smi.power(gpu).orElseThrow(() -> AmdSmiException.of("amdsmi_get_power_info",
                     AmdSmiStatus.NOT_SUPPORTED.code(), "the power reading stopped answering", gpu.id()));
             if (p.watts() > bound.watts()) {
-                gap = gpu.id() + " (" + name + "): power reading of " + p.watts() + " W, above its bound of " + bound + ": not used";
+                gap = gpu.id() + " (" + identity().name() + "): power reading of " + p.watts() + " W, above its bound of " + bound + ": not used";
             } else {
                 integral.add(p.watts(), nowNanos);
-                watts = p.watts();
             }
             double j = integral.joulesAt(nowNanos);
             delta = j - lastIntegralJoules;
             lastIntegralJoules = j;
         }
         double share = inTree == null ? 1 : share(smi, inTree, nowNanos);
-        joules += delta;
-        attributedJoules = Math.min(joules, attributedJoules + delta * share);
+        if (delta > 0) {
+            energySink().add(delta);
+            energySink().settle(share);
+        }
         return gap;
     }
 
@@ -175,51 +159,8 @@ final class AmdGpu {
         return gpu;
     }
 
-    String id() {
-        return gpu.id();
-    }
-
-    String name() {
-        return name;
-    }
-
-    String uuid() {
-        return uuid;
-    }
-
-    Source source() {
-        return source;
-    }
-
-    String reason() {
-        return reason;
-    }
-
-    double joules() {
-        return joules;
-    }
-
-    double attributedJoules() {
-        return attributedJoules;
-    }
-
-    double watts() {
-        return watts;
-    }
-
-    boolean isLost() {
-        return lostNote != null;
-    }
-
-    String lostNote() {
-        return lostNote;
-    }
-
-    void markLost(String note) {
-        lostNote = note;
-    }
-
-    String basisText() {
+    @Override
+    public String basisText() {
         if (basis == null) return "not yet sampled";
         return switch (basis) {
             case ENGINE_TIME -> "by the processes' graphics-engine time (amdsmi_get_gpu_process_list engine_usage.gfx)";

@@ -1,5 +1,6 @@
 package dev.wattiq.meter.amdsmi;
 
+import dev.wattiq.meter.gpu.GpuLibrary;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * AMD SMI's and named in each method. A query the GPU or library cannot answer (AMDSMI_STATUS_NOT_SUPPORTED, a
  * function the library lacks) returns an empty optional: ask for the capability, never catch "unsupported".
  */
-public final class AmdSmi implements AutoCloseable {
+public final class AmdSmi implements GpuLibrary {
     /** The library ROCm installs (on the loader's path, or under /opt/rocm/lib). */
     public static final String DEFAULT_LIBRARY = "libamd_smi.so";
     static final String ROCM_LIBRARY = "/opt/rocm/lib/libamd_smi.so";

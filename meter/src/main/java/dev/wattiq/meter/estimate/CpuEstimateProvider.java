@@ -5,6 +5,7 @@ import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.SensorProvider;
+import dev.wattiq.meter.UserInputException;
 import dev.wattiq.meter.proc.CpuInfo;
 import dev.wattiq.meter.proc.MachineCpuReader;
 import dev.wattiq.meter.proc.MachineCpuTimes;
@@ -79,7 +80,7 @@ public final class CpuEstimateProvider extends SensorProvider.Base {
             if (attribution != null) attribution.close();
             throw new SensorException("cpu-estimate: cannot read procfs under " + proc + ": " + e.getMessage()
                     + "; check --procfs-root (it must hold stat, cpuinfo and meminfo)", e);
-        } catch (SensorException e) {
+        } catch (SensorException | UserInputException e) {
             if (machine != null) machine.close();
             if (attribution != null) attribution.close();
             throw e;

@@ -1,5 +1,7 @@
 package dev.wattiq.meter.estimate;
 
+import dev.wattiq.meter.UserInputException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,7 +39,9 @@ public record CpuPowerModel(String cpuModelName, CpuPowerTable.Row row, int logi
         double idle = row.idleWatts() * scale;
         if (cpuWattsOverride.isPresent()) {
             double w = cpuWattsOverride.getAsDouble();
-            if (!(w > 0) || Double.isInfinite(w)) throw new IllegalArgumentException("--cpu-watts must be a positive number of watts, got " + w);
+            if (!(w > 0) || Double.isInfinite(w)) {
+                throw new UserInputException("--cpu-watts must be a positive number of watts, got " + w + ": give the CPU's full-load power, e.g. 65");
+            }
             return new CpuPowerModel(cpuModelName, row, logicalCpus, w, Math.min(idle, w), true);
         }
         return new CpuPowerModel(cpuModelName, row, logicalCpus, max, idle, false);

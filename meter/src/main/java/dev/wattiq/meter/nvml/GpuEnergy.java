@@ -1,5 +1,6 @@
 package dev.wattiq.meter.nvml;
 
+import dev.wattiq.meter.ChargedEnergy;
 import dev.wattiq.meter.counter.PlausibleCounter;
 import dev.wattiq.meter.counter.PowerBound;
 
@@ -16,8 +17,7 @@ final class GpuEnergy {
     private final PlausibleCounter counter;
     private final String zone;
     private final PowerBound bound;
-    private double joules;
-    private double attributedJoules;
+    private final ChargedEnergy charged;
     private double lastPowerWatts = Double.NaN;
     private long lastNanos;
     private boolean started;
@@ -28,6 +28,12 @@ final class GpuEnergy {
      * @param counterPeriod how often the energy counter updates (NVML: about every 100 ms)
      */
     GpuEnergy(String zone, PowerBound bound, Duration counterPeriod) {
+        this(zone, bound, counterPeriod, new ChargedEnergy());
+    }
+
+    /** As above, adding the energy to {@code charged} (the GPU's). */
+    GpuEnergy(String zone, PowerBound bound, Duration counterPeriod, ChargedEnergy charged) {
+        this.charged = charged;
         this.zone = zone;
         this.bound = bound;
         this.counter = PlausibleCounter.monotonic(zone, PlausibleCounter.Unit.MILLIJOULES, bound, counterPeriod);
@@ -35,12 +41,12 @@ final class GpuEnergy {
 
     /** Whole-device energy since the first reading, in joules. */
     double joules() {
-        return joules;
+        return charged.joules();
     }
 
     /** Energy charged to the measured tree since the first reading, in joules (never more than {@link #joules()}). */
     double attributedJoules() {
-        return attributedJoules;
+        return charged.attributedJoules();
     }
 
     /**
@@ -90,8 +96,7 @@ final class GpuEnergy {
     }
 
     private void add(double intervalJoules, double share) {
-        double s = Double.isNaN(share) ? 0 : Math.clamp(share, 0.0, 1.0);
-        joules += intervalJoules;
-        attributedJoules = Math.min(joules, attributedJoules + intervalJoules * s);
+        charged.add(intervalJoules);
+        charged.settle(Double.isNaN(share) ? 0 : share);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wattiq.meter.nvml;
 
+import dev.wattiq.meter.gpu.GpuLibrary;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * an empty optional: ask for the capability, never catch "unsupported". Every other failure is an
  * {@link NvmlException} whose message names the fix. Thread-safe: NVML itself is.
  */
-public final class Nvml implements AutoCloseable {
+public final class Nvml implements GpuLibrary {
     /** The library the NVIDIA driver installs. */
     public static final String DEFAULT_LIBRARY = "libnvidia-ml.so.1";
     /** NVML_DEVICE_NAME_V2_BUFFER_SIZE and NVML_DEVICE_UUID_V2_BUFFER_SIZE. */

@@ -2,50 +2,41 @@ package dev.wattiq.meter.nvml;
 
 import dev.wattiq.meter.counter.CounterBounds;
 import dev.wattiq.meter.counter.PowerBound;
+import dev.wattiq.meter.gpu.TrackedGpu;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One GPU as the sensor tracks it: what it is, which energy source it has and why, its accumulated energy,
  * where NVML's per-process samples were last read up to, and whether it was lost. Guarded by the sensor's lock.
  */
-final class NvmlGpu {
-    /** Where a GPU's energy comes from. */
-    enum Source {
-        COUNTER, INTEGRATED, NONE;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
+final class NvmlGpu extends TrackedGpu {
     private final Nvml.Device device;
-    private final String name;
-    private final String uuid;
-    private final Source source;
-    private final String reason;
     private final boolean mig;
     private final boolean processSamples;
     private final GpuEnergy energy;
     private long lastSeenMicros;
-    private String lostNote;
     private GpuShare.Basis basis;
     private double utilisationShare = Double.NaN;
     private long utilisationShareNanos;
 
+    /** How often NVML's energy counter updates. */
+    static final Duration COUNTER_UPDATE = Duration.ofMillis(100);
+    /** NVML's power reading is about a 1 s average on recent GPUs. */
+    static final Duration POWER_AVERAGE = Duration.ofSeconds(1);
+
     private NvmlGpu(Nvml.Device device, String name, String uuid, Source source, String reason, boolean mig,
                     boolean processSamples, long lastSeenMicros, PowerBound bound) {
+        super(new Identity(device.index(), device.id(), name, uuid, source, reason));
         this.device = device;
-        this.name = name;
-        this.uuid = uuid;
-        this.source = source;
-        this.reason = reason;
         this.mig = mig;
         this.processSamples = processSamples;
         this.lastSeenMicros = lastSeenMicros;
-        this.energy = new GpuEnergy(device.id() + " (" + name + ")", bound, NvmlSensor.COUNTER_UPDATE);
+        this.energy = new GpuEnergy(device.id() + " (" + name + ")", bound, COUNTER_UPDATE, energySink());
     }
 
     /** Asks the GPU what it can do: energy counter or power, MIG, per-process samples. */
@@ -108,29 +99,20 @@ final class NvmlGpu {
         return device;
     }
 
-    String id() {
-        return device.id();
-    }
-
-    String name() {
-        return name;
-    }
-
-    String uuid() {
-        return uuid;
-    }
-
-    Source source() {
-        return source;
-    }
-
-    String reason() {
-        return reason;
-    }
-
     boolean isMig() {
         return mig;
     }
+
+    @Override
+    protected void addAssumptions(Map<String, String> m) {
+        if (mig) m.put(identity().id() + ".mig", "MIG mode: its instances share this GPU's power; the GPU's energy is counted once, not per instance");
+    }
+
+    @Override
+    protected String listingNote() {
+        return mig ? "MIG mode: instances share this GPU's power, counted once" : "";
+    }
+
 
     boolean hasProcessSamples() {
         return processSamples;
@@ -149,18 +131,6 @@ final class NvmlGpu {
         lastSeenMicros = Math.max(lastSeenMicros, newest(samples));
     }
 
-    boolean isLost() {
-        return lostNote != null;
-    }
-
-    String lostNote() {
-        return lostNote;
-    }
-
-    void markLost(String note) {
-        lostNote = note;
-    }
-
     /** Remembers the tree's share found from utilisation samples at monotonic time {@code nanos}. */
     void utilisationShare(double share, long nanos) {
         utilisationShare = share;
@@ -168,16 +138,17 @@ final class NvmlGpu {
     }
 
     /** The last utilisation share if it is at most {@code hold} old. */
-    java.util.OptionalDouble recentUtilisationShare(long nowNanos, java.time.Duration hold) {
-        if (Double.isNaN(utilisationShare) || nowNanos - utilisationShareNanos > hold.toNanos()) return java.util.OptionalDouble.empty();
-        return java.util.OptionalDouble.of(utilisationShare);
+    OptionalDouble recentUtilisationShare(long nowNanos, Duration hold) {
+        if (Double.isNaN(utilisationShare) || nowNanos - utilisationShareNanos > hold.toNanos()) return OptionalDouble.empty();
+        return OptionalDouble.of(utilisationShare);
     }
 
     void basis(GpuShare.Basis b) {
         basis = b;
     }
 
-    String basisText() {
+    @Override
+    public String basisText() {
         if (basis == null) return "not yet sampled";
         return switch (basis) {
             case UTILISATION -> "by per-process SM utilisation samples";

@@ -12,6 +12,7 @@ import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.Window;
 import dev.wattiq.meter.testing.FakeProcfs;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class AmdSmiSensorTest {
     @TempDir
     Path dir;
     final ManualClock clock = new ManualClock();
-    StubAmdSmi stub;
+    StubLibrary stub;
     long ms;
 
     static final String MI300X = "gpu 0 name=AMD_Instinct_MI300X uuid=1fff74a1-0000-1000-80d8-1de07a9b1b5b vram_total=206141652992"
@@ -100,13 +101,13 @@ class AmdSmiSensorTest {
                 meter.sampleNow();
             }
             Measurement m = w.end();
-            assertThat(joules(m, "amd-gpu-0")).isCloseTo(400 * 1.0, within(1e-4)); // until it vanished at 1.1 s (read last at 1.0 s)
+            assertThat(joules(m, "amd-gpu-0")).isCloseTo(400 * 1.0, within(1e-4)); // until it was lost at 1.1 s (read last at 1.0 s)
             assertThat(joules(m, "amd-gpu-1")).isCloseTo(100 * 3.0, within(1e-9));
             assertThat(m.notes()).singleElement().satisfies(n -> assertThat(n)
-                    .contains("amd-gpu-0 (AMD Instinct MI300X) vanished at", "amdsmi_get_energy_count failed",
+                    .contains("amd-gpu-0 (AMD Instinct MI300X) was lost at", "amdsmi_get_energy_count failed",
                             "AMDSMI_STATUS_NOT_FOUND", "the other GPUs are still measured"));
             Sensor s = meter.sensors().getFirst();
-            assertThat(s.devices()).extracting(DeviceInfo::reason).first().asString().contains("vanished");
+            assertThat(s.devices()).extracting(DeviceInfo::reason).first().asString().contains("was lost at");
         }
     }
 

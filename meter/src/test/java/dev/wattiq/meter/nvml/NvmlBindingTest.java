@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wattiq.meter.nvml.NvmlTypes.ComputeProcess;
 import dev.wattiq.meter.nvml.NvmlTypes.ProcessSample;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class NvmlBindingTest {
 
     @Test
     void readsEveryQueryThroughTheRealLayouts() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "time_ms 0", H100, P100,
+        StubLibrary stub = StubNvml.create(dir, "time_ms 0", H100, P100,
                 "process 0 pid=4242 sm=60 mem=1048576", "process 0 pid=999 sm=20 mem=2097152");
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
             assertThat(nvml.deviceCount()).isEqualTo(2);
@@ -55,7 +56,7 @@ class NvmlBindingTest {
 
     @Test
     void aNullBufferAnsweredWithSuccessAndACountStillGetsTheList() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "time_ms 0", H100 + " count_query=success", "process 0 pid=4242 sm=60 mem=1");
+        StubLibrary stub = StubNvml.create(dir, "time_ms 0", H100 + " count_query=success", "process 0 pid=4242 sm=60 mem=1");
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
             Nvml.Device d = nvml.device(0);
             assertThat(nvml.computeProcesses(d).orElseThrow()).extracting(ComputeProcess::pid).containsExactly(4242L);
@@ -65,7 +66,7 @@ class NvmlBindingTest {
 
     @Test
     void aGpuWithoutEnergyCounterSaysSoInsteadOfFailing() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "time_ms 0", H100, P100);
+        StubLibrary stub = StubNvml.create(dir, "time_ms 0", H100, P100);
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
             Nvml.Device p100 = nvml.device(1);
             assertThat(nvml.totalEnergyMillijoules(p100)).isEmpty();
@@ -76,7 +77,7 @@ class NvmlBindingTest {
 
     @Test
     void symbolsMissingFromAnOldLibraryAreAbsentCapabilities() throws Exception {
-        StubNvml stub = StubNvml.create(dir, true, "time_ms 0", H100, "process 0 pid=4242 sm=60 mem=1");
+        StubLibrary stub = StubNvml.create(dir, true, "time_ms 0", H100, "process 0 pid=4242 sm=60 mem=1");
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
             Nvml.Device d = nvml.device(0);
             assertThat(nvml.has("nvmlDeviceGetTotalEnergyConsumption")).isFalse();
@@ -112,7 +113,7 @@ class NvmlBindingTest {
 
     @Test
     void driverNotLoadedAndNoPermissionAreTypedWithTheirFix() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "init driver_not_loaded", H100);
+        StubLibrary stub = StubNvml.create(dir, "init driver_not_loaded", H100);
         assertThatThrownBy(() -> Nvml.open(Optional.of(stub.library())))
                 .isInstanceOf(NvmlException.DriverNotLoaded.class)
                 .hasMessageContaining("nvmlInit_v2 failed: Driver Not Loaded (NVML_ERROR_DRIVER_NOT_LOADED, code 9)")
@@ -127,7 +128,7 @@ class NvmlBindingTest {
 
     @Test
     void aLostGpuIsTypedAndNamed() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "time_ms 0", H100 + " lost=1");
+        StubLibrary stub = StubNvml.create(dir, "time_ms 0", H100 + " lost=1");
         try (Nvml nvml = Nvml.open(Optional.of(stub.library()))) {
             Nvml.Device d = nvml.device(0);
             assertThatThrownBy(() -> nvml.powerMilliwatts(d))
@@ -140,7 +141,7 @@ class NvmlBindingTest {
 
     @Test
     void closingTwiceIsHarmless() throws Exception {
-        StubNvml stub = StubNvml.create(dir, H100);
+        StubLibrary stub = StubNvml.create(dir, H100);
         Nvml nvml = Nvml.open(Optional.of(stub.library()));
         nvml.close();
         nvml.close();

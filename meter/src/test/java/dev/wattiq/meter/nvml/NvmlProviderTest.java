@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class NvmlProviderTest {
 
     @Test
     void aLibraryWithoutADriverIsOneSkippedLine() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "init driver_not_loaded", NvmlBindingTest.H100);
+        StubLibrary stub = StubNvml.create(dir, "init driver_not_loaded", NvmlBindingTest.H100);
         SensorEnvironment env = SensorEnvironment.system().withNvmlLibrary(Optional.of(stub.library()));
         Sensors.Selection sel = Sensors.select(env, List.of(new NvmlSensorProvider()));
         assertThat(sel.sensors()).isEmpty();
@@ -59,7 +60,7 @@ class NvmlProviderTest {
 
     @Test
     void noGpuIsOneSkippedLine() throws Exception {
-        StubNvml stub = StubNvml.create(dir, "init ok");
+        StubLibrary stub = StubNvml.create(dir, "init ok");
         Sensors.Selection sel = Sensors.select(SensorEnvironment.system().withNvmlLibrary(Optional.of(stub.library())),
                 List.of(new NvmlSensorProvider()));
         assertThat(sel.sensors()).isEmpty();
@@ -68,7 +69,7 @@ class NvmlProviderTest {
 
     @Test
     void opensOnTheStub() throws Exception {
-        StubNvml stub = StubNvml.create(dir, NvmlBindingTest.H100);
+        StubLibrary stub = StubNvml.create(dir, NvmlBindingTest.H100);
         Sensors.Selection sel = Sensors.select(SensorEnvironment.system().withNvmlLibrary(Optional.of(stub.library())),
                 List.of(new NvmlSensorProvider()));
         assertThat(sel.sensors()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("nvml"));

@@ -13,6 +13,7 @@ import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Window;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class NvmlSensorTest {
     Path dir;
 
     private final ManualClock clock = new ManualClock();
-    private StubNvml stub;
+    private StubLibrary stub;
     private List<String> lines;
 
     private SensorEnvironment env(String... control) throws Exception {
