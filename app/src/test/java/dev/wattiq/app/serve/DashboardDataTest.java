@@ -62,6 +62,28 @@ class DashboardDataTest {
             assertThat(frontier.get("left_out").asInt()).isEqualTo(1);
             for (JsonNode p : frontier.get("points")) assertThat(p.get("energy_j").asDouble()).isPositive();
             assertThat(frontier.get("recommended").get("command").asText()).startsWith("timeout ");
+            assertThat(newest.get("too_short").asBoolean()).as("true ends before its sensors open").isTrue();
+
+            // quality attached after the fact: only the tagged runs take part, the too-short one never
+            String busyId = sweep.get("run_id").asText();
+            assertThat(Cli.run(home, "runs", "tag", busyId, "accuracy=0.9").exitCode()).isZero();
+            assertThat(Cli.run(home, "runs", "tag", newest.get("run_id").asText(), "accuracy=0.99").exitCode()).isZero();
+            ServeProcess.eventually(java.time.Duration.ofSeconds(10), () -> {
+                try {
+                    JsonNode q = JSON.readTree(serve.get("/api/frontier?quality=accuracy").body());
+                    return q.get("runs_used").asInt() == 1 && q.get("left_out").asInt() == 2
+                            && q.get("objectives").asText().equals("energy_j:min,duration_s:min,quality:max")
+                            && q.get("points").get(0).get("run_id").asText().equals(busyId)
+                            && q.get("points").get(0).get("quality").asDouble() == 0.9;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            for (String bad : new String[] {"?quality=", "?quality=a%20b", "?quality=%zz", "?other=1", "?quality=a&quality=b"}) {
+                HttpResponse<String> b = serve.get("/api/frontier" + bad);
+                assertThat(b.statusCode()).as(bad + ": " + b.body()).isEqualTo(400);
+                assertThat(b.body()).doesNotContain("\n\t");
+            }
 
             ServeProcess.eventually(java.time.Duration.ofSeconds(10), () -> serve.stderr.toString()
                     .contains("wattiq serve: open " + serve.base + "/ in a browser for the dashboard (Ctrl-C stops)"));
