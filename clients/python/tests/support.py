@@ -1,10 +1,12 @@
 """Helpers for the client's tests: a fresh client state, a script runner, and stand-ins for a wattiq that hangs."""
+import json
 import os
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -12,6 +14,7 @@ CLIENT_ROOT = os.path.dirname(HERE)
 
 import wattiq  # noqa: E402
 from wattiq import _state  # noqa: E402
+from wattiq._channel import PROTOCOL  # noqa: E402
 
 
 def reset_client():
@@ -52,7 +55,8 @@ class SilentPeer:
     """A Unix socket that accepts connections and then behaves as a hung or dying wattiq would.
 
     mode "hang": never answers. "hello-then-hang": answers the first request (the client's hello) with the
-    protocol's hello reply, then never again. "hello-then-close": answers the hello, then hangs up.
+    protocol's hello reply, then never again. "hello-then-close": answers the hello, then hangs up. "record": answers
+    the hello, then answers every line with ok and keeps it in ``lines`` (parsed), with its arrival time.
     """
 
     def __init__(self, mode):
@@ -64,6 +68,7 @@ class SilentPeer:
         self.sock.bind(self.path)
         self.sock.listen(4)
         self.conns = []
+        self.lines = []  # (time.monotonic(), request) in "record" mode
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -82,9 +87,26 @@ class SilentPeer:
                 if not chunk:
                     break
                 buf += chunk
-            c.sendall(b'{"id":1,"ok":true,"protocol":1,"run_id":"test"}\n')
+            c.sendall(b'{"id":1,"ok":true,"protocol":%d,"run_id":"test"}\n' % PROTOCOL)
             if self.mode == "hello-then-close":
                 c.close()
+            if self.mode == "record":
+                self._record(c, buf.split(b"\n", 1)[1])
+
+    def _record(self, c, buf):
+        while True:
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                request = json.loads(line)
+                self.lines.append((time.monotonic(), request))
+                c.sendall(b'{"id":%s,"ok":true}\n' % json.dumps(request.get("id")).encode())
+            try:
+                chunk = c.recv(4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            buf += chunk
 
     def close(self):
         self.sock.close()

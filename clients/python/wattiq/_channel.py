@@ -1,8 +1,8 @@
 """The connection to ``wattiq run``'s control socket: line-delimited JSON, one reply per request, in order.
 
-Requests that need an answer (hello, open, close, energy) wait for it, at most ``TIMEOUT_S``. Work reports are sent
-without waiting; their replies are read later (before the next answer, or when the socket has them), so a call to
-``wattiq.step()`` never waits for wattiq. Any failure (wattiq gone, no answer in time, a reply that is not ours)
+Requests that need an answer (hello, open, close, window, energy) wait for it, at most ``TIMEOUT_S``. Work reports
+are sent without waiting (by the client's background sender thread); their replies are read later (before the next
+answer, or when the socket has them), so a call to ``wattiq.step()`` never touches the socket. Any failure (wattiq gone, no answer in time, a reply that is not ours)
 closes the channel for good: the caller gets ``None`` and the script runs on.
 """
 import json
@@ -12,7 +12,7 @@ import socket
 import time
 
 TIMEOUT_S = 1.0
-PROTOCOL = 1
+PROTOCOL = 2  # 2: a close is answered before the energy is read; op "window" fetches it
 
 
 class ChannelError(Exception):
@@ -58,7 +58,7 @@ class Channel:
         """Sends a request without waiting for its reply (work reports)."""
         self._write(_line(fields))
         self._unanswered += 1
-        self._drain()
+        self.drain()
 
     def request(self, fields, before=None):
         """Sends a request (after ``before``, a request not waited for, in the same write) and returns its reply.
@@ -97,7 +97,7 @@ class Channel:
             self.close()
             raise ChannelError(_why(e, self.timeout_s)) from None
 
-    def _drain(self):
+    def drain(self):
         """Reads the replies that have arrived, without waiting (keeps wattiq's replies from piling up)."""
         try:
             while self._unanswered > 0 and self._poll.poll(0):

@@ -9,12 +9,14 @@ import time
 from ._channel import Channel, ChannelError, RequestError
 
 ENV = "WATTIQ_CONTROL"
-FLUSH_EVERY_S = 1.0  # work is sent at most once a second (and before every window boundary), without waiting
+FLUSH_EVERY_S = 1.0  # work is sent once a second by a background thread (and before every window boundary)
 MAX_NAME_CHARS = 256
 _MAX_COUNT = (1 << 53) - 1
 _MAX_REMEMBERED = 10000
 
-_lock = threading.Lock()  # never taken twice by one thread: no public call nests another
+_lock = threading.Lock()  # the channel: never taken twice by one thread, no public call nests another
+_count_lock = threading.Lock()  # the counters only, held for a few additions and never around I/O
+_sender = None  # the thread that sends the counted work once a second (started by the first step())
 _channel = None
 _tried = False
 _warned = set()
@@ -22,8 +24,6 @@ _open = {}
 _closed = set()
 _pending = [0, 0, 0]  # steps, samples, tokens counted and not yet sent
 _total = [0, 0, 0]
-_last_flush = time.monotonic()
-_monotonic = time.monotonic
 
 
 class WindowError(ValueError):
@@ -33,28 +33,68 @@ class WindowError(ValueError):
 class Window:
     """A measured stretch of the script. Its figures are filled in when it ends.
 
-    name, start_s (from the run's start), duration_s, energy_j (total, joules), by_component (joules per component),
-    method (measured, integrated or estimated), work (steps, samples and tokens counted inside it: by every process
-    of the run under wattiq, by this process alone outside), notes.
+    name, start_s (from the run's start), duration_s, work (steps, samples and tokens counted inside it: by every
+    process of the run under wattiq, by this process alone outside) are there when it ends; energy_j (total, joules),
+    by_component (joules per component), method (measured, integrated or estimated) and notes are fetched from wattiq
+    the first time one of them is read (ending a window never waits for a sensor; reading its energy waits for
+    wattiq's next sensor reading at most). They are the figures wattiq stores with the run.
     Outside ``wattiq run`` (or once wattiq is gone) energy_j and method are None and by_component is empty.
     """
 
-    __slots__ = ("name", "start_s", "duration_s", "energy_j", "by_component", "method", "work", "notes", "_t0",
-                 "_work0", "_measured", "_ended")
+    __slots__ = ("name", "start_s", "duration_s", "_energy_j", "_by_component", "_method", "work", "_notes", "_t0",
+                 "_work0", "_measured", "_ended", "_ref", "_channel")
 
     def __init__(self, name):
         self.name = _check_name(name)
         self.start_s = None
         self.duration_s = None
-        self.energy_j = None
-        self.by_component = {}
-        self.method = None
+        self._energy_j = None
+        self._by_component = {}
+        self._method = None
         self.work = {"steps": 0, "samples": 0, "tokens": 0}
-        self.notes = []
+        self._notes = []
         self._t0 = None
         self._work0 = None
         self._measured = False
         self._ended = False
+        self._ref = None  # wattiq's ref for the energy still to fetch
+        self._channel = None  # the connection that ref belongs to
+
+    @property
+    def energy_j(self):
+        """The window's energy in joules (None outside wattiq run); fetched from wattiq when first read."""
+        self._fetch()
+        return self._energy_j
+
+    @property
+    def by_component(self):
+        """Joules per component (cpu_package, dram, gpu, ...)."""
+        self._fetch()
+        return self._by_component
+
+    @property
+    def method(self):
+        """How the energy was obtained: measured, integrated or estimated (None outside wattiq run)."""
+        self._fetch()
+        return self._method
+
+    @property
+    def notes(self):
+        """What wattiq noted about the window (a sensor gap, a window shorter than the sensors' update period, ...)."""
+        self._fetch()
+        return self._notes
+
+    def _fetch(self):
+        if self._ref is None:
+            return
+        with _lock:
+            ref, ch = self._ref, self._channel
+            self._ref = None
+            if ref is None or ch is None or ch is not _channel:
+                return  # the connection it came from is gone (wattiq went away, or this is a forked child)
+            reply = _request({"op": "window", "ref": ref}, send_work=False)
+        if reply is not None:
+            self._fill(reply.get("window") or {})
 
     @property
     def time(self):
@@ -78,16 +118,19 @@ class Window:
     def _fill(self, reply):
         self.start_s = reply.get("start_s", self.start_s)
         self.duration_s = reply.get("duration_s", self.duration_s)
-        energy = reply.get("energy_j") or {}
-        self.energy_j = energy.get("total")
-        self.by_component = dict(energy.get("by_component") or {})
-        self.method = reply.get("method")
         self.work = dict(reply.get("work") or self.work)
-        self.notes = list(reply.get("notes") or [])
+        if "energy_j" in reply or "method" in reply:
+            energy = reply.get("energy_j") or {}
+            self._energy_j = energy.get("total")
+            self._by_component = dict(energy.get("by_component") or {})
+            self._method = reply.get("method")
+            self._notes = list(reply.get("notes") or [])
 
     def __repr__(self):
-        return "Window(name=%r, energy_j=%r, duration_s=%r, method=%r)" % (self.name, self.energy_j, self.duration_s,
-                                                                           self.method)
+        if self._ref is not None:  # a repr never talks to wattiq
+            return "Window(name=%r, energy_j=<not fetched yet>, duration_s=%r)" % (self.name, self.duration_s)
+        return "Window(name=%r, energy_j=%r, duration_s=%r, method=%r)" % (self.name, self._energy_j, self.duration_s,
+                                                                           self._method)
 
 
 def window(name):
@@ -111,14 +154,18 @@ def end_window(name):
                                   % (name,))
             raise WindowError("window %r was never begun: begin it first with begin_window(%r)" % (name, name))
         w.duration_s = time.perf_counter() - w._t0
-        w.work = {"steps": _total[0] - w._work0[0], "samples": _total[1] - w._work0[1], "tokens": _total[2] - w._work0[2]}
+        t = _totals()
+        w.work = {"steps": t[0] - w._work0[0], "samples": t[1] - w._work0[1], "tokens": t[2] - w._work0[2]}
         w._ended = True
         if len(_closed) < _MAX_REMEMBERED:
             _closed.add(name)
         if w._measured:
             reply = _request({"op": "close", "name": name})
             if reply is not None:
-                w._fill(reply.get("window") or {})
+                closed = reply.get("window") or {}
+                w._fill(closed)
+                if isinstance(closed.get("ref"), int) and "energy_j" not in closed:
+                    w._ref, w._channel = closed["ref"], _channel
     return w
 
 
@@ -128,15 +175,15 @@ def is_open(name):
 
 
 def step(n=1, samples=None, tokens=None):
-    """Counts work: ``n`` steps, and optionally samples and tokens. Cheap: the counts are sent in batches."""
-    global _last_flush
+    """Counts work: ``n`` steps, and optionally samples and tokens. Cheap: it only adds to counters in this thread;
+    a background thread sends them once a second (and every window boundary sends them first)."""
     if n.__class__ is not int or not 0 <= n <= _MAX_COUNT:
         n = _count("n", n)
     if samples is not None and (samples.__class__ is not int or not 0 <= samples <= _MAX_COUNT):
         samples = _count("samples", samples)
     if tokens is not None and (tokens.__class__ is not int or not 0 <= tokens <= _MAX_COUNT):
         tokens = _count("tokens", tokens)
-    with _lock:
+    with _count_lock:
         _pending[0] += n
         _total[0] += n
         if samples:
@@ -145,23 +192,50 @@ def step(n=1, samples=None, tokens=None):
         if tokens:
             _pending[2] += tokens
             _total[2] += tokens
-        now = _monotonic()
-        if now - _last_flush >= FLUSH_EVERY_S:
-            _last_flush = now
+    if _sender is None:
+        _start_sender()
+
+
+def _start_sender():
+    global _sender
+    with _count_lock:
+        if _sender is not None:
+            return
+        _sender = threading.Thread(target=_send_loop, name="wattiq-sender", daemon=True)
+        me = _sender
+    try:
+        me.start()
+    except RuntimeError:  # interpreter shutting down: the exit flush sends what is left
+        pass
+
+
+def _send_loop():
+    """Once a second: sends the work counted since, without waiting for wattiq's answer. Ends when there is no
+    channel (outside wattiq run, or wattiq gone) or after a fork (the child starts its own)."""
+    me = threading.current_thread()
+    while True:
+        time.sleep(FLUSH_EVERY_S)
+        with _lock:
+            if _sender is not me:
+                return
             ch = _get_channel()
-            if ch is not None:
-                pending = _take_pending()
+            if ch is None:
+                return
+            pending = _take_pending()
+            try:
                 if pending is not None:
-                    try:
-                        ch.send(pending)
-                    except ChannelError as e:
-                        _broken(e)
-                    _late_errors(ch)
+                    ch.send(pending)
+                else:
+                    ch.drain()
+            except ChannelError as e:
+                _broken(e)
+                return
+            _late_errors(ch)
 
 
 def work():
     """The work counted in this process so far: {"steps", "samples", "tokens"}."""
-    with _lock:
+    with _count_lock:
         return {"steps": _total[0], "samples": _total[1], "tokens": _total[2]}
 
 
@@ -199,7 +273,7 @@ def _begin(w):
                               % (w.name,))
         reply = _request({"op": "open", "name": w.name})
         w._t0 = time.perf_counter()
-        w._work0 = (_total[0], _total[1], _total[2])
+        w._work0 = _totals()
         if reply is not None:
             w._measured = True
             w.start_s = reply.get("start_s")
@@ -208,13 +282,13 @@ def _begin(w):
     return w
 
 
-def _request(fields):
+def _request(fields, send_work=True):
     """Sends a request with the pending work before it; its reply, or None (not measured: warned once)."""
     ch = _get_channel()
     if ch is None:
         return None
     try:
-        before = _take_pending() if fields.get("op") != "work" else None
+        before = _take_pending() if send_work and fields.get("op") != "work" else None
         reply = ch.request(fields, before=before)
     except RequestError as e:
         _warn("refused:" + str(e), "wattiq: %s (not measured; the script goes on)" % (e,))
@@ -227,14 +301,21 @@ def _request(fields):
 
 
 def _take_pending():
-    if not (_pending[0] or _pending[1] or _pending[2]):
-        return None
+    with _count_lock:
+        if not (_pending[0] or _pending[1] or _pending[2]):
+            return None
+        taken = tuple(_pending)
+        _pending[0] = _pending[1] = _pending[2] = 0
     fields = {"op": "work"}
-    for key, i in (("steps", 0), ("samples", 1), ("tokens", 2)):
-        if _pending[i]:
-            fields[key] = _pending[i]
-    _pending[0] = _pending[1] = _pending[2] = 0
+    for key, v in zip(("steps", "samples", "tokens"), taken):
+        if v:
+            fields[key] = v
     return fields
+
+
+def _totals():
+    with _count_lock:
+        return (_total[0], _total[1], _total[2])
 
 
 def _get_channel():
@@ -319,15 +400,16 @@ def _at_exit():
 
 def _after_fork():
     # A forked child (a DataLoader worker, say) has its own windows and its own connection, made when it first asks.
-    global _lock, _channel, _tried, _open, _closed, _last_flush
+    global _lock, _count_lock, _channel, _tried, _open, _closed, _sender
     _lock = threading.Lock()
+    _count_lock = threading.Lock()
+    _sender = None
     _channel = None
     _tried = False
     _open = {}
     _closed = set()
     _pending[0] = _pending[1] = _pending[2] = 0
     _total[0] = _total[1] = _total[2] = 0
-    _last_flush = time.monotonic()
 
 
 atexit.register(_at_exit)

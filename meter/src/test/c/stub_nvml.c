@@ -14,6 +14,8 @@
  *                                  set_mj=G:V (sets the energy counter to V mJ once per new generation G: a
  *                                  counter that jumps or goes back, as after a driver reload)
  *   process I pid=P sm=S mem=B     a compute process on device I with SM utilisation S % and B bytes
+ *   read_delay_us N                each total-energy read takes N us longer (a slow driver: ~3.5 ms on a virtualised H200)
+ *   hold_file PATH                 while PATH exists, total-energy reads wait (and PATH.held exists while one waits)
  * Energy counters advance by power_mw x elapsed stub time. Compiled with -DSTUB_OLD_DRIVER it lacks the symbols
  * an old driver lacks (total energy, process utilisation, _v3 running processes).
  */
@@ -25,6 +27,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef int nvmlReturn_t;
 typedef struct stub_device *nvmlDevice_t;
@@ -56,6 +59,8 @@ static int ndev, init_result, initialized;
 static long long fixed_time_ms = -1;
 static struct timespec loaded;
 static char control[4096];
+static char hold_file[1024];
+static long read_delay_us;
 
 static double now_ms(void) {
     if (fixed_time_ms >= 0) return (double)fixed_time_ms;
@@ -122,6 +127,8 @@ static void refresh(void) {
     FILE *f = fopen(control, "r");
     if (!f) return;
     for (int i = 0; i < MAX_DEV; i++) devs[i].nproc = 0;
+    hold_file[0] = 0;
+    read_delay_us = 0;
     char line[1024];
     while (fgets(line, sizeof line, f)) {
         char *hash = strchr(line, '#'); if (hash) *hash = 0;
@@ -131,6 +138,12 @@ static void refresh(void) {
             char *v = strtok(NULL, " \t\r\n");
             init_result = !v || !strcmp(v, "ok") ? OK : !strcmp(v, "driver_not_loaded") ? DRIVER_NOT_LOADED
                         : !strcmp(v, "no_permission") ? NO_PERMISSION : LIB_RM_VERSION_MISMATCH;
+        } else if (!strcmp(tok, "read_delay_us")) {
+            char *v = strtok(NULL, " \t\r\n");
+            if (v) read_delay_us = strtol(v, NULL, 10);
+        } else if (!strcmp(tok, "hold_file")) {
+            char *v = strtok(NULL, " \t\r\n");
+            if (v) snprintf(hold_file, sizeof hold_file, "%s", v);
         } else if (!strcmp(tok, "time_ms")) {
             char *v = strtok(NULL, " \t\r\n");
             if (v) fixed_time_ms = strtoll(v, NULL, 10);
@@ -276,10 +289,32 @@ nvmlReturn_t nvmlDeviceGetMigMode(nvmlDevice_t d, unsigned int *current, unsigne
     return OK;
 }
 
+/* A slow driver: sleeps read_delay_us, then waits while hold_file exists (marking PATH.held meanwhile). */
+__attribute__((unused)) static void slow_read(void) {
+    if (read_delay_us > 0) {
+        struct timespec ts = { read_delay_us / 1000000, (read_delay_us % 1000000) * 1000 };
+        nanosleep(&ts, NULL);
+    }
+    if (!hold_file[0]) return;
+    char path[1024], held[1100];
+    snprintf(path, sizeof path, "%s", hold_file);
+    snprintf(held, sizeof held, "%s.held", path);
+    struct stat st;
+    int marked = 0;
+    while (stat(path, &st) == 0) {
+        if (!marked) { FILE *m = fopen(held, "w"); if (m) fclose(m); marked = 1; }
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+    }
+    if (marked) unlink(held);
+}
+
 #ifndef STUB_OLD_DRIVER
 nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t d, unsigned long long *mj) {
     nvmlReturn_t r = check(d);
     if (r) return r;
+    slow_read();
+    advance(); /* the energy at the moment the slow read returns */
     if (!d->has_energy) return NOT_SUPPORTED;
     if (!mj) return INVALID_ARGUMENT;
     *mj = (unsigned long long)d->energy_mj;

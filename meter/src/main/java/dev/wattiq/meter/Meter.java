@@ -31,6 +31,12 @@ import java.util.function.Consumer;
  * must, and feeds the power timeline. Sensors are only ever called under one lock, one call at a time.
  * A sensor that throws leaves a gap (its counters stop advancing; the gap is noted) and the meter keeps going; one
  * that throws {@link SensorGapException} has read its other counters, which the meter keeps, and names each gap.
+ *
+ * <p>A window may also be opened and ended without waiting for a sensor ({@link #stampWindow}, {@link
+ * Window#endLater()}): the boundary is stamped on the meter's clock at once, a reading is taken promptly on the
+ * meter's boundary thread, and the boundary's counters are interpolated between the readings just before and just
+ * after the stamp ({@link Reading#at}). Every reading, the sampler's and the boundaries', is one point on one timeline
+ * (stamps and readings are ordered under one short lock), so stamped windows nest and add up as polled ones do.
  */
 public final class Meter implements AutoCloseable {
     private final List<Sensor> sensors;
@@ -50,6 +56,11 @@ public final class Meter implements AutoCloseable {
     private final Map<String, String> nestedIn;
     private Reading sampledAt;
     private boolean gapSinceSample;
+    /** Orders stamps and readings on one timeline; held for a clock read and a few assignments, never around a sensor. */
+    private final Object timeline = new Object();
+    private List<Boundary> pending = new ArrayList<>(); // guarded by timeline
+    private boolean closed; // guarded by timeline
+    private Thread boundaryThread; // guarded by timeline; started by the first stamp
 
     private Meter(List<Sensor> sensors, SensorEnvironment env, Duration interval, boolean startThread) {
         this.sensors = List.copyOf(sensors);
@@ -84,9 +95,52 @@ public final class Meter implements AutoCloseable {
 
     /** Opens a window that starts now. Close it to get its {@link Measurement}. */
     public Window window(String label) {
-        Window w = new Window(this, label, pollAll(true, true).reading);
+        Window w = new Window(this, label, Boundary.of(pollAll(true, true).reading));
         open.add(w);
         return w;
+    }
+
+    /**
+     * Opens a window whose start is stamped now, without reading any sensor: the caller never waits for hardware. Its
+     * start counters are settled shortly after, off the caller's thread ({@link Meter class notes}). End it with
+     * {@link Window#endLater()} (or {@link Window#end()}).
+     */
+    public Window stampWindow(String label) {
+        Window w = new Window(this, label, stamp());
+        open.add(w);
+        return w;
+    }
+
+    /** A boundary at the meter clock's now, settled by the next reading (taken at once on the boundary thread). */
+    Boundary stamp() {
+        Boundary b;
+        Thread wake;
+        synchronized (timeline) {
+            b = new Boundary(env.clock().monotonicNanos(), env.clock().wallTime());
+            if (closed) {
+                b.settle(latest, latest); // the meter has stopped: its energy ends at its last reading
+                return b;
+            }
+            pending.add(b);
+            if (boundaryThread == null) {
+                boundaryThread = Thread.ofPlatform().daemon().name("wattiq-boundary").unstarted(this::boundaryLoop);
+                boundaryThread.start();
+            }
+            wake = boundaryThread;
+        }
+        LockSupport.unpark(wake);
+        return b;
+    }
+
+    private void boundaryLoop() {
+        while (true) {
+            boolean due;
+            synchronized (timeline) {
+                if (closed) return;
+                due = !pending.isEmpty();
+            }
+            if (due) pollAll(true, true); else LockSupport.park(this);
+        }
     }
 
     /**
@@ -170,6 +224,9 @@ public final class Meter implements AutoCloseable {
     }
 
     private Poll pollAll(boolean emit, boolean boundary) {
+        List<Boundary> due = List.of();
+        Reading before = null;
+        Reading after = null;
         pollLock.lock();
         try {
             List<EnergyCounter> all = new ArrayList<>();
@@ -199,8 +256,17 @@ public final class Meter implements AutoCloseable {
                     for (Window w : open) w.noteOnce(s.name(), note);
                 }
             }
-            Reading r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
-            latest = r;
+            Reading r;
+            synchronized (timeline) {
+                r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
+                before = latest;
+                after = r;
+                latest = r;
+                if (!pending.isEmpty()) {
+                    due = pending; // every pending stamp lies between the last reading and this one
+                    pending = new ArrayList<>();
+                }
+            }
             samplesTaken++;
             gapSinceSample |= gap;
             PowerSample sample = null;
@@ -249,22 +315,30 @@ public final class Meter implements AutoCloseable {
             return new Poll(r, sample);
         } finally {
             pollLock.unlock();
+            for (Boundary b : due) b.settle(before, after); // outside the lock: what waits on them runs here
         }
     }
 
     Measurement finish(Window w) {
         Reading end = pollAll(true, true).reading;
         open.remove(w);
-        return measure(w, end);
+        return measure(w, w.begin(), end);
+    }
+
+    /** Stamps the window's end now (no sensor read on this thread); it stops observing samples. */
+    Boundary stampEnd(Window w) {
+        Boundary b = stamp();
+        open.remove(w);
+        return b;
     }
 
     /** The window's measurement from its start to a fresh reading now; the window stays open. */
     Measurement sofar(Window w) {
-        return measure(w, pollAll(true, true).reading);
+        Reading now = pollAll(true, true).reading;
+        return measure(w, w.begin(), now);
     }
 
-    private Measurement measure(Window w, Reading end) {
-        Reading begin = w.begin();
+    Measurement measure(Window w, Reading begin, Reading end) {
         double seconds = end.secondsSince(begin);
         List<ComponentEnergy> energies = new ArrayList<>();
         List<ComponentEnergy> wall = new ArrayList<>();
@@ -308,18 +382,34 @@ public final class Meter implements AutoCloseable {
         running = false;
         if (sampler != null) {
             LockSupport.unpark(sampler);
-            try {
-                sampler.join(Math.max(1000, interval.toMillis() * 4));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(sampler, Math.max(1000, interval.toMillis() * 4));
         }
+        Thread boundaries;
+        boolean settle;
+        synchronized (timeline) {
+            closed = true;
+            boundaries = boundaryThread;
+            settle = !pending.isEmpty();
+        }
+        if (boundaries != null) {
+            LockSupport.unpark(boundaries);
+            join(boundaries, 2000);
+        }
+        if (settle) pollAll(true, true); // boundaries stamped before the close are settled by a last reading
         for (Sensor s : sensors) {
             try {
                 s.close();
             } catch (RuntimeException ignored) {
                 // closing is best effort; the readings are already taken
             }
+        }
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

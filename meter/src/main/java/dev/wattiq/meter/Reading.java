@@ -58,4 +58,43 @@ public record Reading(long monotonicNanos, Instant wallTime, List<EnergyCounter>
     public double secondsSince(Reading earlier) {
         return (monotonicNanos - earlier.monotonicNanos) / 1e9;
     }
+
+    /**
+     * The counters at {@code nanos}, a moment between two consecutive readings of one meter ({@code before} at or
+     * before it, {@code after} at or after it): each counter interpolated linearly in time. Cumulative counters only
+     * grow, so the true value lies between the two readings' values; the error is at most the energy counted between
+     * them, and none when the power was steady between them. A counter absent from {@code before}, or lower in
+     * {@code after} (it restarted), takes its {@code after} value.
+     *
+     * @param before the last reading at or before {@code nanos} (null: none, {@code after} is used)
+     * @param after  the first reading at or after {@code nanos}
+     * @param nanos  the boundary's monotonic time
+     * @param wall   the boundary's wall time
+     */
+    public static Reading at(Reading before, Reading after, long nanos, Instant wall) {
+        long span = before == null ? 0 : after.monotonicNanos - before.monotonicNanos;
+        double f = span <= 0 ? 1.0 : Math.clamp((double) (nanos - before.monotonicNanos) / span, 0.0, 1.0);
+        java.util.ArrayList<EnergyCounter> out = new java.util.ArrayList<>(after.counters.size());
+        Map<String, EnergyCounter> byKey = null;
+        for (int i = 0; i < after.counters.size(); i++) {
+            EnergyCounter c = after.counters.get(i);
+            EnergyCounter b = null;
+            if (f < 1.0) {
+                if (i < before.counters.size() && sameCounter(before.counters.get(i), c)) {
+                    b = before.counters.get(i);
+                } else {
+                    if (byKey == null) byKey = before.byKey();
+                    b = byKey.get(c.key());
+                }
+            }
+            if (b == null || c.joules() < b.joules() || c.attributedJoules() < b.attributedJoules()) {
+                out.add(c);
+                continue;
+            }
+            double j = b.joules() + (c.joules() - b.joules()) * f;
+            double a = b.attributedJoules() + (c.attributedJoules() - b.attributedJoules()) * f;
+            out.add(new EnergyCounter(c.component(), c.device(), j, Math.min(a, j), c.method()));
+        }
+        return new Reading(nanos, wall, out);
+    }
 }

@@ -6,6 +6,7 @@ import dev.wattiq.app.plan.PlanCommand;
 import dev.wattiq.app.run.CalibrateCommand;
 import dev.wattiq.app.run.DevicesCommand;
 import dev.wattiq.app.run.RunCommand;
+import dev.wattiq.app.runs.CompareCommand;
 import dev.wattiq.app.runs.ReportCommand;
 import dev.wattiq.app.runs.RunsCommand;
 import dev.wattiq.app.runs.ShowCommand;
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
             new Subcommand(RunCommand.NAME, RunCommand::spec),
             new Subcommand("runs", RunsCommand::new),
             new Subcommand("show", ShowCommand::new),
+            new Subcommand("compare", CompareCommand::new),
             new Subcommand("devices", DevicesCommand::new),
             new Subcommand("calibrate", CalibrateCommand::new),
             new Subcommand("demo", DemoCommand::new),
@@ -54,7 +56,7 @@ public final class Main implements Runnable {
             new Subcommand("serve", ServeCommand::new),
             new Subcommand("report", ReportCommand::new));
 
-    private static final Set<String> STORE_COMMANDS = Set.of("run", "runs", "show", "report", "serve");
+    private static final Set<String> STORE_COMMANDS = Set.of("run", "runs", "show", "compare", "report", "serve");
 
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {

@@ -10,11 +10,14 @@ import java.util.Locale;
 
 /**
  * The balance between energy and quality: the Pareto frontier of (energy, quality) over the trials that have a
- * quality (the planner's {@link Pareto} engine), and the recommended point. The recommendation is the least energy
- * among frontier points whose quality is within {@code tolerance} of the best, but only where its energy is lower
- * than the best point's by more than the measurement noise: twice the standard error of the difference of the two
- * means, the run-to-run noise being pooled over every trial that was measured more than once (the relative
- * standard deviation of one run's energy). Without repeats the noise is unknown and no saving is claimed.
+ * quality (the planner's {@link Pareto} engine), and the recommended point. The reference is the simplest configuration
+ * of the best quality (the first trial, in the order given, whose quality is within twice the test-set standard error
+ * of the best). Another configuration is recommended over it only when its quality is within {@code tolerance} of the
+ * reference's and its energy is lower by more than the measurement noise: twice the standard error of the difference
+ * of the two means, the run-to-run noise being pooled over every trial that was measured more than once (the
+ * relative standard deviation of one run's energy); of several, the least energy. Otherwise the recommendation is
+ * "no significant difference: keep the simplest". Without repeats the noise is unknown and no saving is claimed.
+ * A trial marked emulated (config {@code emulated=true}) is never recommended for energy.
  *
  * @param pareto          per trial, whether it is on the frontier
  * @param recommended     index of the recommended trial, or -1 when no trial has a quality
@@ -44,45 +47,56 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
             on[rated.get(f)] = true;
             if (points.get(f).quality() > points.get(bestAt).quality()) bestAt = f;
         }
-        // Qualities within twice the test-set standard error of the best are a tie: the cheapest of them is the reference.
-        Trial best = trials.get(rated.get(bestAt));
-        for (int f : front) {
-            Trial t = trials.get(rated.get(f));
-            double se = Math.hypot(r2StdError(t), r2StdError(best));
-            if (best.point().quality() - t.point().quality() <= 2 * se && t.point().energyJoules() < trials.get(rated.get(bestAt)).point().energyJoules()) {
-                bestAt = f;
-            }
-        }
-        Trial top = trials.get(rated.get(bestAt));
-        List<String> tied = new ArrayList<>();
+        Trial bestOfFrontier = trials.get(rated.get(bestAt));
+        if (Double.isFinite(noise)) on = beyondNoise(trials, rated, noise); // measured noise: a tie is not a domination
+        // The reference is the simplest configuration of the best quality: the first trial (the demo lists them simplest
+        // first: quality is fp32, one worker, no pruning) whose quality is within twice the test-set standard error of the
+        // best's. Qualities are deterministic (seeded training), so the reference does not move with the machine's load.
+        Trial best = null;
         for (int i : rated) {
             Trial t = trials.get(i);
-            if (t != top && Math.abs(t.point().quality() - top.point().quality()) <= 2 * Math.hypot(r2StdError(t), r2StdError(top))) tied.add(t.name());
+            if (!emulated(t) && (best == null || t.point().quality() > best.point().quality())) best = t;
         }
-        String tie = tied.isEmpty() ? "" : "; tied within the test-set error with " + String.join(", ", tied) + ", it has the least mean energy of them";
-        int pick = bestAt;
-        for (int f : front) {
-            Trial t = trials.get(rated.get(f));
-            if (t.point().quality() >= top.point().quality() - tolerance
-                    && significantlyLess(t, top, noise) && t.point().energyJoules() < trials.get(rated.get(pick)).point().energyJoules()) {
-                pick = f;
+        if (best == null) best = bestOfFrontier;
+        Trial top = null;
+        for (int i : rated) {
+            Trial t = trials.get(i);
+            if (!emulated(t) && best.point().quality() - t.point().quality() <= 2 * Math.hypot(r2StdError(t), r2StdError(best))) {
+                top = t;
+                break;
             }
         }
-        Trial chosen = trials.get(rated.get(pick));
+        if (top == null) top = best;
+        // Another configuration is recommended over it only when it saves energy beyond the noise at (nearly) its quality;
+        // an emulated configuration (16-bit arithmetic this CPU does not have) never is: its energy here is not its energy.
+        Trial chosen = top;
+        List<String> emulated = new ArrayList<>();
+        for (int i : rated) {
+            Trial t = trials.get(i);
+            if (emulated(t)) {
+                emulated.add(t.name());
+                continue;
+            }
+            if (t != top && t.point().quality() >= top.point().quality() - tolerance && significantlyLess(t, top, noise)
+                    && t.point().energyJoules() < chosen.point().energyJoules()) {
+                chosen = t;
+            }
+        }
         String metric = chosen.point().qualityMetric();
         String reason;
-        if (pick == bestAt) {
-            reason = String.format(Locale.ROOT, "%s has the best quality (%s %s, energy %s%s) and no frontier point within %.3g %s of it "
-                            + "uses less energy by more than the measurement noise (%s)",
-                    top.name(), metric, quality(top), energy(top, noise), tie, tolerance, metric, noiseText(noise, top));
+        if (chosen == top) {
+            reason = String.format(Locale.ROOT, "no significant difference: keep the simplest, %s (%s %s, energy %s): no configuration "
+                            + "within %.3g %s of its quality uses less energy by more than the measurement noise (%s)",
+                    top.name(), metric, quality(top), energy(top, noise), tolerance, metric, noiseText(noise, top));
         } else {
             double saved = 1 - chosen.point().energyJoules() / top.point().energyJoules();
             reason = String.format(Locale.ROOT, "%s gives up %.4f %s (%s against %s for %s) for %.0f%% less energy (%s against %s; %s)",
                     chosen.name(), top.point().quality() - chosen.point().quality(), metric, quality(chosen), quality(top), top.name(),
                     saved * 100, energy(chosen, noise), energy(top, noise), noiseText(noise, top));
         }
+        if (!emulated.isEmpty()) reason += "; emulated on this CPU, never recommended for energy: " + String.join(", ", emulated);
         if (!(top.point().energyJoules() > 0)) reason += " (energy was not measured: no sensor)";
-        return new Balance(on, rated.get(pick), reason, noise);
+        return new Balance(on, trials.indexOf(chosen), reason, noise);
     }
 
     /**
@@ -99,6 +113,29 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
             }
             return true;
         }).toArray();
+    }
+
+    /**
+     * The frontier with the measured noise: a trial is on it unless another is at least as good in both figures (quality
+     * within twice the test-set standard error, energy within twice the standard error of the difference) and better
+     * beyond that in one of them. A saving inside the noise dominates nothing.
+     */
+    static boolean[] beyondNoise(List<Trial> trials, List<Integer> rated, double noise) {
+        boolean[] on = new boolean[trials.size()];
+        for (int i : rated) {
+            Trial t = trials.get(i);
+            boolean dominated = false;
+            for (int j : rated) {
+                Trial o = trials.get(j);
+                if (o == t) continue;
+                double seq = 2 * Math.hypot(r2StdError(t), r2StdError(o));
+                double seE = 2 * Math.hypot(energyStdError(t, noise), energyStdError(o, noise));
+                boolean asGood = o.point().quality() >= t.point().quality() - seq && o.point().energyJoules() <= t.point().energyJoules() + seE;
+                if (asGood && (o.point().quality() > t.point().quality() + seq || significantlyLess(o, t, noise))) dominated = true;
+            }
+            on[i] = !dominated;
+        }
+        return on;
     }
 
     /** Pooled relative standard deviation of one run's energy over the trials measured more than once; NaN if none. */
@@ -125,6 +162,11 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
     static boolean significantlyLess(Trial a, Trial b, double noise) {
         double se = Math.hypot(energyStdError(a, noise), energyStdError(b, noise));
         return Double.isFinite(se) && b.point().energyJoules() - a.point().energyJoules() > 2 * se;
+    }
+
+    /** Whether the trial's arithmetic is emulated on this hardware (its config says {@code emulated=true}). */
+    static boolean emulated(Trial t) {
+        return "true".equals(t.config().get("emulated"));
     }
 
     private static double r2StdError(Trial t) {

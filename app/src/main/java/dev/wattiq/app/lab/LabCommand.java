@@ -51,10 +51,13 @@ public final class LabCommand extends CommandGroup {
             LabConfig c = lab.config(LabConfig.article().steps());
             PrintWriter out = out();
             PrintWriter err = err();
-                List<Trial> trials = new ArrayList<>();
+            List<Trial> trials = new ArrayList<>();
             List<String> methods = new ArrayList<>();
-            try (LabSession s = new LabSession(sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), !noStore)) {
-                if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
+            if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
+            dev.wattiq.meter.SensorEnvironment env = sensors.environment(Scope.PROCESS, ProcessHandle.current().pid());
+            dev.wattiq.ledger.Site where = site.site(); // both validated before the warm-up spends seconds
+            dev.wattiq.lab.experiments.WarmUp warm = lab.warmUp(c, experiment() != Experiment.SEED, err);
+            try (LabSession s = new LabSession(env, where, !noStore)) {
                 for (int r = 0; r < repeats(); r++) {
                     trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
                         err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
@@ -64,7 +67,11 @@ public final class LabCommand extends CommandGroup {
                 for (Trial t : trials) methods.add(s.method(t.measurement()));
                 LabTable.print(trials, methods, null, out);
                 for (String n : s.notes()) err.println("wattiq: " + n);
-                jsonOut.write(() -> LabJson.lab(experiment().label(), trials, methods, s.notes()));
+                jsonOut.write(() -> {
+                    java.util.Map<String, Object> root = LabJson.lab(experiment().label(), trials, methods, s.notes());
+                    root.put("warm_up", LabOptions.json(warm));
+                    return root;
+                });
             }
             out.flush();
             return 0;

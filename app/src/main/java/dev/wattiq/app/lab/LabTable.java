@@ -38,7 +38,7 @@ public final class LabTable {
         }
         if (balance != null) {
             out.println();
-            out.println("* Pareto-optimal in (energy, quality). co2e_g is location-based; method: " + String.join(",", new java.util.TreeSet<>(methods)));
+            out.println("* Pareto-optimal in (energy, quality), differences inside the measured noise being ties. co2e_g is location-based; method: " + String.join(",", new java.util.TreeSet<>(methods)));
             out.println("Recommended: " + balance.reason());
         }
     }

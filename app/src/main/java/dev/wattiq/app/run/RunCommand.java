@@ -56,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
     String job;
     String storeUrl;
     boolean noStore;
+    int repeat = 1;
+    /** The runs of this invocation, in order (several with {@code --repeat}). */
+    final List<RunRecord> finished = new ArrayList<>();
     final SensorOptions sensors = new SensorOptions();
     final SiteOptions siteOptions = new SiteOptions();
     List<String> command = new ArrayList<>();
@@ -95,6 +98,10 @@ public final class RunCommand implements Callable<Integer> {
                 "Record into this store instead: jdbc:postgresql://HOST/DB?user=NAME (shared by a job's nodes; password from PGPASSWORD).").build());
         s.addOption(CliOptions.flag("--no-store", () -> r.noStore, v -> r.noStore = v,
                 "Do not record the run in the store ($WATTIQ_HOME/wattiq.db)."));
+        s.addOption(CliOptions.option("--repeat", "N", Integer.class, () -> r.repeat, v -> r.repeat = v,
+                "Run the command N times, one stored run each (grouped by the label repeat_group), and print the median "
+                        + "and spread of every figure (default ${DEFAULT-VALUE}); compare groups with 'wattiq compare'.")
+                .defaultValue("1").build());
         s.addMixin(SensorOptions.MIXIN, r.sensors.spec());
         s.addMixin(SiteOptions.MIXIN, r.siteOptions.spec());
         s.addOption(CliOptions.help());
@@ -112,6 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         if (command.isEmpty()) throw new Errors.UserError("no command to run: put it after '--', e.g. wattiq run -- python train.py");
         Scope sc = parseScope(scope);
         Map<String, String> labels = parseLabels(labelArgs);
+        if (repeat < 1) throw new Errors.UserError("--repeat must be at least 1, got " + repeat + " (e.g. --repeat 5)");
         jsonOut.check();
         SensorEnvironment env = sensors.environment(sc, 0); // validates the estimation flags before anything starts
         for (String w : sensors.warnings()) err.println("wattiq: " + w);
@@ -136,7 +144,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new Errors.UserError("interrupted before the command started");
         }
         try {
-            return measure(env, sc, labels, s, store, err);
+            if (repeat == 1) return measure(env, sc, labels, s, store, err);
+            return Repeats.run(this, repeat, labels, l -> measure(env, sc, l, s, store, err), err);
         } finally {
             if (store != null) store.close();
         }
@@ -220,6 +229,8 @@ public final class RunCommand implements Callable<Integer> {
                 Summary.print(record, err, false, store != null);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 RunRecord done = record;
+                finished.add(record);
+                if (repeat > 1) return exit; // the group's JSON is written once, after the last run
                 try {
                     jsonOut.write(() -> RunJson.full(done));
                 } catch (Errors.UserError e) { // checked before the command ran; if it fails now, the command's exit code still stands

@@ -57,9 +57,7 @@ public final class SqliteRunStore extends JdbcRunStore {
         WattiqHome.ensureWritable(home);
         Path file = checkedFile(home);
         // WAL is switched on only after the file is known to be ours: the switch rewrites the file's header.
-        Connection c = null;
-        try {
-            c = config(false).createConnection("jdbc:sqlite:" + file);
+        return opened(file, () -> config(false).createConnection("jdbc:sqlite:" + file), c -> {
             Schema.check(c, file.toString());
             try (Statement st = c.createStatement()) {
                 if (!"wal".equalsIgnoreCase(pragma(st, "journal_mode"))) st.execute("PRAGMA journal_mode = WAL");
@@ -69,13 +67,7 @@ public final class SqliteRunStore extends JdbcRunStore {
             SqliteRunStore store = new SqliteRunStore(file, c, false);
             store.recoverAbandoned();
             return store;
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw damaged(file, e);
-        } catch (StoreException | RuntimeException e) {
-            closeQuietly(c);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -96,14 +88,11 @@ public final class SqliteRunStore extends JdbcRunStore {
         }
         if (Files.exists(home) && !Files.isDirectory(home)) WattiqHome.ensureWritable(home); // the usual one-line error
         Path file = home.resolve(FILE_NAME);
-        Connection c = null;
-        try {
-            if (!Files.exists(file)) {
-                c = config(false).createConnection("jdbc:sqlite::memory:");
+        boolean none = !Files.exists(file);
+        return opened(file, () -> none ? config(false).createConnection("jdbc:sqlite::memory:") : readOnly(checkedFile(home)), c -> {
+            if (none) {
                 Schema.migrate(c, ":memory:");
             } else {
-                checkedFile(home);
-                c = readOnly(file);
                 Schema.check(c, file.toString());
                 if (Schema.version(c) != Schema.VERSION) {
                     throw new StoreException(file + " needs upgrading, which a read-only WATTIQ_HOME does not allow: make " + home
@@ -113,6 +102,27 @@ public final class SqliteRunStore extends JdbcRunStore {
             SqliteRunStore store = new SqliteRunStore(file, c, true);
             store.note("WATTIQ_HOME " + home + " is read-only: showing the store as it is (runs whose recorder died still show as running)");
             return store;
+        });
+    }
+
+    /** Connects to the store's database. */
+    @FunctionalInterface
+    private interface Connecting {
+        Connection connect() throws SQLException, StoreException;
+    }
+
+    /** Makes the store on a fresh connection. */
+    @FunctionalInterface
+    private interface Building {
+        SqliteRunStore build(Connection c) throws SQLException, StoreException;
+    }
+
+    /** Connects and builds the store; a failure closes the connection, and a database error says the file is damaged. */
+    private static SqliteRunStore opened(Path file, Connecting connecting, Building building) throws StoreException {
+        Connection c = null;
+        try {
+            c = connecting.connect();
+            return building.build(c);
         } catch (SQLException e) {
             closeQuietly(c);
             throw damaged(file, e);

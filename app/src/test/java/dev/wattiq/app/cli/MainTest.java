@@ -39,26 +39,6 @@ class MainTest {
     }
 
     @Test
-    void everyCommandAndSubcommandAnswersHelp() {
-        List<String> missing = new ArrayList<>();
-        walk(Main.commandLine(), List.of(), missing);
-        assertThat(missing).as("commands without --help").isEmpty();
-    }
-
-    private void walk(CommandLine c, List<String> path, List<String> missing) {
-        for (var e : c.getSubcommands().entrySet()) {
-            if (e.getKey().equals("help")) continue;
-            List<String> p = new ArrayList<>(path);
-            p.add(e.getKey());
-            List<String> args = new ArrayList<>(p);
-            args.add("--help");
-            Cli.Result r = Cli.run(tmp, args.toArray(String[]::new));
-            if (r.exitCode() != 0 || !r.out().startsWith("Usage: wattiq " + String.join(" ", p))) missing.add(String.join(" ", p) + " -> " + r.exitCode() + " " + r.err().strip());
-            walk(e.getValue(), p, missing);
-        }
-    }
-
-    @Test
     void everyCommandHoldingASharedGroupTakesItsOptions() {
         List<String> holders = new ArrayList<>();
         checkGroups(Main.commandLine(), holders);

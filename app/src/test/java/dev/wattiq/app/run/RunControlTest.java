@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import dev.wattiq.app.cli.CliJvm;
 import dev.wattiq.app.cli.External;
+import dev.wattiq.meter.nvml.StubNvml;
+import dev.wattiq.meter.testing.StubLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -222,5 +224,28 @@ class RunControlTest {
         assertThat(run.at("/windows/0/name").asText()).isEqualTo("before");
         assertThat(run.at("/windows/0/energy_j/total").asDouble()).isEqualTo(got.get("before_j").asDouble());
         assertThat(run.get("windows").findValuesAsText("name")).doesNotContain("after-0");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aWindowIsAnsweredWhileTheGpuReadIsHeldAndItsEnergyIsWhatWattiqStores() throws IOException {
+        Path hold = tmp.resolve("hold");
+        StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, "hold_file " + hold);
+        Path seenFile = tmp.resolve("seen.json");
+        Path out = tmp.resolve("run.json");
+        Cli.Result r = Cli.run(home(), concat(List.of("run", "--scope", "machine", "--json-out", out.toString(), "--nvml-library",
+                stub.library().toString(), "--"), py(script("control_slow_gpu.py"), hold.toString(), seenFile.toString())).toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode seen = JSON.readTree(seenFile.toFile());
+        assertThat(seen.get("still_held").asBoolean()).as("open and close were answered while wattiq's NVML read was held").isTrue();
+        JsonNode run = JSON.readTree(out.toFile());
+        JsonNode held = run.get("windows").get(1);
+        assertThat(held.get("name").asText()).isEqualTo("held");
+        assertThat(held.at("/energy_j/total").asDouble()).isEqualTo(seen.get("energy_j").asDouble()).isPositive();
+        assertThat(held.get("duration_s").asDouble()).isEqualTo(seen.get("duration_s").asDouble());
+        assertThat(held.at("/energy_j/by_component/gpu").asDouble()).isEqualTo(seen.at("/by_component/gpu").asDouble()).isPositive();
+        assertThat(held.at("/work/steps").asLong()).isEqualTo(3);
+        assertThat(run.at("/windows/0/energy_j/total").asDouble()).isEqualTo(seen.get("warm_j").asDouble());
+        assertThat(held.at("/energy_j/total").asDouble() + seen.get("warm_j").asDouble()).isLessThanOrEqualTo(run.at("/energy_j/total").asDouble());
     }
 }

@@ -179,21 +179,6 @@ class ServeHardeningTest {
     }
 
     static String raw(ServeProcess s, String request) throws Exception {
-        URI u = URI.create(s.base);
-        try (Socket k = new Socket(u.getHost(), u.getPort())) {
-            k.setSoTimeout(10_000);
-            OutputStream out = k.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = k.getInputStream();
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n; (n = in.read(buf)) > 0 && got.size() < 200_000; ) got.write(buf, 0, n);
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                // what arrived is the answer
-            }
-            return got.toString(StandardCharsets.ISO_8859_1);
-        }
+        return s.raw(request, java.time.Duration.ofSeconds(10));
     }
 }

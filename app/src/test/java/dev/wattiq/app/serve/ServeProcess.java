@@ -111,6 +111,29 @@ final class ServeProcess implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends {@code request} as raw bytes (what an HTTP client would refuse to send) and returns what arrived before the
+     * server closed, reset or went quiet for {@code quiet}; the server may keep a refused connection open or reset it.
+     */
+    String raw(String request, Duration quiet) throws IOException {
+        URI u = URI.create(base);
+        try (java.net.Socket k = new java.net.Socket(u.getHost(), u.getPort())) {
+            k.setSoTimeout((int) quiet.toMillis());
+            java.io.OutputStream out = k.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            java.io.InputStream in = k.getInputStream();
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = in.read(buf)) > 0 && got.size() < 200_000; ) got.write(buf, 0, n);
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // what arrived is the answer
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** Polls until {@code check} holds or the time is up. */
     static void eventually(Duration limit, java.util.concurrent.Callable<Boolean> check) throws Exception {
         long end = System.nanoTime() + limit.toNanos();

@@ -9,6 +9,7 @@ import wattiq
 
 with wattiq.window("before") as before:
     time.sleep(0.01)
+before_j = before.energy_j  # fetched now, while wattiq answers (a window's energy is fetched when first read)
 wattiq_pid = os.getppid()
 os.kill(wattiq_pid, signal.SIGSTOP)
 try:
@@ -23,4 +24,4 @@ try:
     later_s = time.monotonic() - t
 finally:
     os.kill(wattiq_pid, signal.SIGCONT)
-print(json.dumps({"before_j": before.energy_j, "stalled_j": stalled.energy_j, "first_s": first_s, "later_s": later_s}))
+print(json.dumps({"before_j": before_j, "stalled_j": stalled.energy_j, "first_s": first_s, "later_s": later_s}))

@@ -20,6 +20,7 @@ final class PrecisionExperiment {
         Map<String, String> config = c.asConfig();
         config.put("task", "teacher");
         config.put("precision", p.label());
+        if (p != Precision.FP32) config.put("emulated", "true"); // no 16-bit arithmetic here: the numerics, not the speed
         return runner.measure(name, config, () -> {
             Model m = Model.of(c.width(), c.hidden(), c.outputs(), c.seed(), p);
             Training.Run r = Training.teacherLoop(m, task, c, 0, c.steps());

@@ -7,7 +7,7 @@ import java.util.Map;
 /** The reply lines of the control channel (one JSON object each, without the newline). */
 final class ControlReplies {
     /** The protocol version a hello answers with; raised only for changes an old client cannot read. */
-    static final int PROTOCOL = 1;
+    static final int PROTOCOL = 2; // 2: close answers before the energy is read; the energy comes with op "window"
 
     private ControlReplies() {
     }
@@ -33,13 +33,23 @@ final class ControlReplies {
         return ControlJson.number(b, startSeconds).append('}').toString();
     }
 
-    static String window(Long id, WindowRecord r) {
+    static String window(Long id, WindowRecord r, long ref) {
         StringBuilder b = head(id, true).append(",\"window\":{\"name\":");
         ControlJson.quote(b, r.name()).append(",\"start_s\":");
         ControlJson.number(b, r.startSeconds());
         measurement(b, r.measurement(), r.work());
         notes(b, r.notes());
-        return b.append("}}").toString();
+        return b.append(",\"ref\":").append(ref).append("}}").toString();
+    }
+
+    /** A window just closed: what is known without a sensor reading (its energy follows with op "window"). */
+    static String closing(Long id, ControlState.Closing c, long ref) {
+        StringBuilder b = head(id, true).append(",\"window\":{\"name\":");
+        ControlJson.quote(b, c.name()).append(",\"start_s\":");
+        ControlJson.number(b, c.startSeconds()).append(",\"duration_s\":");
+        ControlJson.number(b, c.durationSeconds());
+        work(b, c.work());
+        return b.append(",\"ref\":").append(ref).append("}}").toString();
     }
 
     static String energy(Long id, Measurement m, Work work) {
@@ -61,6 +71,10 @@ final class ControlReplies {
         }
         b.append("}},\"method\":");
         if (m.energies().isEmpty()) b.append("null"); else ControlJson.quote(b, m.method().label());
+        work(b, work);
+    }
+
+    private static void work(StringBuilder b, Work work) {
         b.append(",\"work\":{\"steps\":").append(work.steps()).append(",\"samples\":").append(work.samples())
                 .append(",\"tokens\":").append(work.tokens()).append('}');
     }

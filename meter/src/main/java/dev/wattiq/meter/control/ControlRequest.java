@@ -21,8 +21,15 @@ public sealed interface ControlRequest {
     record Open(Long id, String name) implements ControlRequest {
     }
 
-    /** {@code {"op":"close","name":"epoch-3"}}: closes it and answers with its measurement. */
-    record Close(Long id, String name) implements ControlRequest {
+    /**
+     * {@code {"op":"close","name":"epoch-3"}}: closes it and answers at once with its duration, work and {@code ref};
+     * with {@code "wait":true} the answer waits for its energy (a sensor reading) and carries it.
+     */
+    record Close(Long id, String name, boolean await) implements ControlRequest {
+    }
+
+    /** {@code {"op":"window","ref":7}}: a window this connection closed, with its energy (waits for it, a sensor reading at most). */
+    record Result(Long id, long ref) implements ControlRequest {
     }
 
     /** {@code {"op":"work","steps":1,"samples":32,"tokens":4096}}: adds to the run's work counters. */
@@ -34,7 +41,7 @@ public sealed interface ControlRequest {
     }
 
     /** The operations, as the error for an unknown one lists them. */
-    String OPS = "hello, open, close, work, energy";
+    String OPS = "hello, open, close, window, work, energy";
 
     /**
      * Parses one request line.
@@ -57,7 +64,7 @@ public sealed interface ControlRequest {
         if (!(op instanceof String s)) {
             throw new ControlException("bad request: field 'op' is " + (op == null ? "missing" : "not a string") + "; use one of " + OPS);
         }
-        if (!List.of("hello", "open", "close", "work", "energy").contains(s)) {
+        if (!List.of("hello", "open", "close", "window", "work", "energy").contains(s)) {
             throw new ControlException("bad request: unknown op '" + ControlJson.clip(s) + "'; use one of " + OPS);
         }
         return s;
@@ -83,8 +90,18 @@ public sealed interface ControlRequest {
                 yield new Open(id, windowName(f, limits));
             }
             case "close" -> {
-                only(f, s, "name");
-                yield new Close(id, windowName(f, limits));
+                only(f, s, "name", "wait");
+                Object wait = f.getOrDefault("wait", Boolean.FALSE);
+                if (!(wait instanceof Boolean w)) throw new ControlException("bad request: 'wait' must be true or false");
+                yield new Close(id, windowName(f, limits), w);
+            }
+            case "window" -> {
+                only(f, s, "ref");
+                Object ref = f.get("ref");
+                if (!(ref instanceof Long r) || r < 0) {
+                    throw new ControlException("bad request: 'window' needs 'ref', the whole number a close answered with, e.g. {\"op\":\"window\",\"ref\":0}");
+                }
+                yield new Result(id, r);
             }
             case "work" -> {
                 only(f, s, "steps", "samples", "tokens");

@@ -19,6 +19,8 @@ final class ControlSession {
     private final String runId;
     private final Map<String, ControlState.Opened> open = new LinkedHashMap<>();
     private final Set<String> closedNames = new HashSet<>();
+    /** The windows this connection closed, by ref (their index here), for op "window". */
+    private final List<ControlState.Closing> closings = new ArrayList<>();
 
     /**
      * @param state  the run's shared state; may block until the meter is running (requests before that wait)
@@ -90,7 +92,17 @@ final class ControlSession {
                             : "window '" + ControlJson.clip(c.name()) + "' was never opened: open it first (begin_window(\"" + ControlJson.clip(c.name()) + "\") or {\"op\":\"open\"})");
                 }
                 closedNames.add(c.name());
-                yield ControlReplies.window(c.id(), state.get().close(w, null));
+                ControlState.Closing closing = state.get().close(w, null);
+                long ref = closings.size();
+                closings.add(closing);
+                yield c.await() ? ControlReplies.window(c.id(), closing.await(), ref) : ControlReplies.closing(c.id(), closing, ref);
+            }
+            case ControlRequest.Result q -> {
+                if (q.ref() >= closings.size()) {
+                    throw new ControlException("no window with ref " + q.ref() + " was closed on this connection: use the ref its close answered with"
+                            + (closings.isEmpty() ? " (none closed yet)" : " (0 to " + (closings.size() - 1) + ")"));
+                }
+                yield ControlReplies.window(q.id(), closings.get((int) q.ref()).await(), q.ref());
             }
             case ControlRequest.AddWork w -> {
                 state.get().addWork(w.work());
@@ -103,9 +115,12 @@ final class ControlSession {
         };
     }
 
-    /** Closes every window still open (the client went away, or the run ended), noting why. */
-    List<WindowRecord> closeAll(String why) {
-        List<WindowRecord> out = new ArrayList<>();
+    /**
+     * Closes every window still open (the client went away, or the run ended), noting why; returns them as closed (their
+     * energy follows the meter's next reading).
+     */
+    List<ControlState.Closing> closeAll(String why) {
+        List<ControlState.Closing> out = new ArrayList<>();
         if (open.isEmpty()) return out;
         ControlState s = state.get();
         for (ControlState.Opened w : open.values()) out.add(s.close(w, why));

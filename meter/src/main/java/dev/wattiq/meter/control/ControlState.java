@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -23,13 +26,14 @@ public final class ControlState {
     private Work work = Work.NONE;
     private int windowsUsed;
     private int listenerFailures;
+    private int measuring; // windows closed whose energy the meter has not settled yet
 
     /**
      * @param meter   the run's meter
      * @param run     the run's window (open for the whole command)
      * @param runId   the run's id, told to clients that say hello
      * @param limits  bounds on windows per run and per client
-     * @param onClose called after each window closes, on the closing connection's thread (keep it quick)
+     * @param onClose called once each closed window's energy is known, on the meter's thread (keep it quick)
      */
     public ControlState(Meter meter, Window run, String runId, ControlLimits limits, Consumer<WindowRecord> onClose) {
         this.meter = Objects.requireNonNull(meter, "meter");
@@ -52,12 +56,29 @@ public final class ControlState {
         return work;
     }
 
-    /** Every window closed so far, in order of start. */
+    /**
+     * Every window closed so far, in order of start: waits (at most {@code MEASURE_WAIT_MILLIS}) for the energy of
+     * windows just closed, which the meter settles with its next reading.
+     */
     public synchronized List<WindowRecord> windows() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MEASURE_WAIT_MILLIS);
+        while (measuring > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<WindowRecord> out = new ArrayList<>(closed);
         out.sort(Comparator.comparingDouble(WindowRecord::startSeconds));
         return out;
     }
+
+    /** How long {@link #windows()} and op "window" wait for a closed window's energy (a sensor reading). */
+    static final long MEASURE_WAIT_MILLIS = 5_000;
 
     /** How many times the window listener threw (its windows are still in {@link #windows()}). */
     public synchronized int listenerFailures() {
@@ -81,26 +102,64 @@ public final class ControlState {
             }
             windowsUsed++;
         }
-        Window w = meter.window(name);
+        Window w = meter.stampWindow(name); // no sensor read here: the reply never waits for hardware
         return new Opened(name, w, work(), seconds(w.startNanos()));
     }
 
-    WindowRecord close(Opened o, String note) {
-        Measurement m = o.window().end();
-        List<String> notes = new ArrayList<>(m.notes());
-        if (note != null) notes.add(note);
-        WindowRecord r = new WindowRecord(o.name(), o.startSeconds(), m, work().minus(o.workAtOpen()), notes);
-        synchronized (this) {
-            closed.add(r);
-        }
-        try {
-            onClose.accept(r);
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                listenerFailures++; // the window is kept; only its live copy elsewhere (the store) is missing
+    /**
+     * A window just closed: what is known at once (its stamps and the work between them) and its record, complete when
+     * the meter has read past its end.
+     */
+    record Closing(String name, double startSeconds, double durationSeconds, Work work, CompletableFuture<WindowRecord> record) {
+        /** The record, waiting for the meter's reading (bounded). */
+        WindowRecord await() {
+            try {
+                return record.get(MEASURE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new ControlException("window '" + ControlJson.clip(name) + "': no sensor reading within " + MEASURE_WAIT_MILLIS
+                        + " ms (a sensor hangs?); its energy is stored with the run when the reading comes");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ControlException("wattiq is stopping: no energy to report");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new ControlException("window '" + ControlJson.clip(name) + "' could not be measured: " + e.getCause());
             }
         }
-        return r;
+    }
+
+    Closing close(Opened o, String note) {
+        Window w = o.window();
+        CompletableFuture<Measurement> measured = w.endLater(); // stamps the end: no sensor read here either
+        Work work = work().minus(o.workAtOpen());
+        double duration = java.time.Duration.ofNanos(w.endNanos() - w.startNanos()).toNanos() / 1e9;
+        synchronized (this) {
+            measuring++;
+        }
+        CompletableFuture<WindowRecord> record = measured.handle((m, failed) -> {
+            WindowRecord r = null;
+            if (m != null) {
+                List<String> notes = new ArrayList<>(m.notes());
+                if (note != null) notes.add(note);
+                r = new WindowRecord(o.name(), o.startSeconds(), m, work, notes);
+            }
+            boolean listenerFailed = false;
+            if (r != null) {
+                try {
+                    onClose.accept(r); // before windows() can return it: a finished run's listener has seen every window
+                } catch (RuntimeException e) {
+                    listenerFailed = true; // the window is kept; only its live copy elsewhere (the store) is missing
+                }
+            }
+            synchronized (this) {
+                measuring--;
+                if (r != null) closed.add(r);
+                if (listenerFailed) listenerFailures++;
+                notifyAll();
+            }
+            if (r == null) throw new java.util.concurrent.CompletionException(failed);
+            return r;
+        });
+        return new Closing(o.name(), o.startSeconds(), duration, work, record);
     }
 
     /** The run's measurement from its start to now (the run's window stays open). */

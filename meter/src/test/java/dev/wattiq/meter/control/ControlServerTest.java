@@ -113,15 +113,22 @@ class ControlServerTest {
     void requestsAreAnsweredInOrderAndWindowsRecorded() throws IOException {
         start();
         try (Client c = new Client()) {
-            assertThat(c.ask("{\"op\":\"hello\",\"client\":\"test\",\"id\":1}")).isEqualTo("{\"id\":1,\"ok\":true,\"protocol\":1,\"run_id\":\"run-7\"}");
+            assertThat(c.ask("{\"op\":\"hello\",\"client\":\"test\",\"id\":1}")).isEqualTo("{\"id\":1,\"ok\":true,\"protocol\":2,\"run_id\":\"run-7\"}");
+            // the counter holds still around each boundary (a reading before, one after): its value there is exact
             pkg.set(10);
+            meter.sampleNow();
             assertThat(c.ask("{\"op\":\"open\",\"name\":\"epoch-1\",\"id\":2}")).startsWith("{\"id\":2,\"ok\":true,\"name\":\"epoch-1\",\"start_s\":");
+            meter.sampleNow();
             c.send("{\"op\":\"work\",\"steps\":5,\"id\":3}");
             pkg.set(35);
+            meter.sampleNow();
             c.send("{\"op\":\"close\",\"name\":\"epoch-1\",\"id\":4}");
             assertThat(c.reply()).isEqualTo("{\"id\":3,\"ok\":true}");
-            assertThat(c.reply()).startsWith("{\"id\":4,\"ok\":true,\"window\":{\"name\":\"epoch-1\"").contains("\"total\":25.0")
-                    .contains("\"work\":{\"steps\":5,\"samples\":0,\"tokens\":0}");
+            assertThat(c.reply()).startsWith("{\"id\":4,\"ok\":true,\"window\":{\"name\":\"epoch-1\",\"start_s\":").doesNotContain("energy_j")
+                    .endsWith(",\"work\":{\"steps\":5,\"samples\":0,\"tokens\":0},\"ref\":0}}");
+            meter.sampleNow();
+            assertThat(c.ask("{\"op\":\"window\",\"ref\":0,\"id\":5}")).startsWith("{\"id\":5,\"ok\":true,\"window\":{\"name\":\"epoch-1\"")
+                    .contains("\"total\":25.0").contains(",\"work\":{\"steps\":5,\"samples\":0,\"tokens\":0}").endsWith(",\"ref\":0}}");
         }
         assertThat(stored).singleElement().satisfies(r -> assertThat(r.measurement().totalJoules()).isEqualTo(25.0));
     }
@@ -201,6 +208,7 @@ class ControlServerTest {
             while (stored.isEmpty()) Thread.sleep(5); // the server notices the disconnect on its own thread
         });
         server.close();
+        assertThat(state.windows()).hasSize(2); // waits for the meter to settle the last one
         assertThat(stored).extracting(WindowRecord::name).containsExactly("left-open", "still-open");
         assertThat(stored.get(0).notes()).contains("closed by wattiq: the client disconnected with this window open");
         assertThat(stored.get(1).notes()).contains("closed by wattiq: the command ended with this window open");

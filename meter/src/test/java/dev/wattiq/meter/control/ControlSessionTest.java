@@ -36,8 +36,25 @@ class ControlSessionTest {
         pkg.set(joules);
     }
 
+    /**
+     * One request; then a reading at the same (manual) instant, so that a boundary it stamped is settled before the
+     * test moves the clock (the meter's boundary thread would settle it too, at a moment of its own).
+     */
+    String handle(String line) {
+        String reply = client.handle(line);
+        meter.sampleNow();
+        return reply;
+    }
+
     Map<String, Object> send(String line) {
-        return ControlJson.parseObject(client.handle(line));
+        return ControlJson.parseObject(handle(line));
+    }
+
+    /** Closes a window and fetches its energy by the ref the close answered with. */
+    String closeAndFetch(String name) {
+        String closed = handle("{\"op\":\"close\",\"name\":\"" + name + "\"}");
+        long ref = (long) number(closed, "ref");
+        return handle("{\"op\":\"window\",\"ref\":" + ref + "}");
     }
 
     /** The nested "window" object of a close reply, read back with the same parser (flattened by hand). */
@@ -56,19 +73,21 @@ class ControlSessionTest {
         send("{\"op\":\"open\",\"name\":\"inner\"}");
         send("{\"op\":\"work\",\"steps\":2,\"samples\":64,\"tokens\":1000}");
         at(500, 210);
-        String inner = client.handle("{\"op\":\"close\",\"name\":\"inner\",\"id\":7}");
-        assertThat(inner).startsWith("{\"id\":7,\"ok\":true,\"window\":{\"name\":\"inner\",\"start_s\":1.5,\"duration_s\":0.5,"
-                + "\"energy_j\":{\"total\":60.0,\"by_component\":{\"cpu_package\":60.0}},\"method\":\"measured\","
-                + "\"work\":{\"steps\":2,\"samples\":64,\"tokens\":1000}");
+        String inner = handle("{\"op\":\"close\",\"name\":\"inner\",\"id\":7}");
+        assertThat(inner).isEqualTo("{\"id\":7,\"ok\":true,\"window\":{\"name\":\"inner\",\"start_s\":1.5,\"duration_s\":0.5,"
+                + "\"work\":{\"steps\":2,\"samples\":64,\"tokens\":1000},\"ref\":0}}"); // at once: no energy yet
+        assertThat(handle("{\"op\":\"window\",\"ref\":0,\"id\":8}")).isEqualTo("{\"id\":8,\"ok\":true,\"window\":{\"name\":\"inner\","
+                + "\"start_s\":1.5,\"duration_s\":0.5,\"energy_j\":{\"total\":60.0,\"by_component\":{\"cpu_package\":60.0}},"
+                + "\"method\":\"measured\",\"work\":{\"steps\":2,\"samples\":64,\"tokens\":1000},\"ref\":0}}");
         send("{\"op\":\"open\",\"name\":\"overlap\"}");
         send("{\"op\":\"work\",\"steps\":1}");
         at(250, 260);
-        String outer = client.handle("{\"op\":\"close\",\"name\":\"epoch-1\"}");
+        String outer = closeAndFetch("epoch-1");
         assertThat(number(outer, "total")).isEqualTo(160.0);
         assertThat(outer).contains("\"work\":{\"steps\":3,\"samples\":64,\"tokens\":1000}");
         at(250, 300);
-        assertThat(number(client.handle("{\"op\":\"close\",\"name\":\"overlap\"}"), "total")).isEqualTo(90.0);
-        String energy = client.handle("{\"op\":\"energy\",\"id\":9}");
+        assertThat(number(closeAndFetch("overlap"), "total")).isEqualTo(90.0);
+        String energy = handle("{\"op\":\"energy\",\"id\":9}");
         assertThat(number(energy, "total")).isEqualTo(300.0);
         assertThat(number(energy, "duration_s")).isEqualTo(2.5);
         assertThat(energy).contains("\"work\":{\"steps\":3,\"samples\":64,\"tokens\":1000}");
@@ -80,7 +99,7 @@ class ControlSessionTest {
     @Test
     void aWindowClosedTwiceOrNeverOpenedIsAClearErrorAndChangesNothing() {
         send("{\"op\":\"open\",\"name\":\"a\"}");
-        client.handle("{\"op\":\"close\",\"name\":\"a\"}");
+        handle("{\"op\":\"close\",\"name\":\"a\"}");
         assertThat(send("{\"op\":\"close\",\"name\":\"a\",\"id\":4}")).containsEntry("ok", false).containsEntry("id", 4L)
                 .containsEntry("error", "window 'a' is closed already: close each window once (a with-block or @measure closes it for you)");
         assertThat(send("{\"op\":\"close\",\"name\":\"b\"}")).containsEntry("error",
@@ -113,12 +132,39 @@ class ControlSessionTest {
     }
 
     @Test
+    void aWindowsEnergyIsAskedForByTheRefItsCloseGaveOnThisConnectionOnly() {
+        send("{\"op\":\"open\",\"name\":\"a\"}");
+        at(100, 5);
+        assertThat(send("{\"op\":\"window\",\"ref\":0,\"id\":2}")).containsEntry("id", 2L).containsEntry("error",
+                "no window with ref 0 was closed on this connection: use the ref its close answered with (none closed yet)");
+        handle("{\"op\":\"close\",\"name\":\"a\"}");
+        assertThat(send("{\"op\":\"window\",\"ref\":1}").get("error")).isEqualTo(
+                "no window with ref 1 was closed on this connection: use the ref its close answered with (0 to 0)");
+        for (String bad : List.of("{\"op\":\"window\"}", "{\"op\":\"window\",\"ref\":-1}", "{\"op\":\"window\",\"ref\":\"0\"}",
+                "{\"op\":\"window\",\"ref\":0.5}", "{\"op\":\"window\",\"ref\":null}")) {
+            assertThat(send(bad).get("error")).as(bad).isEqualTo(
+                    "bad request: 'window' needs 'ref', the whole number a close answered with, e.g. {\"op\":\"window\",\"ref\":0}");
+        }
+        assertThat(send("{\"op\":\"window\",\"ref\":0,\"name\":\"a\"}").get("error"))
+                .isEqualTo("bad request: unknown field 'name' for op 'window' (allowed: op, id, ref)");
+        assertThat(send("{\"op\":\"close\",\"name\":\"a\",\"wait\":1}").get("error")).isEqualTo("bad request: 'wait' must be true or false");
+        ControlSession other = new ControlSession(() -> state, state.limits(), "run-1");
+        assertThat(other.handle("{\"op\":\"window\",\"ref\":0}")).contains("none closed yet"); // refs are per connection
+        assertThat(number(handle("{\"op\":\"window\",\"ref\":0}"), "total")).isEqualTo(5.0);
+        send("{\"op\":\"open\",\"name\":\"b\"}");
+        at(100, 12);
+        String waited = handle("{\"op\":\"close\",\"name\":\"b\",\"wait\":true,\"id\":3}"); // one request, energy included
+        assertThat(waited).startsWith("{\"id\":3,\"ok\":true,\"window\":{\"name\":\"b\",\"start_s\":0.1,\"duration_s\":0.1,\"energy_j\":{\"total\":7.0,")
+                .endsWith(",\"ref\":1}}");
+    }
+
+    @Test
     void garbageIsABadRequestWithTheIdWhenItHasOne() {
         assertThatThrownBy(() -> client.handle("hello?")).isInstanceOf(ControlSession.BadRequest.class)
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).startsWith("{\"id\":null,\"ok\":false,\"error\":\"bad request: not valid JSON"));
         assertThatThrownBy(() -> client.handle("{\"op\":\"fly\",\"id\":5}"))
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply)
-                        .isEqualTo("{\"id\":5,\"ok\":false,\"error\":\"bad request: unknown op 'fly'; use one of hello, open, close, work, energy\"}"));
+                        .isEqualTo("{\"id\":5,\"ok\":false,\"error\":\"bad request: unknown op 'fly'; use one of hello, open, close, window, work, energy\"}"));
         assertThatThrownBy(() -> client.handle("{\"id\":5}"))
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).contains("field 'op' is missing"));
     }
@@ -127,13 +173,13 @@ class ControlSessionTest {
     void limitsPerClientAndPerRunHold() {
         for (String n : List.of("a", "b", "c")) send("{\"op\":\"open\",\"name\":\"" + n + "\"}");
         assertThat(send("{\"op\":\"open\",\"name\":\"d\"}").get("error")).asString().contains("3 windows are open on this connection already");
-        client.handle("{\"op\":\"close\",\"name\":\"a\"}");
-        client.handle("{\"op\":\"close\",\"name\":\"b\"}");
+        handle("{\"op\":\"close\",\"name\":\"a\"}");
+        handle("{\"op\":\"close\",\"name\":\"b\"}");
         send("{\"op\":\"open\",\"name\":\"e\"}");
-        client.handle("{\"op\":\"close\",\"name\":\"c\"}");
+        handle("{\"op\":\"close\",\"name\":\"c\"}");
         send("{\"op\":\"open\",\"name\":\"f\"}");
         assertThat(send("{\"op\":\"open\",\"name\":\"g\"}").get("error")).asString().contains("reached its limit of 5 windows");
-        assertThat(client.closeAll("closed by wattiq: test")).extracting(WindowRecord::name).containsExactly("e", "f");
+        assertThat(client.closeAll("closed by wattiq: test")).extracting(ControlState.Closing::name).containsExactly("e", "f");
         assertThat(state.windows()).hasSize(5).last().satisfies(r -> assertThat(r.notes()).contains("closed by wattiq: test"));
     }
 
@@ -148,6 +194,6 @@ class ControlSessionTest {
     @Test
     void helloTellsTheProtocolAndRun() {
         assertThat(send("{\"op\":\"hello\",\"client\":\"python\",\"pid\":12,\"id\":0}")).containsEntry("ok", true)
-                .containsEntry("protocol", 1L).containsEntry("run_id", "run-1").containsEntry("id", 0L);
+                .containsEntry("protocol", 2L).containsEntry("run_id", "run-1").containsEntry("id", 0L);
     }
 }
