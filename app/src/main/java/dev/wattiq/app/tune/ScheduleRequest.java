@@ -44,7 +44,7 @@ public record ScheduleRequest(String seriesCsv, String origin, double durationHo
         if (currency != null) return new Schedule(r, Tariff.checkCurrency(currency, field("currency")), null);
         String named = seriesCurrency();
         return named != null ? new Schedule(r, named, null) : new Schedule(r, DEFAULT_CURRENCY, "costs are in " + DEFAULT_CURRENCY
-                + ": the series names no currency for price_per_kwh (add a currency column, or give " + field("currency") + ", e.g. EUR)");
+                + ": the series names no currency for price_per_kwh (add a currency column, or give --currency, e.g. EUR)");
     }
 
     /**
