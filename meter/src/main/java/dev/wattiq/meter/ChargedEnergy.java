@@ -25,6 +25,19 @@ public final class ChargedEnergy {
         pendingJoules = 0;
     }
 
+    /**
+     * Charges {@code chargedJoules} to the tree directly, from its own work rather than a share of the device's energy
+     * (the process-scope estimate's rule); energy pending a share is declined. Never more than the device's energy in
+     * total ({@link #attributedJoules()}).
+     */
+    public void charge(double chargedJoules) {
+        if (!(chargedJoules >= 0) || Double.isInfinite(chargedJoules)) {
+            throw new IllegalArgumentException("charged energy must be a finite number >= 0 J, got " + chargedJoules);
+        }
+        attributedJoules += chargedJoules;
+        pendingJoules = 0;
+    }
+
     /** The device's energy so far, in joules. */
     public double joules() {
         return joules;

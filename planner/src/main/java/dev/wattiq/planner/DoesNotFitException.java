@@ -6,9 +6,9 @@ public final class DoesNotFitException extends PlannerException {
 
     public DoesNotFitException(String what, double bytesNeeded, int devices, String hardware, double bytesPerDevice,
                                int devicesNeeded) {
-        super(String.format("%s needs %.0f GB but %d x %s hold %.0f GB usable: use --devices %d or more"
+        super(String.format("%s needs %.0f GB but %d x %s hold %.0f GB usable: use %s %d or more"
                         + " (or a smaller precision / batch)", what, bytesNeeded / 1e9, devices, hardware,
-                devices * bytesPerDevice / 1e9, devicesNeeded));
+                devices * bytesPerDevice / 1e9, field("devices"), devicesNeeded));
         this.devicesNeeded = devicesNeeded;
     }
 

@@ -8,7 +8,7 @@ public final class UnknownNameException extends PlannerException {
 
     public UnknownNameException(String what, String name, List<String> closest) {
         super("unknown " + what + " '" + name + "'" + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
-                + " (see 'wattiq plan " + (what.equals("hardware") ? "train --list-hardware" : "train --list-models") + "')");
+                + " (see " + (what.equals("hardware") ? field("list_hardware", "the hardware catalogue, hardware.csv") : field("list_models", "the model catalogue, models.csv")) + ")");
         this.closest = List.copyOf(closest);
     }
 

@@ -53,11 +53,11 @@ public final class Errors {
         Throwable t = ex;
         while (t instanceof java.util.concurrent.ExecutionException && t.getCause() != null) t = t.getCause();
         if (t instanceof UserError u) {
-            err.println("wattiq: " + u.getMessage());
+            err.println("wattiq: " + u.message(FlagNames::of));
             return u.exitCode();
         }
         if (t instanceof UserInputException u && u.getMessage() != null) {
-            err.println("wattiq: " + u.getMessage());
+            err.println("wattiq: " + u.message(FlagNames::of));
             return USAGE;
         }
         Path trace = writeTrace(t);

@@ -15,6 +15,8 @@ import dev.wattiq.planner.infer.InferenceRequest;
 import dev.wattiq.planner.model.ModelArchitecture;
 import java.time.Duration;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /** The answer to an {@link InferRequest}: the serving estimate and a year of it billed. Printed by {@link PlanText} and {@link PlanJson}. */
 public record InferPlan(HardwareChoice choice, ModelArchitecture model, InferenceEstimate estimate, Bill bill) {
     public Hardware hardware() {
@@ -30,15 +32,15 @@ public record InferPlan(HardwareChoice choice, ModelArchitecture model, Inferenc
         if (t.model() != null) {
             arch = PlanTarget.architecture(t.model());
             if (t.params() != null || t.activeParams() != null) {
-                throw new Errors.UserError("give either --model or --params/--active-params, not both");
+                throw new Errors.UserError("give either " + field("model") + " or " + field("params") + "/" + field("active_params") + ", not both");
             }
         } else if (t.params() != null) {
-            double n = PlannerException.requirePositive("--params", t.params());
-            double a = t.activeParams() == null ? n : PlannerException.requirePositive("--active-params", t.activeParams());
-            if (a > n) throw new Errors.UserError("--active-params exceeds --params: active parameters are a subset of all parameters");
+            double n = PlannerException.requirePositive(field("params"), t.params());
+            double a = t.activeParams() == null ? n : PlannerException.requirePositive(field("active_params"), t.activeParams());
+            if (a > n) throw new Errors.UserError(field("active_params") + " exceeds " + field("params") + ": active parameters are a subset of all parameters");
             arch = ModelArchitecture.generic(n, a);
         } else {
-            throw new Errors.UserError("no model: give --params N (e.g. 70B) or --model NAME");
+            throw new Errors.UserError("no model: give " + field("params") + " N (e.g. 70B) or " + field("model") + " NAME");
         }
         InferenceRequest req = new InferenceRequest(arch, hw, t.devices(), r.batch(), Precision.parse(t.precision()),
                 r.inputTokens(), r.outputTokens(), r.requestsPerDay(), null, null, t.hostOverhead(), true);

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * What a plan is about and where it runs, shared by {@code plan train} and {@code plan infer} (CLI:
  * {@link PlanTargetOptions}; HTTP: the same fields in snake_case). Null means "not given": the planner's model or the
@@ -61,18 +63,18 @@ public record PlanTarget(String model, Double params, Double activeParams, Strin
             if (name == null && table.size() == 1) name = table.row(0).text("id");
         }
         if (name == null) {
-            throw new Errors.UserError("no hardware given: add --hardware, e.g. --hardware H100-SXM (see --list-hardware),"
-                    + " or describe yours in a file: --hardware-file FILE");
+            throw new Errors.UserError("no hardware given: add " + field("hardware") + ", e.g. " + field("hardware") + " H100-SXM (see "
+                    + field("list_hardware", "the hardware catalogue, hardware.csv") + "), or describe yours in a file: " + field("hardware_file") + " FILE");
         }
         try {
             return catalogue.resolve(name);
         } catch (UnknownNameException e) {
             if (hardwareFile != null) {
                 List<String> yours = catalogue.all().stream().filter(h -> h.provenance().isUser()).map(Hardware::id).toList();
-                throw new Errors.UserError(e.getMessage() + "; " + hardwareFile.origin() + " has " + String.join(", ", yours));
+                throw new Errors.UserError(e.marked() + "; " + hardwareFile.origin() + " has " + String.join(", ", yours));
             }
-            throw new Errors.UserError(e.getMessage() + "; a device the catalogue lacks can be planned from a file of yours:"
-                    + " --hardware-file FILE with hardware.csv's columns (" + String.join(",", UserHardware.REQUIRED)
+            throw new Errors.UserError(e.marked() + "; a device the catalogue lacks can be planned from a file of yours:"
+                    + " " + field("hardware_file") + " FILE with hardware.csv's columns (" + String.join(",", UserHardware.REQUIRED)
                     + ",bf16_tflops; e.g. examples/hardware-file.csv)");
         }
     }
@@ -82,8 +84,8 @@ public record PlanTarget(String model, Double params, Double activeParams, Strin
         try {
             return ModelCatalog.shipped().find(model);
         } catch (UnknownNameException e) {
-            throw new Errors.UserError(e.getMessage() + "; or plan it by its size: --params 70B"
-                    + " (for a mixture of experts also --active-params, e.g. --params 47B --active-params 13B)");
+            throw new Errors.UserError(e.marked() + "; or plan it by its size: " + field("params") + " 70B (for a mixture of experts also "
+                    + field("active_params") + ", e.g. " + field("params") + " 47B " + field("active_params") + " 13B)");
         }
     }
 
@@ -99,7 +101,7 @@ public record PlanTarget(String model, Double params, Double activeParams, Strin
         Site site = site().site();
         if (!embodied) return site;
         if (Double.isNaN(hw.embodiedKgCo2e())) {
-            throw new Errors.UserError("no published embodied CO2e for " + hw.id() + " in hardware.csv: drop --embodied"
+            throw new Errors.UserError("no published embodied CO2e for " + hw.id() + " in hardware.csv: drop " + field("embodied")
                     + " (or add the figure with its source to the catalogue)");
         }
         double years = Defaults.shipped().get("hardware.lifetime_years");

@@ -14,6 +14,8 @@ import dev.wattiq.planner.train.TrainingPlanner;
 import dev.wattiq.planner.train.TrainingRequest;
 import java.util.List;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * The answer to a {@link TrainRequest}: the planner's estimate, the ledger's bill for it, and the same run at growing
  * device counts. Printed by {@link PlanText} and {@link PlanJson}.
@@ -32,8 +34,8 @@ public record TrainPlan(HardwareChoice choice, TrainingEstimate estimate, Bill b
         Double n = t.params() != null ? t.params() : arch != null ? arch.params() : null;
         Double a = t.activeParams() != null ? t.activeParams() : arch != null && t.params() == null ? arch.activeParams() : null;
         Double d = r.tokens() != null ? r.tokens() : arch != null && !Double.isNaN(arch.trainTokens()) ? arch.trainTokens() : null;
-        if (n == null) throw new Errors.UserError("no model size: give --params N (e.g. 70B) or --model NAME");
-        if (d == null) throw new Errors.UserError("no token count: give --tokens D (e.g. 15T)");
+        if (n == null) throw new Errors.UserError("no model size: give " + field("params") + " N (e.g. 70B) or " + field("model") + " NAME");
+        if (d == null) throw new Errors.UserError("no token count: give " + field("tokens") + " D (e.g. 15T)");
         TrainingRequest req = new TrainingRequest(n, a, d, hw, t.devices(), r.deviceHours(), r.devicePower(), t.hostOverhead(),
                 r.mfu(), r.tensorParallel(), r.pipelineParallel(), Precision.parse(t.precision()), r.recompute(), arch);
         TrainingPlanner planner = TrainingPlanner.shipped();

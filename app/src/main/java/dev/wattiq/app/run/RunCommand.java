@@ -162,6 +162,7 @@ public final class RunCommand implements Callable<Integer> {
         RunControl control = RunControl.bind(runId); // WATTIQ_CONTROL: windows and work from inside the command
         long startNanos = clock.monotonicNanos();
         boolean adopted = Orphans.adopt(); // processes the command leaves behind come back to wattiq, to be named
+        long reapedBefore = ExactCpu.reapedTicks(baseEnv.procfsRoot()); // the command's CPU time is what this grows by
         try {
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
             pb.environment().putAll(control.environment());
@@ -198,14 +199,22 @@ public final class RunCommand implements Callable<Integer> {
                 int exit = waitFor(child);
                 Duration commandTime = Duration.ofNanos(clock.monotonicNanos() - startNanos);
                 RunControl.Reported reported = control.finish(); // before the run's window ends: every window lies inside it
-                Measurement m = window.end();
+                Measurement metered = window.end();
+                long reapedAfter = ExactCpu.reapedTicks(env.procfsRoot());
+                long cpuTicks = reapedBefore < 0 || reapedAfter < 0 ? -1 : reapedAfter - reapedBefore;
+                long hz = ExactCpu.ticksPerSecond(env.procfsRoot());
+                Measurement m = ExactCpu.charge(metered, selection.sensors(), cpuTicks, hz);
+                java.util.Optional<Measurement> cpuOnly = exitedBeforeSensors && sc == Scope.PROCESS
+                        ? ExactCpu.unmetered(metered, env, cpuTicks, hz) : java.util.Optional.empty();
+                if (cpuOnly.isPresent()) m = cpuOnly.get();
                 Instant endedAt = clock.wallTime();
                 if (writer != null) writer.close();
-                RunRecord record = RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime,
-                        exitedBeforeSensors);
+                RunRecord record = cpuOnly.isPresent()
+                        ? RunResults.cpuOnly(start, m, exit, endedAt, commandTime)
+                        : RunResults.finished(start, m, selection.sensors(), selection.skipped(), exit, endedAt, commandTime, exitedBeforeSensors);
                 if (!exitedBeforeSensors && (unmeteredNanos > 50_000_000L || unmeteredNanos > commandTime.toNanos() / 20)) {
                     record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
-                            + " command's pid): energy before that is not included");
+                            + " command's pid): energy before that is not included" + (m != metered ? ", except the CPU time (from /proc at exit)" : ""));
                 }
                 record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work());
                 for (String n : reported.notes()) record = record.withNote(n);
@@ -236,6 +245,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static RunRecord withBill(RunRecord r, Site site, Measurement m, SampleShape shape) {
+        if (!r.tooShort().isEmpty() && !(r.totalJoules() > 0)) {
+            return r.withNote("no bill: nothing could be charged (too short), so its cost is unknown, not zero");
+        }
         try {
             RunRecord billed = r.withBill(Bills.bill(site, r, m.durationSeconds(), shape.samples()));
             String note = Bills.itNote(r);

@@ -129,6 +129,10 @@ public final class RunJson {
         o.put("scope", r.scope());
         o.put("job", r.job());
         o.set("labels", strings(r.labels()));
+        List<String> tooShort = r.tooShort();
+        o.put("too_short", !tooShort.isEmpty()); // a figure could not be charged: why, below; never priced downstream
+        ArrayNode why = o.putArray("too_short_reasons");
+        tooShort.forEach(why::add);
         // What the run cost: the full bill (every assumption) is in the full object; a list carries the figures.
         ObjectNode co2e = MAPPER.createObjectNode();
         if (r.bill() == null) { // as the full object says it

@@ -46,15 +46,51 @@ public final class RunResults {
         }
         List<String> notes = new ArrayList<>(m.notes());
         if (endedBeforeSensors) {
-            notes.add("the command ended before its sensors could open: too short to measure (" + String.join("; ", skipped) + ")");
+            notes.add(RunRecord.TOO_SHORT + "the command ended before its sensors could open, so nothing could be charged ("
+                    + String.join("; ", skipped) + ")");
         } else {
             notes.addAll(methodNotes(m, sensors, skipped));
+            String cpu = unchargedCpu(m, start.scope());
+            if (cpu != null) notes.add(cpu);
         }
         double idle = sensors.isEmpty() ? Double.NaN : m.idlePowerWatts();
         return new RunRecord(start.runId(), "complete", start.command(), exitCode, start.startedAt(), endedAt, commandTime.toNanos() / 1e9,
                 start.scope(), start.intervalSeconds(), start.labels(), start.job(), start.host(), m.energies().isEmpty() ? null : m.method().label(),
                 m.totalJoules(), m.joulesByComponent(), m.avgPowerWatts(), m.peakPowerWatts(), idle, m.samples(), devices,
                 m.assumptions(), notes, null);
+    }
+
+    /**
+     * The record of a command that ended before its sensors could open, charged only its CPU time (exact, from /proc at
+     * its exit: {@link ExactCpu#unmetered}); its memory was never read, so the run says it is too short for that.
+     */
+    public static RunRecord cpuOnly(RunStart start, Measurement m, int exitCode, Instant endedAt, java.time.Duration commandTime) {
+        List<DeviceEnergy> devices = new ArrayList<>();
+        for (ComponentEnergy e : m.energies()) {
+            devices.add(new DeviceEnergy(e.component(), e.device(), e.energyJoules(), e.deviceJoules(), e.method().label(), null, null));
+        }
+        List<String> notes = new ArrayList<>(m.notes());
+        notes.add(RunRecord.TOO_SHORT + "memory: the command ended before its sensors could open, so its resident memory was never "
+                + "read and memory is not charged; its CPU is (its exact CPU time, from /proc at its exit)");
+        return new RunRecord(start.runId(), "complete", start.command(), exitCode, start.startedAt(), endedAt, commandTime.toNanos() / 1e9,
+                start.scope(), start.intervalSeconds(), start.labels(), start.job(), start.host(), m.method().label(),
+                m.totalJoules(), m.joulesByComponent(), m.avgPowerWatts(), m.peakPowerWatts(), m.idlePowerWatts(), m.samples(), devices,
+                m.assumptions(), notes, null);
+    }
+
+    /**
+     * A process-scope CPU estimate is the tree's own CPU time: when none was seen after the meter opened (less than one
+     * procfs tick, 10 ms), the CPU cannot be charged, and the run says so rather than look free.
+     */
+    static String unchargedCpu(Measurement m, String scope) {
+        if (!"process".equals(scope)) return null;
+        for (ComponentEnergy e : m.energies()) {
+            if (e.component().equals("cpu") && e.method() == Method.ESTIMATED && !(e.energyJoules() > 0)) {
+                return RunRecord.TOO_SHORT + "cpu: the command used less than one procfs tick (10 ms) of CPU time after the meter "
+                        + "opened, below what /proc can resolve; its CPU energy is not known (not zero)";
+            }
+        }
+        return null;
     }
 
     /** Why the figures are what they are: no sensor at all, or an estimate because counters were unreadable. */

@@ -63,7 +63,10 @@ public final class Summary {
                     stored ? "see 'wattiq show " + r.runId() + "' or --json-out"
                             : "not stored (--no-store), so see them with --json-out FILE, or run without --no-store and 'wattiq show'");
         }
-        for (String n : r.notes()) out.printf("  note       %s%n", n);
+        for (String n : r.notes()) {
+            if (n.startsWith(RunRecord.TOO_SHORT)) out.printf("  too short  %s%n", n.substring(RunRecord.TOO_SHORT.length()));
+            else out.printf("  note       %s%n", n);
+        }
         out.flush();
     }
 

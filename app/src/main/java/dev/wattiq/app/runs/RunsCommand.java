@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wattiq runs [--json] [--limit N | --all]}: the latest runs in the store, newest first (20 unless asked). */
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsTagCommand.class,
         description = "List the latest runs in the store ($WATTIQ_HOME/wattiq.db), newest first: " + RunsCommand.DEFAULT_LIMIT + " unless --limit or --all.")
 public final class RunsCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 20;
@@ -80,9 +80,9 @@ public final class RunsCommand implements Callable<Integer> {
         }
     }
 
-    /** A run that ended before its sensors read anything has no figures ("-"), not 0 J. */
+    /** A run that could not be charged (too short, nothing measured) has no figures ("-"), not 0 J. */
     private static boolean measured(RunRecord r) {
-        return r.method() != null && !r.method().equals("none") && r.totalJoules() > 0;
+        return Double.isFinite(r.chargedJoulesOrNaN()) && !"none".equals(r.method());
     }
 
     private static String[] column(List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {

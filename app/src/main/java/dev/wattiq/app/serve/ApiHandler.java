@@ -75,7 +75,7 @@ public final class ApiHandler {
         WattiqServer.requireGet(ex);
         if (path.equals("/api/health")) Exchanges.sendJson(ex, 200, health());
         else if (path.equals("/api/runs")) Exchanges.send(ex, 200, "application/json; charset=utf-8", runsBody());
-        else if (path.equals("/api/frontier")) Exchanges.sendJson(ex, 200, frontier());
+        else if (path.equals("/api/frontier")) Exchanges.sendJson(ex, 200, frontier(frontierQuality(ex.getRequestURI())));
         else if (path.startsWith("/api/runs/")) Exchanges.sendJson(ex, 200, run(path.substring("/api/runs/".length())));
         else if (path.equals("/api/devices")) Exchanges.sendJson(ex, 200, devices());
         else if (path.equals("/api/live")) Exchanges.sendJson(ex, 200, liveJson());
@@ -126,8 +126,39 @@ public final class ApiHandler {
     private record RenderedFrontier(StoreView.Snapshot from, ObjectNode body) {
     }
 
+    /** {@code ?quality=KEY} of {@code /api/frontier}: null when absent; 400 for any other parameter or a malformed key. */
+    static String frontierQuality(java.net.URI uri) {
+        String q = uri.getRawQuery();
+        if (q == null || q.isEmpty()) return null;
+        String key = null;
+        for (String part : q.split("&", -1)) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part : part.substring(0, eq);
+            if (!name.equals("quality") || eq < 0 || key != null) {
+                throw new HttpError(400, "/api/frontier takes one parameter, quality=KEY (a tag or label holding quality, higher is better), "
+                        + "got '" + Exchanges.scrub(part.length() > 40 ? part.substring(0, 40) + "..." : part) + "'");
+            }
+            try {
+                key = java.net.URLDecoder.decode(part.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "quality=KEY is not URL-encoded properly: " + e.getMessage());
+            }
+        }
+        try {
+            return RunsFrontier.qualityKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+    }
+
     /** The Tune panel's frontier over the store's runs, computed once per store snapshot. */
     ObjectNode frontier() {
+        return frontier(null);
+    }
+
+    /** As {@link #frontier()}, over quality from the tag or label {@code quality} as well when not null (not cached). */
+    ObjectNode frontier(String quality) {
+        if (quality != null) return RunsFrontier.of(store.snapshot().runs(), quality);
         StoreView.Snapshot now = store.snapshot();
         RenderedFrontier last = renderedFrontier;
         if (last.from() == now) return last.body();

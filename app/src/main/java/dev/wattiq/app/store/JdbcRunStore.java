@@ -136,6 +136,29 @@ abstract class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public synchronized void tag(String runId, Map<String, String> tags) throws StoreException {
+        inTransaction("tag run " + runId, () -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+                p.setString(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) throw new SQLException("no run " + runId + " in this store");
+                }
+            }
+            // an upsert both SQLite (3.24+) and PostgreSQL (9.5+) understand
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO run_labels (run_id, key, value) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value")) {
+                for (Map.Entry<String, String> e : tags.entrySet()) {
+                    p.setString(1, runId);
+                    p.setString(2, e.getKey());
+                    p.setString(3, e.getValue());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    @Override
     public synchronized void finish(RunRecord r) throws StoreException {
         String bill = SqliteWrites.billJson(r); // encoded before the write lock is taken
         inTransaction("record the end of run " + r.runId(), () -> {

@@ -44,6 +44,12 @@ public record RunRecord(String runId, String status, List<String> command, Integ
                         String method, double totalJoules, Map<String, Double> joulesByComponent, double avgPowerWatts,
                         double peakPowerWatts, double idlePowerWatts, long samples, List<DeviceEnergy> devices,
                         Map<String, String> assumptions, List<String> notes, Bill bill, List<RunWindow> windows, Work work) {
+    /**
+     * The start of a note saying a figure could not be charged (a run too short to measure): {@link #tooShort()} finds
+     * it, {@code --json-out} says {@code too_short: true} with the reasons, and nothing downstream prices such a run.
+     */
+    public static final String TOO_SHORT = "too short: ";
+
     public RunRecord {
         command = List.copyOf(command);
         labels = new java.util.TreeMap<>(labels);
@@ -124,6 +130,21 @@ public record RunRecord(String runId, String status, List<String> command, Integ
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,
                 host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
                 assumptions, notes, bill, w, k);
+    }
+
+    /** Why a figure of this run could not be charged (the notes that start with {@link #TOO_SHORT}); empty for most runs. */
+    public List<String> tooShort() {
+        List<String> out = new ArrayList<>();
+        for (String n : notes) if (n.startsWith(TOO_SHORT)) out.add(n.substring(TOO_SHORT.length()));
+        return out;
+    }
+
+    /**
+     * The run's energy as a value to compare or price: {@link #totalJoules()}, or NaN when nothing was charged (too
+     * short to measure, or nothing measured): 0 J is no value, it would always look best.
+     */
+    public double chargedJoulesOrNaN() {
+        return !tooShort().isEmpty() || method == null || !(totalJoules > 0) ? Double.NaN : totalJoules;
     }
 
     /** Joules per unit of work over the whole run: total / count, NaN when the count is zero. */

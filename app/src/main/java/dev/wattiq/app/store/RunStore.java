@@ -40,6 +40,12 @@ public interface RunStore extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Attaches tags to a run after the fact (e.g. its accuracy once known): kept with its labels, a tag replacing a label
+     * of the same key. The run must exist (see {@link #find}).
+     */
+    void tag(String runId, java.util.Map<String, String> tags) throws StoreException;
+
     /** Every run, newest first, without samples, devices, assumptions or notes. */
     List<RunRecord> list(int limit) throws StoreException;
 

@@ -133,6 +133,8 @@ final class SqliteReads {
             devices = devices(id);
             notes(id, assumptions, notes);
             windows = WindowRows.read(c, id);
+        } else {
+            tooShort(id, notes); // a list carries why a run could not be charged, so that nothing prices it
         }
         Map<String, Double> byComponent = new LinkedHashMap<>();
         for (DeviceEnergy d : devices) if (!d.isWall()) byComponent.merge(d.component(), d.energyJoules(), Double::sum);
@@ -163,6 +165,17 @@ final class SqliteReads {
             }
         }
         return out;
+    }
+
+    private void tooShort(String id, List<String> notes) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT text FROM run_notes WHERE run_id = ? AND kind = 'note' AND substr(text, 1, ?) = ? ORDER BY seq")) {
+            p.setString(1, id);
+            p.setInt(2, RunRecord.TOO_SHORT.length());
+            p.setString(3, RunRecord.TOO_SHORT);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) notes.add(rs.getString(1));
+            }
+        }
     }
 
     private Map<String, String> labels(String id) throws SQLException {

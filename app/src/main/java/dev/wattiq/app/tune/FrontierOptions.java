@@ -51,7 +51,7 @@ public final class FrontierOptions {
             ChartFile.write(chart, title, f.objectives().stream().map(ColumnObjective::column).toList(), Frontiers.columns(f.table(), f.objectives()),
                     f.on(), f.labels(), f.choice().row(), lines);
         }
-        if (infeasible != null) throw new Errors.UserError(infeasible.getMessage());
+        if (infeasible != null) throw new Errors.UserError(infeasible.marked());
         return 0;
     }
 }

@@ -29,28 +29,52 @@ record LabFrontier(List<RunRecord> runs, String qualityLabel, List<String> label
         }
         List<Constraint> constraints = where.stream().map(Constraint::parse).toList();
         List<RunRecord> runs = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        int leftOut = 0;
         for (RunRecord r : store.list(limit)) {
-            if ("complete".equals(r.status()) && Double.isFinite(quality(r, qualityLabel))) runs.add(r);
+            if (!"complete".equals(r.status()) || !Double.isFinite(quality(r, qualityLabel))) continue;
+            double[] row = row(r, qualityLabel);
+            if (!hasObjectives(row, objs)) { // e.g. too short to charge: its 0 J is no value, it would be the "balance point"
+                leftOut++;
+                continue;
+            }
+            runs.add(r);
+            rows.add(row);
         }
         if (runs.isEmpty()) {
-            throw new Errors.UserError("no stored run has a '" + qualityLabel + "' label: run 'wattiq lab' or 'wattiq demo' first "
-                    + "(or store runs with --label " + qualityLabel + "=VALUE)");
+            throw new Errors.UserError(leftOut > 0
+                    ? "no stored run with a '" + qualityLabel + "' label or tag has every objective's value (" + leftOut + " left out: "
+                    + "too short to charge, or no bill); run them again, longer, or choose other --objectives"
+                    : "no stored run has a '" + qualityLabel + "' label or tag: run 'wattiq lab' or 'wattiq demo' first "
+                    + "(or attach it: wattiq runs tag RUN " + qualityLabel + "=VALUE)");
         }
         int n = runs.size();
         double[][] cols = new double[COLUMNS.size()][n];
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RunRecord r = runs.get(i);
-            cols[0][i] = r.totalJoules();
-            cols[1][i] = r.durationSeconds();
-            cols[2][i] = quality(r, qualityLabel);
-            cols[3][i] = r.bill() == null ? Double.NaN : r.bill().cost().amount();
-            cols[4][i] = r.bill() == null ? Double.NaN : r.bill().co2eLocationKg();
+            for (int c = 0; c < COLUMNS.size(); c++) cols[c][i] = rows.get(i)[c];
             labels.add(r.runId() + (r.labels().containsKey("experiment") ? " " + r.labels().get("experiment") : ""));
         }
         Table table = new Table(COLUMNS, cols);
         boolean[] on = Frontiers.mask(table, objs);
         return new LabFrontier(runs, qualityLabel, labels, table, objs, on, Frontiers.choose(Frontiers.selector(objs, constraints, null), table, on));
+    }
+
+    /**
+     * A run's values in {@link #COLUMNS} order. A run that could not be charged (too short, nothing measured) has no
+     * energy, cost or CO2e: NaN, never 0 J and never a price of nothing.
+     */
+    static double[] row(RunRecord r, String qualityLabel) {
+        double energy = r.chargedJoulesOrNaN();
+        boolean priced = Double.isFinite(energy) && r.bill() != null;
+        return new double[] {energy, r.durationSeconds(), quality(r, qualityLabel),
+                priced ? r.bill().cost().amount() : Double.NaN, priced ? r.bill().co2eLocationKg() : Double.NaN};
+    }
+
+    private static boolean hasObjectives(double[] row, List<ColumnObjective> objs) {
+        for (ColumnObjective o : objs) if (!Double.isFinite(row[COLUMNS.indexOf(o.column())])) return false;
+        return true;
     }
 
     private static double quality(RunRecord r, String label) {

@@ -10,6 +10,8 @@ import dev.wattiq.planner.schedule.Series;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * A {@code schedule} request (CLI options, or a {@code POST /api/schedule} body).
  *
@@ -39,10 +41,10 @@ public record ScheduleRequest(String seriesCsv, String origin, double durationHo
         Job job = new Job(durationHours, powerKw, deadline, now == null ? s.start() : now, Objective.parse(objective), weight,
                 interruptible, regions);
         ScheduleResult r = Scheduler.plan(s, job);
-        if (currency != null) return new Schedule(r, Tariff.checkCurrency(currency, "--currency"), null);
+        if (currency != null) return new Schedule(r, Tariff.checkCurrency(currency, field("currency")), null);
         String named = seriesCurrency();
         return named != null ? new Schedule(r, named, null) : new Schedule(r, DEFAULT_CURRENCY, "costs are in " + DEFAULT_CURRENCY
-                + ": the series names no currency for price_per_kwh (add a currency column, or give --currency, e.g. EUR)");
+                + ": the series names no currency for price_per_kwh (add a currency column, or give " + field("currency") + ", e.g. EUR)");
     }
 
     /**

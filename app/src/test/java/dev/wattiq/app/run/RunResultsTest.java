@@ -98,6 +98,9 @@ class RunResultsTest {
         assertThat(r.idlePowerWatts()).isNaN();
         assertThat(r.notes()).anyMatch(n -> n.startsWith("no sensor available") && n.contains("cpu-estimate: cannot read procfs"));
         RunRecord quick = RunResults.finished(START, m, List.of(), List.of("x: gone"), 0, T0, Duration.ofMillis(1), true);
-        assertThat(quick.notes()).anyMatch(n -> n.startsWith("the command ended before its sensors could open"));
+        assertThat(quick.notes()).anyMatch(n -> n.startsWith("too short: the command ended before its sensors could open"));
+        assertThat(quick.tooShort()).singleElement().asString().startsWith("the command ended before its sensors could open");
+        assertThat(quick.chargedJoulesOrNaN()).as("0 J is no value").isNaN();
+        assertThat(r.tooShort()).isEmpty();
     }
 }

@@ -36,8 +36,18 @@ class DashboardDataTest {
         assertThat(busy.exitCode()).as(busy.err()).isEqualTo(124);
         Cli.Result busier = Cli.run(home, "run", "--interval", "20ms", "--", "timeout", "1.2", "sh", "-c", "while :; do :; done");
         assertThat(busier.exitCode()).as(busier.err()).isEqualTo(124);
-        Cli.Result tiny = Cli.run(home, "run", "--", "true");
-        assertThat(tiny.exitCode()).as(tiny.err()).isZero();
+        // a run charged nothing (it ended before its sensors opened): stored as wattiq stores one, since whether a real
+        // `true` beats the sensors' start depends on the machine's load
+        try (dev.wattiq.app.store.SqliteRunStore s = dev.wattiq.app.store.SqliteRunStore.open(home)) {
+            java.time.Instant t0 = java.time.Instant.now();
+            var start = new dev.wattiq.app.store.RunStart("tiny-run", java.util.List.of("true"), t0, "process", 0.1, java.util.Map.of(), null,
+                    "h", 1, null, null);
+            s.begin(start);
+            s.finish(new dev.wattiq.app.store.RunRecord("tiny-run", "complete", java.util.List.of("true"), 0, t0, t0.plusMillis(2), 0.002,
+                    "process", 0.1, java.util.Map.of(), null, "h", null, 0, java.util.Map.of(), 0, 0, Double.NaN, 0, java.util.List.of(),
+                    java.util.Map.of(), java.util.List.of(dev.wattiq.app.store.RunRecord.TOO_SHORT + "the command ended before its sensors could open"),
+                    null));
+        }
 
         try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
             JsonNode runs = JSON.readTree(serve.get("/api/runs").body()).get("runs");
@@ -62,6 +72,28 @@ class DashboardDataTest {
             assertThat(frontier.get("left_out").asInt()).isEqualTo(1);
             for (JsonNode p : frontier.get("points")) assertThat(p.get("energy_j").asDouble()).isPositive();
             assertThat(frontier.get("recommended").get("command").asText()).startsWith("timeout ");
+            assertThat(newest.get("too_short").asBoolean()).as("true ends before its sensors open").isTrue();
+
+            // quality attached after the fact: only the tagged runs take part, the too-short one never
+            String busyId = sweep.get("run_id").asText();
+            assertThat(Cli.run(home, "runs", "tag", busyId, "accuracy=0.9").exitCode()).isZero();
+            assertThat(Cli.run(home, "runs", "tag", newest.get("run_id").asText(), "accuracy=0.99").exitCode()).isZero();
+            ServeProcess.eventually(java.time.Duration.ofSeconds(10), () -> {
+                try {
+                    JsonNode q = JSON.readTree(serve.get("/api/frontier?quality=accuracy").body());
+                    return q.get("runs_used").asInt() == 1 && q.get("left_out").asInt() == 2
+                            && q.get("objectives").asText().equals("energy_j:min,duration_s:min,quality:max")
+                            && q.get("points").get(0).get("run_id").asText().equals(busyId)
+                            && q.get("points").get(0).get("quality").asDouble() == 0.9;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            for (String bad : new String[] {"?quality=", "?quality=a%20b", "?quality=a%2Fb", "?other=1", "?quality=a&quality=b"}) {
+                HttpResponse<String> b = serve.get("/api/frontier" + bad);
+                assertThat(b.statusCode()).as(bad + ": " + b.body()).isEqualTo(400);
+                assertThat(b.body()).doesNotContain("\n\t");
+            }
 
             ServeProcess.eventually(java.time.Duration.ofSeconds(10), () -> serve.stderr.toString()
                     .contains("wattiq serve: open " + serve.base + "/ in a browser for the dashboard (Ctrl-C stops)"));

@@ -172,6 +172,12 @@ class ServeHttpTest {
         assertError(serve.post("/api/plan/train", "{\"hardware\": {\"x\": 1}}"), 400);
         assertError(serve.post("/api/plan/train", "{\"rm_rf\": true}"), 400);
         assertError(serve.post("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"no-such-gpu\"}"), 400);
+        // the planner's messages name the request's fields as the JSON names them, never the CLI's flags
+        HttpResponse<String> badMfu = serve.post("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"H100-SXM\", \"mfu\": 2}");
+        assertError(badMfu, 400);
+        assertThat(JSON.readTree(badMfu.body()).get("error").asText()).contains("mfu must be a fraction in (0, 1]").doesNotContain("--");
+        HttpResponse<String> unknown = serve.post("/api/plan/train", "{\"params\": \"7B\", \"tokens\": \"1T\", \"hardware\": \"no-such-gpu\"}");
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).contains("hardware.csv").contains("hardware_file FILE").doesNotContain("--");
         String big = "{\"params\": \"" + "7".repeat(100_000) + "\"}";
         assertError(serve.post("/api/plan/train", big), 413);
         HttpResponse<String> wrongType = serve.http.send(java.net.http.HttpRequest.newBuilder(URI.create(serve.base + "/api/plan/train"))

@@ -58,6 +58,27 @@ class PostgresStoreTest {
     }
 
     @Test
+    void tagsAttachToAStoredRunAfterTheFact() throws Exception {
+        String url = url();
+        String id = "pg-tag-" + UUID.randomUUID();
+        try (PostgresRunStore s = PostgresRunStore.open(url, "this-host")) {
+            s.begin(new RunStart(id, List.of("python", "eval.py"), Instant.ofEpochMilli(1_700_000_000_000L), "process", 0.1,
+                    Map.of("k", "v", "accuracy", "0.5"), null, "this-host", ProcessHandle.current().pid(), null, "estimated"));
+            s.tag(id, Map.of("accuracy", "0.91", "eval", "after"));
+            assertThat(s.find(id).orElseThrow().labels()).containsEntry("accuracy", "0.91").containsEntry("eval", "after").containsEntry("k", "v");
+        }
+        Path home = dir.resolve("home");
+        Cli.Result r = Cli.run(home, "runs", "tag", "--store", url, id, "accuracy=0.93");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (PostgresRunStore s = PostgresRunStore.open(url, "this-host")) {
+            assertThat(s.find(id).orElseThrow().labels()).containsEntry("accuracy", "0.93");
+        }
+        Cli.Result unknown = Cli.run(home, "runs", "tag", "--store", url, "no-such-" + UUID.randomUUID(), "accuracy=0.9");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).doesNotContain("\n").contains("no run 'no-such-");
+    }
+
+    @Test
     void roundTripJobQueryAndHostScopedRecovery() throws Exception {
         String url = url();
         String job = "pg-" + UUID.randomUUID();

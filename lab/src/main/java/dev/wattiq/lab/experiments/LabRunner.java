@@ -5,6 +5,7 @@ import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Window;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -94,5 +95,45 @@ public final class LabRunner {
         Trial t = new Trial(name, config, out.loopSeconds(), out.finalLoss(), q, figures, m, p);
         onTrial.accept(t);
         return t;
+    }
+
+    /**
+     * Trials measured in several passes over the whole set, pooled by name: the Point carries the mean energy, time,
+     * cost and CO2e over the passes, the figures (of the last pass) carry {@code repeats} and {@code energy_j_sd}, the
+     * sample standard deviation of one run's energy across passes. Passes run one after another over every
+     * configuration (round-robin), so that this spread includes the drift of the machine's load between
+     * configurations measured tens of seconds apart, not only the scatter of back-to-back runs. Training is seeded:
+     * every pass learns the same models, so quality and the loss are the last pass's.
+     */
+    public static List<Trial> pooled(List<List<Trial>> passes) {
+        if (passes.isEmpty()) throw new IllegalArgumentException("no passes to pool");
+        int n = passes.size();
+        List<Trial> out = new java.util.ArrayList<>();
+        for (Trial last : passes.getLast()) {
+            double[] joules = new double[n];
+            double seconds = 0, loop = 0, cost = 0, co2eLocation = 0, co2eMarket = 0;
+            for (int r = 0; r < n; r++) {
+                Trial t = passes.get(r).stream().filter(x -> x.name().equals(last.name())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("trial " + last.name() + " is missing from a pass"));
+                joules[r] = t.point().energyJoules();
+                seconds += t.point().durationSeconds() / n;
+                loop += t.loopSeconds() / n;
+                cost += t.point().cost() / n;
+                co2eLocation += t.point().co2eLocationKg() / n;
+                co2eMarket += t.point().co2eMarketKg() / n;
+            }
+            double mean = 0;
+            for (double j : joules) mean += j / n;
+            double ss = 0;
+            for (double j : joules) ss += (j - mean) * (j - mean);
+            Map<String, Double> figures = new LinkedHashMap<>(last.figures());
+            figures.put("repeats", (double) n);
+            figures.put("energy_j_sd", n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN);
+            Point lp = last.point();
+            Point p = new Point(lp.name(), lp.config(), mean, seconds, cost, lp.currency(), co2eLocation, co2eMarket, lp.quality(),
+                    lp.qualityMetric(), lp.measured());
+            out.add(new Trial(last.name(), last.config(), loop, last.finalLoss(), last.quality(), figures, last.measurement(), p));
+        }
+        return out;
     }
 }

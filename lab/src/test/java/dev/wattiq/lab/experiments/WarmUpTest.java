@@ -41,4 +41,23 @@ class WarmUpTest {
             assertThat(p).extracting(t -> t.config().get("emulated")).containsExactly(null, "true", "true");
         }
     }
+
+    @Test
+    void passesArePooledByNameWithTheSpreadAcrossPasses() {
+        Pricer flat = m -> new Pricer.Price(m.totalJoules() * 2, "EUR", 0, 0);
+        try (Meter m = Meter.manual(List.of(new RepeatsTest.GrowingCounter()), SensorEnvironment.system())) {
+            List<Trial> a = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, flat, t -> { }));
+            List<Trial> b = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, flat, t -> { }));
+            List<Trial> p = LabRunner.pooled(List.of(a, b));
+            assertThat(p).hasSize(1);
+            double ea = a.getFirst().point().energyJoules(), eb = b.getFirst().point().energyJoules();
+            assertThat(ea).isNotEqualTo(eb); // the growing counter: each window sees more
+            Trial t = p.getFirst();
+            assertThat(t.point().energyJoules()).isEqualTo((ea + eb) / 2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(t.figures().get("energy_j_sd")).isEqualTo(Math.abs(ea - eb) / Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(t.figures().get("repeats")).isEqualTo(2.0);
+            assertThat(t.point().cost()).isEqualTo(ea + eb, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(t.quality()).isEqualTo(b.getFirst().quality());
+        }
+    }
 }

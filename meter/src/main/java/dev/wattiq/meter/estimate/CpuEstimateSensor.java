@@ -25,8 +25,14 @@ import java.util.Map;
  *
  * <p>procfs is read at most once per {@link ProcessAttribution#REFRESH_NANOS} (one tick): between two reads the
  * counters hold still, so the sensor's {@link #updatePeriod()} is that tick. Over each stretch between reads the
- * power is {@code idle + (max - idle) x utilisation} of that stretch. In process scope both counters are charged
- * at the tree's share of busy CPU time (memory follows CPU time too: a documented simplification).
+ * power is {@code idle + (max - idle) x utilisation} of that stretch (the machine's figure, {@code device_energy_j}).
+ *
+ * <p>In process scope the tree is charged for its own work only, so that its figure does not move with its
+ * neighbours': CPU = the tree's CPU seconds ({@code utime+stime} of every member and of reaped children, exact at the
+ * root's exit, see {@link dev.wattiq.meter.proc.ProcessTree}) x the model's marginal watts per busy logical CPU,
+ * {@code (max - idle) / logical CPUs}; memory = the tree's resident memory ({@code rss}, summed over its members at
+ * each read and held until the next) / {@code MemTotal} x the memory's watts x time. Idle power is never charged: it
+ * is reported apart ({@link #idlePowerWatts()}).
  */
 public final class CpuEstimateSensor implements Sensor {
     private static final double BYTES_PER_GB = 1L << 30;
@@ -44,6 +50,11 @@ public final class CpuEstimateSensor implements Sensor {
     private MachineCpuTimes lastTimes;
     private double utilisation;
     private List<EnergyCounter> counters;
+    /** Process scope: the tree's CPU ticks and resident bytes at the last read. */
+    private long treeTicks;
+    private double treeRssBytes;
+    private final double ticksPerSecond;
+    private final long pageBytes;
 
     CpuEstimateSensor(Clock clock, Scope scope, MachineCpuReader machine, ProcessAttribution attribution, CpuPowerModel model,
                       double memoryWattsPerGb, String memorySource, long memoryBytes) throws IOException {
@@ -56,13 +67,21 @@ public final class CpuEstimateSensor implements Sensor {
         this.memoryWatts = memoryWattsPerGb * memoryBytes / BYTES_PER_GB;
         this.lastTimes = machine.read();
         this.lastRefreshNanos = clock.monotonicNanos();
+        this.ticksPerSecond = attribution == null ? 100 : attribution.tree().ticksPerSecond();
+        this.pageBytes = attribution == null ? 4096 : attribution.tree().pageBytes();
+        if (scope == Scope.PROCESS && attribution != null) {
+            treeTicks = attribution.tree().cpuTicks();
+            treeRssBytes = attribution.tree().rssPages() * (double) pageBytes;
+        }
         Map<String, String> a = new LinkedHashMap<>(model.assumptions());
         a.put("memory_w_per_gb", CpuPowerModel.fmt(memoryWattsPerGb) + " (" + memorySource + ")");
         a.put("memory_gb", CpuPowerModel.fmt(memoryBytes / BYTES_PER_GB) + " (MemTotal of /proc/meminfo; 1 GB = 2^30 bytes)");
         a.put("memory_w", CpuPowerModel.fmt(memoryWatts) + " (constant: memory_w_per_gb x memory_gb)");
         if (scope == Scope.PROCESS) {
-            a.put("attribution", "process tree share of busy CPU time: (utime+stime+cutime+cstime of the tree, /proc/[pid]/stat) "
-                    + "/ (busy ticks of /proc/stat), applied to cpu and memory");
+            a.put("attribution", "own work, not a share of the machine: cpu = the tree's CPU seconds (utime+stime+cutime+cstime of "
+                    + "/proc/[pid]/stat, its members and reaped children; at the root's exit from its parent's cutime+cstime) x "
+                    + CpuPowerModel.fmt(marginalWattsPerCpu()) + " W per busy logical CPU ((max - idle) / " + model.logicalCpus()
+                    + "); memory = the tree's resident memory (rss of its members) / memory_gb x memory_w, over time; idle not charged");
         }
         this.assumptions = Map.copyOf(a);
         this.counters = snapshot();
@@ -86,14 +105,33 @@ public final class CpuEstimateSensor implements Sensor {
             memory.add(memoryWatts * seconds);
             lastTimes = t;
             lastRefreshNanos = now;
-            double share = scope == Scope.PROCESS ? attribution.share(now, t) : 1.0;
-            cpu.settle(share);
-            memory.settle(share);
+            if (scope == Scope.PROCESS) {
+                chargeOwnWork(seconds);
+            } else {
+                cpu.settle(1.0);
+                memory.settle(1.0);
+            }
         } catch (IOException e) {
             throw new SensorException("cpu-estimate: cannot read procfs: " + e.getMessage() + "; check --procfs-root", e);
         }
         counters = snapshot();
         return counters;
+    }
+
+    /** Charges the tree its own CPU seconds and resident memory since the last read (process scope). */
+    private void chargeOwnWork(double seconds) throws IOException {
+        var tree = attribution.tree();
+        long ticks = tree.cpuTicks();
+        cpu.charge(Math.max(0, ticks - treeTicks) / ticksPerSecond * marginalWattsPerCpu());
+        treeTicks = ticks;
+        // the memory held since the last read, at the size read then (left sum); a tree gone from /proc holds none
+        memory.charge(memoryBytes > 0 ? Math.min(1.0, treeRssBytes / memoryBytes) * memoryWatts * seconds : 0);
+        treeRssBytes = tree.members() > 0 ? tree.rssPages() * (double) pageBytes : 0;
+    }
+
+    /** The model's cost of one more busy logical CPU, in watts: {@code (max - idle) / logical CPUs}. */
+    public double marginalWattsPerCpu() {
+        return (model.maxWatts() - model.idleWatts()) / model.logicalCpus();
     }
 
     private List<EnergyCounter> snapshot() {

@@ -17,6 +17,9 @@ public final class ClockTicks {
     public static final long DEFAULT = 100;
     private static final long AT_NULL = 0;
     private static final long AT_CLKTCK = 17;
+    private static final long AT_PAGESZ = 6;
+    /** The page size of x86-64 and most Linux builds, in bytes: the unit of {@code rss} in {@code /proc/[pid]/stat}. */
+    public static final long DEFAULT_PAGE_BYTES = 4096;
 
     private ClockTicks() {
     }
@@ -28,6 +31,27 @@ public final class ClockTicks {
         } catch (IOException | RuntimeException e) {
             return DEFAULT;
         }
+    }
+
+    /** {@code AT_PAGESZ} from {@code <procfsRoot>/self/auxv} in bytes, or {@link #DEFAULT_PAGE_BYTES}. */
+    public static long pageBytes(Path procfsRoot) {
+        try {
+            long v = auxvValue(Files.readAllBytes(procfsRoot.resolve("self/auxv")), AT_PAGESZ);
+            return v >= 512 && v <= (1L << 30) && Long.bitCount(v) == 1 ? v : DEFAULT_PAGE_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_PAGE_BYTES;
+        }
+    }
+
+    private static long auxvValue(byte[] auxv, long wanted) {
+        ByteBuffer b = ByteBuffer.wrap(auxv).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.remaining() >= 16) {
+            long type = b.getLong();
+            long value = b.getLong();
+            if (type == AT_NULL) break;
+            if (type == wanted) return value;
+        }
+        return -1;
     }
 
     /** Parses a 64-bit little-endian auxiliary vector (pairs of type, value); {@link #DEFAULT} when absent. */

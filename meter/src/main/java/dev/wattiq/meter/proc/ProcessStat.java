@@ -12,9 +12,15 @@ package dev.wattiq.meter.proc;
  * @param cutime user time of its children that have exited and been waited for (recursively, as they waited)
  * @param cstime system time of those children
  * @param numThreads threads in the process (1 when the line is too short to say, as on very old kernels)
+ * @param rssPages   resident set size in pages (field 24; 0 when the line is too short to say)
  */
 public record ProcessStat(long pid, String comm, char state, long ppid, long utime, long stime, long cutime, long cstime,
-                          long numThreads) {
+                          long numThreads, long rssPages) {
+
+    /** A stat without a resident set size (0 pages). */
+    public ProcessStat(long pid, String comm, char state, long ppid, long utime, long stime, long cutime, long cstime, long numThreads) {
+        this(pid, comm, state, ppid, utime, stime, cutime, cstime, numThreads, 0);
+    }
 
     /** How far after '(' the closing ')' is looked for: comm is at most 15 characters (TASK_COMM_LEN - 1), with margin. */
     private static final int COMM_SCAN = 64;
@@ -39,14 +45,14 @@ public record ProcessStat(long pid, String comm, char state, long ppid, long uti
             throw new IllegalArgumentException("malformed /proc/[pid]/stat: nothing after '(comm)'");
         }
         char state = text.charAt(at + 1);
-        long[] v = new long[17];
+        long[] v = new long[21];
         int end = Fields.lineEnd(text, at + 2);
         int n = Fields.longs(text, at + 2, end, v, "malformed /proc/[pid]/stat");
         if (n < 15) throw new IllegalArgumentException("malformed /proc/[pid]/stat: " + n + " numbers after the state, expected at least 15");
         // v[0]=ppid v[1]=pgrp v[2]=session v[3]=tty_nr v[4]=tpgid v[5]=flags v[6..9]=faults v[10]=utime ... v[13]=cstime
-        // v[14]=priority v[15]=nice v[16]=num_threads
+        // v[14]=priority v[15]=nice v[16]=num_threads v[17]=itrealvalue v[18]=starttime v[19]=vsize v[20]=rss (pages)
         return new ProcessStat(pid[0], text.subSequence(open + 1, close).toString(), state, v[0], v[10], v[11], v[12], v[13],
-                n >= 17 ? Math.max(1, v[16]) : 1);
+                n >= 17 ? Math.max(1, v[16]) : 1, n >= 21 ? Math.max(0, v[20]) : 0);
     }
 
     /**

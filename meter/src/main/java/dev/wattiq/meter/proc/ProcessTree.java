@@ -27,6 +27,13 @@ import java.util.Set;
  * without it, by scanning every {@code /proc/[pid]/stat} for parent ids (slower). Known limits: a descendant orphaned
  * by its parent's exit is re-parented outside the tree and its later time is lost; a process that never waits for its
  * children does not receive their times.
+ *
+ * <p>The root's own exit is exact: once the root is gone from {@code /proc}, its parent (the "reaper", e.g. {@code wattiq
+ * run}'s JVM) holds the root's final time in its own {@code cutime+cstime}, so the tree's time is the growth of the
+ * reaper's reaped-children time since the first walk. Exact when the reaper reaps no other child meanwhile ({@code wattiq
+ * run} starts only the command); skipped when the reaper cannot be read (e.g. pid 1 in a recorded tree).
+ *
+ * <p>Each walk also sums the live members' resident memory ({@link #rssPages()}): what process-scope memory estimates use.
  */
 public final class ProcessTree implements AutoCloseable {
     /** How often a multi-threaded member's thread list is listed again even when its thread count did not change. */
@@ -34,6 +41,7 @@ public final class ProcessTree implements AutoCloseable {
     private final Path procfs;
     private final long rootPid;
     private final long ticksPerSecond;
+    private final long pageBytes;
     private final Map<Long, Member> cache = new HashMap<>();
     private final Set<Long> seen = new HashSet<>();
     private final ArrayDeque<Long> queue = new ArrayDeque<>();
@@ -41,6 +49,9 @@ public final class ProcessTree implements AutoCloseable {
     private Boolean childrenFiles;
     private long maxTicks;
     private int members;
+    private long rssPages;
+    private long reaperPid = -1;
+    private long reaperBaseTicks;
 
     /** One member's kept-open files: its stat and its threads' children lists. */
     private static final class Member {
@@ -69,6 +80,7 @@ public final class ProcessTree implements AutoCloseable {
         this.procfs = procfsRoot;
         this.rootPid = rootPid;
         this.ticksPerSecond = ClockTicks.read(procfsRoot);
+        this.pageBytes = ClockTicks.pageBytes(procfsRoot);
     }
 
     public long rootPid() {
@@ -78,6 +90,11 @@ public final class ProcessTree implements AutoCloseable {
     /** Clock ticks per second used by {@link #cpuSeconds()}. */
     public long ticksPerSecond() {
         return ticksPerSecond;
+    }
+
+    /** Bytes per page, the unit of {@link #rssPages()} ({@code AT_PAGESZ}; 4096 where it cannot be read). */
+    public long pageBytes() {
+        return pageBytes;
     }
 
     /** Processes found in the tree by the last walk (0 once the root has been reaped). */
@@ -92,6 +109,7 @@ public final class ProcessTree implements AutoCloseable {
      */
     public long cpuTicks() throws IOException {
         long sum = 0;
+        long rss = 0;
         int found = 0;
         seen.clear();
         queue.clear();
@@ -112,8 +130,10 @@ public final class ProcessTree implements AutoCloseable {
                 }
                 cache.put(pid, m);
             }
+            if (pid == rootPid && reaperPid < 0) startReaper(st.ppid());
             found++;
             sum += st.cpuTicksWithReapedChildren();
+            rss += st.rssPages();
             if (scan != null) queue.addAll(scan.getOrDefault(pid, List.of()));
             else addChildren(pid, m, st.numThreads());
         }
@@ -128,8 +148,40 @@ public final class ProcessTree implements AutoCloseable {
             }
         }
         members = found;
+        rssPages = rss;
+        if (!cache.containsKey(rootPid) && reaperPid > 0) sum = Math.max(sum, reapedTicks());
         maxTicks = Math.max(maxTicks, sum);
         return maxTicks;
+    }
+
+    /** Resident memory of the tree's live members at the last walk, in pages (0 once the root has been reaped). */
+    public long rssPages() {
+        return rssPages;
+    }
+
+    /** Remembers the root's parent and its reaped-children time now, before the root can be among them. */
+    private void startReaper(long ppid) {
+        reaperPid = 0; // tried once
+        if (ppid <= 1) return;
+        long t = reaperTicks(ppid);
+        if (t < 0) return;
+        reaperPid = ppid;
+        reaperBaseTicks = t;
+    }
+
+    /** What the reaper has received from reaped children since the first walk: the root's final time, once reaped. */
+    private long reapedTicks() {
+        long t = reaperTicks(reaperPid);
+        return t < 0 ? 0 : Math.max(0, t - reaperBaseTicks);
+    }
+
+    private long reaperTicks(long pid) {
+        try {
+            ProcessStat st = ProcessStat.parse(Files.readString(procfs.resolve(pid + "/stat"), java.nio.charset.StandardCharsets.ISO_8859_1));
+            return Math.max(0, st.cutime()) + Math.max(0, st.cstime());
+        } catch (IOException | IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     /** {@link #cpuTicks()} in seconds. */

@@ -65,22 +65,67 @@ class CpuEstimateSensorTest {
     }
 
     @Test
-    void processScopeChargesTheTreeShare() throws Exception {
-        FakeProcfs p = new FakeProcfs(dir.resolve("proc"), "AMD EPYC", 2, 8L << 20);
-        p.process(4000, 1, "python3 train.py", 0, 0, 0, 0);
+    void processScopeChargesTheTreesOwnCpuTimeAndResidentMemory() throws Exception {
+        FakeProcfs p = new FakeProcfs(dir.resolve("proc"), "AMD EPYC", 2, 8L << 20); // 8 GiB
+        p.rssPages(262_144).process(4000, 1, "python3 train.py", 0, 0, 0, 0); // 1 GiB resident (4 KiB pages: no auxv)
         SensorEnvironment env = env(p).withScope(Scope.PROCESS, 4000).withEstimation(OptionalDouble.of(10), OptionalDouble.of(1));
         try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
             Window w = meter.window("run");
             clock.advance(Duration.ofSeconds(1));
             p.machine(200, 0); // 100 % busy, the tree had 50 of the 200 busy ticks
-            p.process(4000, 1, "python3 train.py", 40, 10, 0, 0);
+            p.rssPages(524_288).process(4000, 1, "python3 train.py", 40, 10, 0, 0); // now 2 GiB
+            meter.sampleNow();
+            clock.advance(Duration.ofSeconds(1));
+            p.machine(400, 0);
+            p.process(4000, 1, "python3 train.py", 80, 20, 0, 0);
             Measurement m = w.end();
             ComponentEnergy cpu = m.energies().stream().filter(e -> e.component().equals("cpu")).findFirst().orElseThrow();
-            assertThat(cpu.deviceJoules()).isCloseTo(10.0, within(1e-9));
-            assertThat(cpu.energyJoules()).isCloseTo(2.5, within(1e-9));
-            assertThat(m.joulesByComponent().get("memory")).isCloseTo(8 * 0.25, within(1e-9));
+            double marginal = (10 - 1.48) / 2; // (max - idle) / logical CPUs, W per busy CPU
+            assertThat(cpu.deviceJoules()).isCloseTo(20.0, within(1e-9));
+            assertThat(cpu.energyJoules()).isCloseTo(1.0 * marginal, within(1e-9)); // 100 ticks = 1 CPU-second
+            // memory: 1 s at 1 GiB of 8, then 1 s at 2 GiB, x 8 W
+            assertThat(m.joulesByComponent().get("memory")).isCloseTo(8 * (1.0 / 8 + 2.0 / 8), within(1e-9));
+            assertThat(m.idlePowerWatts()).isCloseTo(1.48 + 8, within(1e-9)); // idle is reported apart, never charged
+            assertThat(m.assumptions().get("attribution")).startsWith("own work, not a share of the machine")
+                    .contains("4.26 W per busy logical CPU").contains("rss");
             assertThat(m.assumptions().get("cpu_max_w")).isEqualTo("10 (override: --cpu-watts)");
             assertThat(m.assumptions().get("memory_w_per_gb")).isEqualTo("1 (override: --memory-watts-per-gb)");
+        }
+    }
+
+    @Test
+    void aBusyNeighbourDoesNotChangeTheTreesCharge() throws Exception {
+        double[] charged = new double[2];
+        long[] neighbourTicks = {0, 150};
+        for (int run = 0; run < 2; run++) {
+            FakeProcfs p = new FakeProcfs(dir.resolve("proc" + run), "AMD EPYC", 2, 8L << 20);
+            p.process(4000, 1, "python3 train.py", 0, 0, 0, 0);
+            SensorEnvironment env = env(p).withScope(Scope.PROCESS, 4000);
+            try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+                Window w = meter.window("run");
+                clock.advance(Duration.ofSeconds(1));
+                p.machine(50 + neighbourTicks[run], 150 - neighbourTicks[run]); // alone: 25 % busy; beside a neighbour: 100 %
+                p.process(4000, 1, "python3 train.py", 50, 0, 0, 0);
+                charged[run] = w.end().totalJoules();
+            }
+        }
+        assertThat(charged[0]).isPositive().isCloseTo(charged[1], within(1e-12));
+    }
+
+    @Test
+    void theTreesLastCpuTimeIsChargedFromItsParentAfterItExits() throws Exception {
+        FakeProcfs p = new FakeProcfs(dir.resolve("proc"), "AMD EPYC", 2, 8L << 20);
+        p.process(700, 1, "wattiq", 0, 0, 1000, 0); // the reaper: 10 s of earlier children
+        p.process(4000, 700, "python3", 0, 0, 0, 0);
+        SensorEnvironment env = env(p).withScope(Scope.PROCESS, 4000);
+        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+            Window w = meter.window("run");
+            clock.advance(Duration.ofMillis(40)); // shorter than any sampling interval: no sample in between
+            p.machine(8, 0);
+            p.remove(4000); // exited with 7 ticks and was reaped: only the parent knows
+            p.process(700, 1, "wattiq", 0, 0, 1007, 0);
+            Measurement m = w.end();
+            assertThat(m.joulesByComponent().get("cpu")).isCloseTo(0.07 * (7 - 1.48) / 2, within(1e-9));
         }
     }
 

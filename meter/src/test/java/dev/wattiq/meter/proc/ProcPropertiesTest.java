@@ -22,7 +22,7 @@ class ProcPropertiesTest {
                                   @ForAll @LongRange(min = 0, max = 1L << 40) long stime, @ForAll @LongRange(min = 0, max = 1L << 40) long cutime) {
         String line = pid + " (" + comm + ") S 1 2 3 0 -1 4194560 0 0 0 0 " + utime + " " + stime + " " + cutime + " 7 20 0 1 0 9 9 9\n";
         ProcessStat s = ProcessStat.parse(line);
-        assertThat(s).isEqualTo(new ProcessStat(pid, comm, 'S', 1, utime, stime, cutime, 7, 1));
+        assertThat(s).isEqualTo(new ProcessStat(pid, comm, 'S', 1, utime, stime, cutime, 7, 1, 9));
     }
 
     @Property

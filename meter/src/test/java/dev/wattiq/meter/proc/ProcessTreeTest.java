@@ -52,6 +52,36 @@ class ProcessTreeTest {
     }
 
     @Test
+    void afterTheRootIsReapedItsTimeComesFromTheParentAndItsMemoryIsSummed() throws Exception {
+        FakeProcfs p = new FakeProcfs(dir, "Test CPU", 2, 1024);
+        p.process(50, 1, "wattiq", 0, 0, 500, 20); // the parent has reaped 520 ticks of earlier children
+        p.rssPages(300).process(100, 50, "sh", 10, 5, 0, 0, 200);
+        p.rssPages(700).process(200, 100, "worker", 20, 0, 0, 0);
+        try (ProcessTree t = new ProcessTree(dir, 100)) {
+            assertThat(t.cpuTicks()).isEqualTo(35);
+            assertThat(t.rssPages()).isEqualTo(1000);
+            // the worker is reaped by sh, sh exits and is reaped by its parent, all between two walks
+            p.remove(200);
+            p.remove(100);
+            p.process(50, 1, "wattiq", 0, 0, 500 + 41, 20 + 2); // sh's own 17 and the worker's 26
+            assertThat(t.cpuTicks()).isEqualTo(43);
+            assertThat(t.members()).isZero();
+            assertThat(t.rssPages()).isZero();
+        }
+    }
+
+    @Test
+    void aRootWhoseParentCannotBeReadKeepsItsLastWalk() throws Exception {
+        FakeProcfs p = new FakeProcfs(dir, "Test CPU", 2, 1024);
+        p.process(100, 1, "sh", 10, 5, 0, 0);
+        try (ProcessTree t = new ProcessTree(dir, 100)) {
+            assertThat(t.cpuTicks()).isEqualTo(15);
+            p.remove(100);
+            assertThat(t.cpuTicks()).isEqualTo(15);
+        }
+    }
+
+    @Test
     void withoutChildrenFilesScansParentIds() throws Exception {
         FakeProcfs p = new FakeProcfs(dir, "Test CPU", 2, 1024);
         p.process(100, 1, "sh", 10, 0, 0, 0);

@@ -26,6 +26,13 @@ public final class FakeProcfs {
     }
 
     private final int cpus;
+    private long rssPages = 100;
+
+    /** The resident set size, in pages, that later {@link #process} calls write (100 until set). */
+    public FakeProcfs rssPages(long pages) {
+        this.rssPages = pages;
+        return this;
+    }
 
     public Path root() {
         return root;
@@ -42,13 +49,17 @@ public final class FakeProcfs {
     /** Writes {@code <pid>/stat} with the given times and lists {@code children} in its main thread's children file. */
     public void process(long pid, long ppid, String comm, long utime, long stime, long cutime, long cstime, long... children) {
         write(pid + "/stat", pid + " (" + comm + ") S " + ppid + " " + pid + " " + pid + " 0 -1 4194560 100 0 0 0 "
-                + utime + " " + stime + " " + cutime + " " + cstime + " 20 0 1 0 100 1000 100 18446744073709551615\n");
+                + utime + " " + stime + " " + cutime + " " + cstime + " 20 0 1 0 100 1000 " + rssPages + " 18446744073709551615\n");
         write(pid + "/task/" + pid + "/children", Arrays.stream(children).mapToObj(Long::toString).collect(Collectors.joining(" "))
                 + (children.length > 0 ? " " : ""));
     }
 
-    /** Removes a process (it exited and was waited for). */
+    /**
+     * Removes a process (it exited and was waited for). Its stat is emptied first: a handle kept open on it then reads
+     * nothing, as a real procfs handle of a reaped process fails, rather than the deleted file's old content.
+     */
     public void remove(long pid) {
+        if (Files.exists(root.resolve(pid + "/stat"))) write(pid + "/stat", "");
         try (Stream<Path> s = Files.walk(root.resolve(Long.toString(pid)))) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

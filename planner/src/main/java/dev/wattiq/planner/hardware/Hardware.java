@@ -2,6 +2,8 @@ package dev.wattiq.planner.hardware;
 
 import dev.wattiq.ledger.Provenance;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * One accelerator or CPU from the catalogue (hardware.csv), per device. Absent figures are {@code NaN}.
  *
@@ -84,7 +86,7 @@ public record Hardware(String id, String kind, String vendor, double fp32Flops, 
         double v = peakFlops(p);
         if (!(v > 0)) {
             throw new dev.wattiq.planner.PlannerException(id + " has no " + p.label()
-                    + " peak in hardware.csv: use --precision bf16");
+                    + " peak in hardware.csv: use " + field("precision") + " bf16");
         }
         return v;
     }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * The hardware catalogue (hardware.csv, shipped with sources): look-up by id or alias, case-insensitive; an unknown
  * name fails with the closest matches.
@@ -82,7 +84,7 @@ public final class HardwareCatalog {
 
     /** Finds hardware by id or alias (case-insensitive); throws {@link UnknownNameException} with suggestions. */
     public Hardware find(String name) {
-        if (name == null || name.isBlank()) throw new PlannerException("no hardware given: use --hardware, e.g. H100-SXM");
+        if (name == null || name.isBlank()) throw new PlannerException("no hardware given: name one with " + field("hardware") + ", e.g. H100-SXM");
         Hardware h = byName.get(Names.normalize(name));
         if (h != null) return h;
         throw new UnknownNameException("hardware", name, Names.closest(name, ids(), aliases, 3));

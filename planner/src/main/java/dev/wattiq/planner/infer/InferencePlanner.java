@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Serving plans from {@link ServingModel}, fitted in code to the published J/token rows of inference.csv
  * ({@link ServingCalibration}): the replica's devices, the decode step and prefill, energy per token and request, the
@@ -104,18 +106,18 @@ public final class InferencePlanner {
         Hardware hw = r.hardware();
         List<Assumption> a = new ArrayList<>();
         hw.requirePeakFlops(r.precision());
-        double in = value(r.inputTokens(), "infer.default_input_tokens", "--input-tokens", a, true);
-        double out = value(r.outputTokens(), "infer.default_output_tokens", "--output-tokens", a, false);
-        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", "--batch", a, false);
-        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", "--requests-per-day", a, true);
+        double in = value(r.inputTokens(), "infer.default_input_tokens", field("input_tokens"), a, true);
+        double out = value(r.outputTokens(), "infer.default_output_tokens", field("output_tokens"), a, false);
+        double batch = value(r.batch() == null ? null : r.batch().doubleValue(), "infer.default_batch", field("batch"), a, false);
+        double rpd = value(r.requestsPerDay(), "infer.default_requests_per_day", field("requests_per_day"), a, true);
         double host = r.hostOverhead() == null ? d.get("host.overhead_fraction")
-                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
+                : PlannerException.requireNonNegative(field("host_overhead"), r.hostOverhead());
         a.add(r.hostOverhead() == null ? d.assumption("host.overhead_fraction")
                 : Assumption.of("host.overhead_fraction", host, "fraction", "given", Provenance.USER));
         double ctx = in + out / 2;
         double usable = hw.memoryBytes() * d.get("memory.usable_fraction");
         double need = memoryBytes(m, r.precision(), batch, ctx);
-        String inputs = "check --batch, --input-tokens and --output-tokens (tokens per request)";
+        String inputs = "check " + field("batch") + ", " + field("input_tokens") + " and " + field("output_tokens") + " (tokens per request)";
         int holding = PlannerException.count("the devices holding weights and KV cache", Math.ceil(need / usable), inputs);
         int devices;
         if (r.devices() == null) {
@@ -126,7 +128,7 @@ public final class InferencePlanner {
             a.add(Assumption.of("devices", devices, "devices", "derived: fewest devices (a power of two) holding weights"
                     + " and KV cache (" + holding + " needed); give a device count to choose", Provenance.DEFAULT));
         } else {
-            devices = (int) PlannerException.requirePositive("--devices", r.devices());
+            devices = (int) PlannerException.requirePositive(field("devices"), r.devices());
             a.add(Assumption.of("devices", devices, "devices", "given", Provenance.USER));
             if (r.checkMemory() && devices < holding) {
                 throw new DoesNotFitException(m.id() + " at " + r.precision().label() + " with batch " + (long) batch
@@ -138,7 +140,7 @@ public final class InferencePlanner {
 
         double demandTokensPerSecond = rpd * out / 86_400;
         double target = d.get("infer.target_utilisation");
-        String demand = "check --requests-per-day (requests per day, not per year or per second)";
+        String demand = "check " + field("requests_per_day") + " (requests per day, not per year or per second)";
         int replicas = rpd == 0 ? 0 : PlannerException.count("the replicas for the demand",
                 Math.ceil(demandTokensPerSecond / (s.tokensPerSecond * target)), demand);
         PlannerException.count("the fleet (" + replicas + " replicas x " + devices + " devices)", (double) replicas * devices, demand);

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Turns a budget (training FLOPs, facility kWh, money or kg CO2e) into a compute-optimal LLM with its time, energy,
  * cost and CO2e: the planner's training model gives IT energy and time for (N, D) on the hardware, the ledger's bill
@@ -65,7 +67,7 @@ public final class LlmBudget {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.precision = Objects.requireNonNull(precision, "precision");
         this.start = Objects.requireNonNull(start, "start");
-        if (devices != null && devices < 1) throw new PlannerException("--devices must be >= 1, got " + devices);
+        if (devices != null && devices < 1) throw new PlannerException(field("devices") + " must be >= 1, got " + devices);
         this.devices = devices;
         this.planner = TrainingPlanner.shipped();
     }
@@ -85,7 +87,7 @@ public final class LlmBudget {
             hi *= 10;
             if (hi > 1e32) {
                 throw new PlannerException(String.format(Locale.ROOT, "a budget of %.4g %s buys more than 1e32 FLOPs: "
-                        + "check the unit (e.g. --budget-kwh is kWh)", amount, kind.unit()));
+                        + "check the unit (e.g. " + field("budget_kwh") + " is kWh)", amount, kind.unit()));
             }
         }
         for (int i = 0; i < 200 && hi / lo > 1 + 1e-9; i++) {

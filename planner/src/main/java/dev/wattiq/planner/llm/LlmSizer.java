@@ -4,6 +4,8 @@ import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.table.Table;
 import java.util.Locale;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Sizes an LLM for a training compute budget: the compute-optimal parameters and tokens by a chosen rule, and the
  * inference-aware variant of Sardana et al. 2024 ("Beyond Chinchilla-Optimal"): for the same predicted loss, the
@@ -68,7 +70,7 @@ public final class LlmSizer {
 
     /** The compute-optimal allocation of {@code flops} training FLOPs under {@code rule}. */
     public static Allocation computeOptimal(double flops, Rule rule) {
-        PlannerException.requirePositive("--budget-flops", flops);
+        PlannerException.requirePositive(field("budget_flops"), flops);
         ScalingLaw law = rule.law();
         double n = rule == Rule.CHINCHILLA ? law.approach1Params(flops) : law.optimalParams(flops);
         double d = ScalingLaw.tokensFor(flops, n);
@@ -81,7 +83,7 @@ public final class LlmSizer {
      * tokens; with no inference it is the parametric optimum for that loss.
      */
     public static Allocation inferenceAware(Allocation base, double inferenceTokens, Rule rule) {
-        PlannerException.requireNonNegative("--inference-tokens", inferenceTokens);
+        PlannerException.requireNonNegative(field("inference_tokens"), inferenceTokens);
         ScalingLaw law = rule.law();
         double target = base.predictedLoss();
         double lo = Math.log(law.minParamsFor(target) * (1 + 1e-9));

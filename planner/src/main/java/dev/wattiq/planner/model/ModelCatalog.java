@@ -12,6 +12,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Published architectures (models.csv, with sources) for {@code --model NAME}. Look-up is case-insensitive, ignores an
  * organisation prefix ({@code meta-llama/}) and accepts suffixes such as {@code -instruct} or {@code -fp8} after a
@@ -56,7 +58,7 @@ public final class ModelCatalog {
 
     /** Finds a model; see the class comment for the accepted spellings. */
     public ModelArchitecture find(String name) {
-        if (name == null || name.isBlank()) throw new PlannerException("no model name given: use --model, e.g. llama-2-70b");
+        if (name == null || name.isBlank()) throw new PlannerException("no model name given: name one with " + field("model") + ", e.g. llama-2-70b");
         String q = Names.normalize(name);
         ModelArchitecture exact = byName.get(q);
         if (exact != null) return exact;

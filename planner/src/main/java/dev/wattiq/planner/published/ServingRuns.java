@@ -79,7 +79,7 @@ public final class ServingRuns {
         double value = number(c, "value");
         if (!(value > 0)) throw new Unusable("value", "no positive J/token value: fill in the published figure");
         String hwName = c.text("hardware").strip();
-        if (hwName.isBlank()) throw new Unusable("hardware", "no hardware: name the device (see plan train --list-hardware)");
+        if (hwName.isBlank()) throw new Unusable("hardware", "no hardware: name the device (see the hardware catalogue, hardware.csv)");
         Hardware hw;
         try {
             hw = TrainingRuns.find(catalog, hwName);

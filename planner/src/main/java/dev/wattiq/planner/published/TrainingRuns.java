@@ -80,7 +80,7 @@ public final class TrainingRuns {
             } else if (!(tokens > 0)) {
                 unusable = r.problem("tokens_billion", "no token count: the model needs tokens_billion");
             } else if (hw.isBlank()) {
-                unusable = r.problem("hardware", "no hardware: the model needs a device name (see plan train --list-hardware)");
+                unusable = r.problem("hardware", "no hardware: the model needs a device name (see the hardware catalogue, hardware.csv)");
             } else if (active > params) {
                 unusable = r.problem("active_params_billion", "exceeds params_billion: active parameters are a subset");
             } else {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * A job to place in time and space.
  *
@@ -21,16 +23,16 @@ import java.util.Objects;
 public record Job(double durationHours, double powerKw, Instant deadline, Instant now, Objective objective,
                   double costWeight, boolean interruptible, List<String> regions) {
     public Job {
-        PlannerException.requirePositive("--duration", durationHours);
-        PlannerException.requirePositive("--power-kw", powerKw);
+        PlannerException.requirePositive(field("duration"), durationHours);
+        PlannerException.requirePositive(field("power_kw"), powerKw);
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(objective, "objective");
-        PlannerException.requireFraction("--weight", costWeight, true);
+        PlannerException.requireFraction(field("weight"), costWeight, true);
         regions = List.copyOf(regions);
         if (!deadline.isAfter(now)) {
-            throw new PlannerException("the deadline " + deadline + " is not after now (" + now + "): give a later --deadline");
+            throw new PlannerException("the deadline " + deadline + " is not after now (" + now + "): give a later " + field("deadline"));
         }
-        if (durationHours > 1e6) throw new PlannerException("--duration " + durationHours + " h is over a century: check the unit (hours)");
+        if (durationHours > 1e6) throw new PlannerException(field("duration") + " " + durationHours + " h is over a century: check the unit (hours)");
     }
 }

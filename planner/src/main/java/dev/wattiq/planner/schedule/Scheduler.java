@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Chooses when and where to run a job against hourly price and carbon series before a deadline. Contiguous jobs:
  * every start hour in every candidate region, by prefix sums, O(regions x hours). Interruptible jobs: in each
@@ -57,9 +59,9 @@ public final class Scheduler {
             boolean seriesShort = h0 + duration > series.hours();
             throw new PlannerException(seriesShort
                     ? "the series ends at " + seriesEnd + ", before the job could finish (starting " + series.hour(h0)
-                    + " it ends " + earliestEnd + "): give a longer series or an earlier --now"
+                    + " it ends " + earliestEnd + "): give a longer series or an earlier " + field("now")
                     : "the deadline " + job.deadline() + " is before the job could finish (starting " + series.hour(h0)
-                    + " it ends " + earliestEnd + "): give a deadline at or after that, or a shorter --duration");
+                    + " it ends " + earliestEnd + "): give a deadline at or after that, or a shorter " + field("duration"));
         }
         int base = regions[0];
         Placement baseline = contiguous(series, base, h0, full, fraction, job.powerKw());
@@ -166,7 +168,7 @@ public final class Scheduler {
         int window = hEnd - h0;
         if (window < slots) {
             throw new PlannerException("the deadline " + job.deadline() + " leaves " + window + " whole hours from "
-                    + s.hour(h0) + ", the job needs " + slots + ": give a later --deadline");
+                    + s.hour(h0) + ", the job needs " + slots + ": give a later " + field("deadline"));
         }
         double w = job.costWeight();
         double costScale = scale(baseline.cost());

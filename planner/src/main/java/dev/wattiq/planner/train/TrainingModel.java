@@ -235,7 +235,7 @@ public final class TrainingModel {
     /** Smallest device count whose usable memory holds the fully sharded training state (bytes per parameter x N). */
     public int minDevices(Hardware hw, double totalParams) {
         return dev.wattiq.planner.PlannerException.count("the devices holding the training state", Math.ceil(bytesPerParam
-                * totalParams / (hw.memoryBytes() * usableMemory)), "check --params (parameters, e.g. 7e10 for 70B)");
+                * totalParams / (hw.memoryBytes() * usableMemory)), "check " + dev.wattiq.meter.UserInputException.field("params") + " (parameters, e.g. 7e10 for 70B)");
     }
 
     /** FLOPs per parameter and token: 6, or 8 with full activation recomputation. */

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static dev.wattiq.meter.UserInputException.field;
+
 /**
  * Training plans from the step physics of {@link TrainingModel}, fitted to published runs ({@link TrainingCalibration}):
  * FLOPs = k·N_active·D (k = 6, or 8 with activation recomputation); time = FLOPs / (devices x peak x steady MFU) x
@@ -179,26 +181,26 @@ public final class TrainingPlanner {
     /** Validates {@code r}, lays it out, applies overrides and lists every assumption used. */
     public TrainingEstimate estimate(TrainingRequest r) {
         Hardware hw = r.hardware();
-        PlannerException.requirePositive("--params", r.params());
-        PlannerException.requirePositive("--tokens", r.tokens());
-        double active = PlannerException.requirePositive("--active-params", r.active());
+        PlannerException.requirePositive(field("params"), r.params());
+        PlannerException.requirePositive(field("tokens"), r.tokens());
+        double active = PlannerException.requirePositive(field("active_params"), r.active());
         if (active > r.params()) {
-            throw new PlannerException("--active-params (" + active + ") exceeds --params (" + r.params()
+            throw new PlannerException(field("active_params") + " (" + active + ") exceeds " + field("params") + " (" + r.params()
                     + "): active parameters are a subset of all parameters");
         }
         if (r.tensorParallel() != null && r.tensorParallel() < 1 || r.pipelineParallel() != null && r.pipelineParallel() < 1) {
-            throw new PlannerException("--tp and --pp must be >= 1: use 1 for no tensor or pipeline parallelism");
+            throw new PlannerException(field("tp") + " and " + field("pp") + " must be >= 1: use 1 for no tensor or pipeline parallelism");
         }
-        if (r.mfu() != null) PlannerException.requireFraction("--mfu", r.mfu(), false);
-        if (r.deviceHours() != null) PlannerException.requirePositive("--device-hours", r.deviceHours());
-        if (r.devicePowerWatts() != null) PlannerException.requirePositive("--device-power", r.devicePowerWatts());
+        if (r.mfu() != null) PlannerException.requireFraction(field("mfu"), r.mfu(), false);
+        if (r.deviceHours() != null) PlannerException.requirePositive(field("device_hours"), r.deviceHours());
+        if (r.devicePowerWatts() != null) PlannerException.requirePositive(field("device_power"), r.devicePowerWatts());
         hw.requirePeakFlops(r.precision());
         double host = r.hostOverhead() == null ? m.defaultHostOverhead()
-                : PlannerException.requireNonNegative("--host-overhead", r.hostOverhead());
+                : PlannerException.requireNonNegative(field("host_overhead"), r.hostOverhead());
         ModelArchitecture shape = r.architecture();
         int need = m.minDevices(hw, r.params());
         if (r.devices() != null) {
-            PlannerException.requirePositive("--devices", r.devices());
+            PlannerException.requirePositive(field("devices"), r.devices());
             if (r.deviceHours() == null && r.devices() < need) {
                 throw new DoesNotFitException("training state of " + fmt(r.params()) + " parameters ("
                         + (int) m.bytesPerParam() + " B/param, sharded)", m.bytesPerParam() * r.params(), r.devices(),
@@ -210,9 +212,9 @@ public final class TrainingPlanner {
         int devices = layout.devices();
         int tp = layout.tensorParallel();
         int pp = layout.pipelineParallel();
-        int layoutSize = PlannerException.count("tp x pp", (double) tp * pp, "check --tensor-parallel and --pipeline-parallel");
+        int layoutSize = PlannerException.count("tp x pp", (double) tp * pp, "check " + field("tp") + " and " + field("pp"));
         if (devices % layoutSize != 0) {
-            throw new PlannerException("--devices " + devices + " is not a multiple of tp x pp = " + layoutSize
+            throw new PlannerException(field("devices") + " " + devices + " is not a multiple of tp x pp = " + layoutSize
                     + ": data-parallel degree must be whole");
         }
         boolean modelled = r.mfu() == null && r.deviceHours() == null;
@@ -229,9 +231,9 @@ public final class TrainingPlanner {
             overhead = 1;
             busy = flops / (devices * peak * seconds);
             if (busy > 1) {
-                throw new PlannerException(String.format("--device-hours %.4g implies a utilisation of %.2f of %s's peak:"
-                        + " more FLOPs than the devices can do; check --device-hours, --tokens, --params and --hardware",
-                        r.deviceHours(), busy, hw.id()));
+                throw new PlannerException(String.format("%s %.4g implies a utilisation of %.2f of %s's peak:"
+                        + " more FLOPs than the devices can do; check %s, %s, %s and %s", field("device_hours"),
+                        r.deviceHours(), busy, hw.id(), field("device_hours"), field("tokens"), field("params"), field("hardware")));
             }
             hoursInterval = Interval.exact(r.deviceHours());
         } else if (r.mfu() != null) {

@@ -57,7 +57,7 @@ class HardwareCatalogTest {
                 assertThat(((UnknownNameException) e).closest()).startsWith("TPUv5e", "TPUv5p"));
         assertThatThrownBy(() -> catalog.find("tpuv9")).satisfies(e ->
                 assertThat(((UnknownNameException) e).closest().getFirst()).startsWith("TPUv"));
-        assertThatThrownBy(() -> catalog.find(" ")).isInstanceOf(PlannerException.class).hasMessageContaining("--hardware");
+        assertThatThrownBy(() -> catalog.find(" ")).isInstanceOf(PlannerException.class).hasMessageContaining("no hardware given: name one with hardware, e.g. H100-SXM");
     }
 
     @Test
@@ -69,7 +69,7 @@ class HardwareCatalogTest {
         assertThat(h100.peakFlops(Precision.FP8)).isEqualTo(2 * h100.bf16Flops(), org.assertj.core.data.Offset.offset(1e12));
         assertThat(h100.peakFlops(Precision.INT4)).isEqualTo(h100.bf16Flops());
         assertThatThrownBy(() -> catalog.find("TPUv4").requirePeakFlops(Precision.FP32))
-                .hasMessageContaining("no fp32 peak").hasMessageContaining("--precision bf16");
+                .hasMessageContaining("no fp32 peak").hasMessageContaining("use precision bf16");
     }
 
     @Test

@@ -53,7 +53,7 @@ class InferencePlannerTest {
     @Test
     void aModelThatDoesNotFitSaysHowManyDevicesItNeeds() {
         assertThatThrownBy(() -> at(llama70, 1, 8, Precision.BF16, 0.0)).isInstanceOf(DoesNotFitException.class)
-                .hasMessageContaining("use --devices 2 or more");
+                .hasMessageContaining("use devices 2 or more");
         InferenceEstimate auto = planner.estimate(new InferenceRequest(llama70, h100, null, 8, Precision.BF16, null, null,
                 null, null, null, null, true));
         assertThat(auto.devices()).isEqualTo(2);
@@ -90,13 +90,13 @@ class InferencePlannerTest {
         assertThatThrownBy(() -> planner.estimate(r)).isInstanceOf(PlannerException.class)
                 .hasMessageStartingWith("the replicas for the demand would be ")
                 .hasMessageContaining(", beyond the 2147483647 a plan can count")
-                .hasMessageContaining("check --requests-per-day").hasMessageNotContaining("\n");
+                .hasMessageContaining("check requests_per_day").hasMessageNotContaining("\n");
         // within an int of replicas, but not of devices
         InferenceRequest r2 = new InferenceRequest(m, a100, 1 << 20, null, Precision.BF16, null, null, 1e13, null, null, null, true);
         assertThatThrownBy(() -> planner.estimate(r2)).isInstanceOf(PlannerException.class).hasMessageContaining("the fleet (");
         InferenceRequest r3 = new InferenceRequest(m, a100, null, 1 << 30, Precision.BF16, 1e15, null, 1.0, null, null, null, true);
         assertThatThrownBy(() -> planner.estimate(r3)).isInstanceOf(PlannerException.class)
-                .hasMessageContaining("the devices holding weights and KV cache would be").hasMessageContaining("check --batch");
+                .hasMessageContaining("the devices holding weights and KV cache would be").hasMessageContaining("check batch");
         InferenceEstimate big = planner.estimate(new InferenceRequest(m, a100, null, null, Precision.BF16, null, null, 1e12,
                 null, null, null, true));
         assertThat(big.replicas()).isEqualTo((int) Math.ceil(1e12 * 300 / 86_400 / (big.tokensPerSecond() * 0.70)));
@@ -105,11 +105,11 @@ class InferencePlannerTest {
     @Test
     void badValuesAreRejected() {
         assertThatThrownBy(() -> planner.estimate(new InferenceRequest(llama70, h100, 4, 8, Precision.BF16, -1.0, 300.0,
-                null, null, null, null, true))).isInstanceOf(PlannerException.class).hasMessageContaining("--input-tokens must be >= 0");
+                null, null, null, null, true))).isInstanceOf(PlannerException.class).hasMessageContaining("input_tokens must be >= 0");
         assertThatThrownBy(() -> planner.estimate(new InferenceRequest(llama70, h100, 4, 0, Precision.BF16, null, null,
-                null, null, null, null, true))).hasMessageContaining("--batch must be a positive number");
+                null, null, null, null, true))).hasMessageContaining("batch must be a positive number");
         assertThatThrownBy(() -> planner.estimate(new InferenceRequest(llama70, h100, 4, 8, Precision.BF16, null, 0.0,
-                null, null, null, null, true))).hasMessageContaining("--output-tokens");
+                null, null, null, null, true))).hasMessageContaining("output_tokens must be");
     }
 
     @Property(tries = 60)

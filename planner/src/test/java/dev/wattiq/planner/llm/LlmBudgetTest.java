@@ -67,6 +67,6 @@ class LlmBudgetTest {
                 .hasMessageContaining("does not buy even");
         assertThatThrownBy(() -> budget.plan(LlmBudget.Kind.COST, -3)).hasMessageContaining("budget");
         assertThatThrownBy(() -> new LlmBudget(HardwareCatalog.shipped().find("H100"), site, LlmSizer.Rule.EPOCH, 0,
-                Precision.BF16, Instant.EPOCH)).hasMessageContaining("--devices");
+                Precision.BF16, Instant.EPOCH)).hasMessageContaining("devices must be >= 1");
     }
 }

@@ -94,10 +94,10 @@ class LlmSizerTest {
     @Test
     void badArgumentsAreRefusedWithTheFix() {
         assertThatThrownBy(() -> LlmSizer.computeOptimal(0, LlmSizer.Rule.PARAMETRIC))
-                .isInstanceOf(PlannerException.class).hasMessageContaining("--budget-flops");
+                .isInstanceOf(PlannerException.class).hasMessageContaining("budget_flops must be a positive number");
         assertThatThrownBy(() -> LlmSizer.Rule.parse("kaplan")).hasMessageContaining("chinchilla, parametric or epoch");
         assertThatThrownBy(() -> ScalingLaw.named("chinchilla").minParamsFor(1.5)).hasMessageContaining("irreducible");
         assertThatThrownBy(() -> LlmSizer.inferenceAware(LlmSizer.computeOptimal(1e20, LlmSizer.Rule.EPOCH), -1,
-                LlmSizer.Rule.EPOCH)).hasMessageContaining("--inference-tokens");
+                LlmSizer.Rule.EPOCH)).hasMessageContaining("inference_tokens must be >= 0");
     }
 }

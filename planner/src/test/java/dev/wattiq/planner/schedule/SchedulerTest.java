@@ -80,8 +80,8 @@ class SchedulerTest {
                 .hasMessageContaining("the series ends at 2025-01-01T06:00:00Z");
         assertThatThrownBy(() -> new Job(1, 1, T0, T0, Objective.COST, 0.5, false, List.of()))
                 .hasMessageContaining("not after now");
-        assertThatThrownBy(() -> new Job(0, 1, at(3), T0, Objective.COST, 0.5, false, List.of())).hasMessageContaining("--duration");
-        assertThatThrownBy(() -> new Job(1, 1, at(3), T0, Objective.COST, 2, false, List.of())).hasMessageContaining("--weight");
+        assertThatThrownBy(() -> new Job(0, 1, at(3), T0, Objective.COST, 0.5, false, List.of())).hasMessageContaining("duration must be a positive number");
+        assertThatThrownBy(() -> new Job(1, 1, at(3), T0, Objective.COST, 2, false, List.of())).hasMessageContaining("weight must be a fraction");
         assertThatThrownBy(() -> Objective.parse("speed")).hasMessageContaining("cost, carbon or weighted");
     }
 

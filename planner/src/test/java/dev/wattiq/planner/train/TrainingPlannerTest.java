@@ -133,7 +133,7 @@ class TrainingPlannerTest {
     void aModelThatDoesNotFitSaysHowManyDevicesItNeeds() {
         // 70B x 16 B = 1,120 GB; 72 GB usable per H100 -> 16 devices.
         assertThatThrownBy(() -> planner.estimate(req(8, null, null, null, null))).isInstanceOf(DoesNotFitException.class)
-                .hasMessageContaining("use --devices 16 or more")
+                .hasMessageContaining("use devices 16 or more")
                 .satisfies(e -> assertThat(((DoesNotFitException) e).devicesNeeded()).isEqualTo(16));
     }
 
@@ -150,15 +150,15 @@ class TrainingPlannerTest {
     @Test
     void badValuesAreOneLineErrorsWithTheFix() {
         assertThatThrownBy(() -> planner.estimate(req(2048, 1.5, null, null, null))).isInstanceOf(PlannerException.class)
-                .hasMessageContaining("--mfu must be a fraction in (0, 1]").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> planner.estimate(req(2048, 0.0, null, null, null))).hasMessageContaining("--mfu");
-        assertThatThrownBy(() -> planner.estimate(req(2048, null, null, null, -0.1))).hasMessageContaining("--host-overhead must be >= 0");
-        assertThatThrownBy(() -> planner.estimate(req(2048, null, -5.0, null, null))).hasMessageContaining("--device-hours must be a positive");
+                .hasMessageContaining("mfu must be a fraction in (0, 1]").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> planner.estimate(req(2048, 0.0, null, null, null))).hasMessageContaining("mfu must be a fraction");
+        assertThatThrownBy(() -> planner.estimate(req(2048, null, null, null, -0.1))).hasMessageContaining("host_overhead must be >= 0");
+        assertThatThrownBy(() -> planner.estimate(req(2048, null, -5.0, null, null))).hasMessageContaining("device_hours must be a positive");
         assertThatThrownBy(() -> planner.estimate(req(2048, null, 1000.0, null, null))).hasMessageContaining("implies a utilisation of");
         assertThatThrownBy(() -> planner.estimate(new TrainingRequest(0, null, 1e12, h100, 8, null, null, null, null, 1, 1,
-                Precision.BF16, false, null))).hasMessageContaining("--params must be a positive number");
+                Precision.BF16, false, null))).hasMessageContaining("params must be a positive number");
         assertThatThrownBy(() -> planner.estimate(new TrainingRequest(7e9, 8e9, 1e12, h100, 8, null, null, null, null, 1, 1,
-                Precision.BF16, false, null))).hasMessageContaining("exceeds --params");
+                Precision.BF16, false, null))).hasMessageContaining("exceeds params");
         assertThatThrownBy(() -> planner.estimate(new TrainingRequest(7e9, null, 1e12, h100, 12, null, null, null, null, 8, 1,
                 Precision.BF16, false, null))).hasMessageContaining("not a multiple of tp x pp");
     }
@@ -234,7 +234,7 @@ class TrainingPlannerTest {
         assertThatThrownBy(() -> planner.estimate(TrainingRequest.of(1e22, 1e12, h100, null)))
                 .isInstanceOf(PlannerException.class)
                 .hasMessageStartingWith("the devices holding the training state would be ")
-                .hasMessageContaining("beyond the 2147483647 a plan can count: check --params");
+                .hasMessageContaining("beyond the 2147483647 a plan can count: check params");
         assertThat(TrainingPlanner.doublings(Integer.MAX_VALUE)).containsExactly(536_870_911, 1_073_741_822, 2_147_483_644);
         assertThat(TrainingPlanner.doublings(8)).containsExactly(2, 4, 8, 16, 32, 64, 128);
     }

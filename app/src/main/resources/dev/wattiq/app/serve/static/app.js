@@ -128,7 +128,7 @@ function showLive(live) {
 let selectedRun = null;
 
 // Whether a run has figures: one that ended before its sensors read anything has 0 J, which is no measurement.
-function measured(r) { return Boolean(r.method && r.method !== 'none' && r.energy_j && r.energy_j.total > 0); }
+function measured(r) { return Boolean(r.method && r.method !== 'none' && !r.too_short && r.energy_j && r.energy_j.total > 0); }
 
 // The run shown first: the newest with energy and a timeline, else the newest (Dashboard.shownRun on the server).
 function firstShown(runs) {
