@@ -1,6 +1,8 @@
 """Latency of WattIQ's Python client under 'wattiq run' (bench/python-client.sh runs it): a window's open+close
-round trip, and one step() call (in a tight loop, and spaced 1 ms and 10 ms apart as in training, where the batched
-counts go out once a second). Prints p50/p99/p99.9/max in microseconds, each call timed alone with perf_counter_ns."""
+round trip (cold: the first windows of the process; warm: after 200), the same with its energy read, and one step()
+call (the first, a tight loop, and spaced 1 ms and 10 ms apart as in training, where a background thread sends the
+counts once a second). Prints p50/p99/p99.9/max in microseconds, each call timed alone with perf_counter_ns.
+Usage: python_client_bench.py [WINDOWS] [STEPS] [SPACED_10MS]"""
 import sys
 import time
 
@@ -8,7 +10,7 @@ import wattiq
 
 
 def percentiles(label, ns, per_call_goal_us=None):
-    ns.sort()
+    ns = sorted(ns)
     q = lambda p: ns[min(len(ns) - 1, int(p * len(ns)))] / 1000.0
     goal = "" if per_call_goal_us is None else "   goal p99 <= %g us: %s" % (per_call_goal_us, "met" if q(0.99) <= per_call_goal_us else "MISSED")
     print("%-46s p50 %8.2f us  p99 %8.2f us  p99.9 %8.2f us  max %9.1f us  (n=%d)%s"
@@ -24,13 +26,24 @@ def spin(seconds):
 def main():
     windows = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     steps = int(sys.argv[2]) if len(sys.argv) > 2 else 200000
+    spaced = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
+    clock = time.perf_counter_ns
+    t = clock()
+    first_step = None
+    wattiq.step()  # the first call: starts the sender thread
+    first_step = clock() - t
     if not wattiq.enabled():
         sys.exit("python_client_bench.py: run it under 'wattiq run' (bench/python-client.sh does)")
-    clock = time.perf_counter_ns
     overhead = []
     for _ in range(10000):
         t = clock()
         overhead.append(clock() - t)
+    cold = []  # the process's first windows: cold caches on both sides (the connection is already made)
+    for i in range(50):
+        t = clock()
+        wattiq.begin_window("cold-%d" % i)
+        wattiq.end_window("cold-%d" % i)
+        cold.append(clock() - t)
     for i in range(200):  # warm up both sides
         with wattiq.window("warm-up-%d" % (i % 4)):
             wattiq.step()
@@ -41,6 +54,15 @@ def main():
         wattiq.begin_window(name)
         wattiq.end_window(name)
         rt.append(clock() - t)
+    with_energy = []  # the same, then its energy read (waits for wattiq's reading after the window's end)
+    for i in range(max(1, windows // 10)):
+        name = "e-%d" % (i % 8)
+        t = clock()
+        wattiq.begin_window(name)
+        w = wattiq.end_window(name)
+        if w.energy_j is None:
+            sys.exit("python_client_bench.py: a window came back without energy")
+        with_energy.append(clock() - t)
     ipc = []  # the channel's floor: a request that needs no meter reading (work, waited for)
     for i in range(windows):
         wattiq.step()
@@ -60,21 +82,24 @@ def main():
         step(samples=32, tokens=4096)
         spaced_1ms.append(clock() - t)
     spaced_10ms = []
-    for _ in range(400):
+    for _ in range(spaced):
         spin(0.010)
         t = clock()
         step(samples=32, tokens=4096)
         spaced_10ms.append(clock() - t)
     floor_1ms, floor_10ms = [], []  # the same timing of nothing after the same busy work: the machine's own noise
-    for n, gap, out in ((3000, 0.001, floor_1ms), (400, 0.010, floor_10ms)):
+    for n, gap, out in ((3000, 0.001, floor_1ms), (spaced, 0.010, floor_10ms)):
         for _ in range(n):
             spin(gap)
             t = clock()
             out.append(clock() - t)
     wattiq.flush()
     percentiles("timer alone (perf_counter_ns twice)", overhead)
-    percentiles("window open+close round trip", rt, 200)
+    percentiles("window open+close, cold (first 50)", cold, 200)
+    percentiles("window open+close, warm", rt, 200)
+    percentiles("window open+close + energy_j read", with_energy)
     percentiles("flush() round trip (no meter reading)", ipc)
+    print("%-46s %8.2f us (starts the sender thread)" % ("step(), the first call", first_step / 1000.0))
     percentiles("step() in a tight loop", tight, 20)
     percentiles("step() once per 1 ms of work", spaced_1ms, 20)
     percentiles("step() once per 10 ms of work", spaced_10ms, 20)
@@ -83,7 +108,7 @@ def main():
     spaced_10ms.sort()
     print("step() p99 as a share of a 10 ms step: %.3f%%" % (spaced_10ms[int(0.99 * len(spaced_10ms))] / 1e7 * 100))
     total = wattiq.energy().work
-    expected = 200 + windows + steps + 3000 + 400
+    expected = 1 + 200 + windows + steps + 3000 + spaced
     print("steps counted by wattiq: %d (sent %d): %s" % (total["steps"], expected, "exact" if total["steps"] == expected else "WRONG"))
 
 

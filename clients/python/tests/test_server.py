@@ -52,6 +52,20 @@ class ServerTest(unittest.TestCase):
         self.assertGreaterEqual(inner.start_s, outer.start_s)
         self.assertGreaterEqual(outer.duration_s, inner.duration_s + 0.02)
 
+    def test_a_windows_energy_is_fetched_when_first_read_and_kept(self):
+        wattiq.flush()
+        with wattiq.window("py-lazy") as w:
+            wattiq.step(2)
+            time.sleep(0.005)
+        self.assertIn("energy_j=<not fetched yet>", repr(w))  # ending it did not wait for wattiq's reading
+        self.assertGreaterEqual(w.duration_s, 0.005)
+        self.assertEqual(w.work, {"steps": 2, "samples": 0, "tokens": 0})
+        energy = w.energy_j
+        self.assertIsInstance(energy, float)
+        self.assertEqual(w.energy_j, energy)
+        self.assertNotIn("not fetched", repr(w))
+        self.report(w)  # the harness compares it with the stored window, bit for bit
+
     def test_energy_so_far_grows_and_holds_the_run_work(self):
         before = wattiq.energy()
         time.sleep(0.03)

@@ -12,8 +12,8 @@ import java.util.Locale;
  * The balance between energy and quality: the Pareto frontier of (energy, quality) over the trials that have a
  * quality (the planner's {@link Pareto} engine), and the recommended point. The reference is the simplest configuration
  * of the best quality (the first trial, in the order given, whose quality is within twice the test-set standard error
- * of the best). Another configuration is recommended over it only when its quality is within {@code tolerance} of the
- * reference's and its energy is lower by more than the measurement noise: twice the standard error of the difference
+ * of the best). Another configuration is recommended over it only when its quality is the same (within twice the
+ * test-set standard error) or within {@code tolerance} of the reference's and its energy is lower by more than the measurement noise: twice the standard error of the difference
  * of the two means, the run-to-run noise being pooled over every trial that was measured more than once (the
  * relative standard deviation of one run's energy); of several, the least energy. Otherwise the recommendation is
  * "no significant difference: keep the simplest". Without repeats the noise is unknown and no saving is claimed.
@@ -25,8 +25,8 @@ import java.util.Locale;
  * @param energyNoiseRel  pooled relative standard deviation of one run's energy (NaN when nothing was repeated)
  */
 public record Balance(boolean[] pareto, int recommended, String reason, double energyNoiseRel) {
-    /** Default quality tolerance, in R² units. */
-    public static final double DEFAULT_TOLERANCE = 0.01;
+    /** Default quality tolerance, in R² units: none beyond the test-set error (the same quality). */
+    public static final double DEFAULT_TOLERANCE = 0;
 
     public static Balance of(List<Trial> trials, double tolerance) {
         List<Integer> rated = new ArrayList<>();
@@ -77,7 +77,8 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
                 emulated.add(t.name());
                 continue;
             }
-            if (t != top && t.point().quality() >= top.point().quality() - tolerance && significantlyLess(t, top, noise)
+            boolean sameQuality = top.point().quality() - t.point().quality() <= 2 * Math.hypot(r2StdError(t), r2StdError(top));
+            if (t != top && (sameQuality || t.point().quality() >= top.point().quality() - tolerance) && significantlyLess(t, top, noise)
                     && t.point().energyJoules() < chosen.point().energyJoules()) {
                 chosen = t;
             }
@@ -86,8 +87,9 @@ public record Balance(boolean[] pareto, int recommended, String reason, double e
         String reason;
         if (chosen == top) {
             reason = String.format(Locale.ROOT, "no significant difference: keep the simplest, %s (%s %s, energy %s): no configuration "
-                            + "within %.3g %s of its quality uses less energy by more than the measurement noise (%s)",
-                    top.name(), metric, quality(top), energy(top, noise), tolerance, metric, noiseText(noise, top));
+                            + "of its quality%s uses less energy by more than the measurement noise (%s)",
+                    top.name(), metric, quality(top), energy(top, noise),
+                    tolerance > 0 ? String.format(Locale.ROOT, " or within %.3g %s of it", tolerance, metric) : "", noiseText(noise, top));
         } else {
             double saved = 1 - chosen.point().energyJoules() / top.point().energyJoules();
             reason = String.format(Locale.ROOT, "%s gives up %.4f %s (%s against %s for %s) for %.0f%% less energy (%s against %s; %s)",

@@ -44,8 +44,9 @@ public final class DemoCommand extends JsonCommand.Metered {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report with a chart of energy against quality.")
     Path html;
 
-    @Option(names = "--tolerance", paramLabel = "R2", defaultValue = "0.01",
-            description = "Quality the recommendation may give up for less energy, in R² (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", paramLabel = "R2", defaultValue = "0",
+            description = "Quality the recommendation may give up for less energy, in R², beyond the test-set error (default: "
+                    + "${DEFAULT-VALUE}: the same quality only).")
     double tolerance;
 
     @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")

@@ -39,8 +39,10 @@ class BalanceTest {
         assertThat(b.recommended()).isEqualTo(1);
         assertThat(b.reason()).startsWith("cheap gives up 0.0050 r2 (0.9750 ± 0.0001 against 0.9800 ± 0.0001 for full) for 40% less energy")
                 .contains("±1.0% per run, 3 runs each");
-        // a tolerance too tight for the loss keeps the best
+        // a tolerance too tight for the loss keeps the best; the default (0) asks for the same quality
         assertThat(Balance.of(t, 0.001).recommended()).isZero();
+        assertThat(Balance.of(t, Balance.DEFAULT_TOLERANCE).recommended()).isZero();
+        assertThat(Balance.of(t, Balance.DEFAULT_TOLERANCE).reason()).contains("no configuration of its quality uses less energy");
     }
 
     @Test

@@ -46,7 +46,16 @@ class RunsTagTest {
         String slow = run("sh", "-c", "i=0; while [ $i -lt 150000 ]; do i=$((i+1)); done");
         String fast = run("sh", "-c", "i=0; while [ $i -lt 60000 ]; do i=$((i+1)); done");
         String untagged = run("sh", "-c", "i=0; while [ $i -lt 60000 ]; do i=$((i+1)); done");
-        String tiny = run("true"); // ends before its sensors open: too short to charge in full
+        // a run too short to charge in full, stored as wattiq stores one (whether a real `true` ends before its sensors open
+        // depends on the machine's load)
+        String tiny = "tiny-run";
+        try (dev.wattiq.app.store.SqliteRunStore s = dev.wattiq.app.store.SqliteRunStore.open(home)) {
+            java.time.Instant t0 = java.time.Instant.now();
+            s.begin(new dev.wattiq.app.store.RunStart(tiny, List.of("true"), t0, "process", 0.1, Map.of(), null, "h", 1, null, null));
+            s.finish(new dev.wattiq.app.store.RunRecord(tiny, "complete", List.of("true"), 0, t0, t0.plusMillis(2), 0.002, "process", 0.1,
+                    Map.of(), null, "h", "estimated", 0.0276, Map.of("cpu", 0.0276), 13.8, 13.8, Double.NaN, 0, List.of(), Map.of(),
+                    List.of(dev.wattiq.app.store.RunRecord.TOO_SHORT + "memory: the command ended before its sensors could open"), null));
+        }
 
         Cli.Result t = Cli.run(home, "runs", "tag", slow, "accuracy=0.95", "note=slow");
         assertThat(t.exitCode()).as(t.err()).isZero();

@@ -28,8 +28,12 @@ class WarmUpTest {
             WarmUp.run(RepeatsTest.SMALL, true);
             Trial warm = Experiment.SEED.run(RepeatsTest.SMALL, new LabRunner(m, free, t -> { })).getFirst();
             Trial warmQuality = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, free, t -> { })).getFirst();
-            assertThat(warm.finalLoss()).isEqualTo(cold.finalLoss());
-            assertThat(warmQuality.quality()).isEqualTo(coldQuality.quality());
+            // no state is shared; only the last bits may differ: the vector kernels, interpreted cold and C2-compiled warm,
+            // may round a reduction differently (seen: 1.5117276073 vs 1.5117276062)
+            assertThat(warm.finalLoss()).isCloseTo(cold.finalLoss(), org.assertj.core.data.Percentage.withPercentage(1e-4));
+            for (String k : coldQuality.quality().keySet()) {
+                assertThat(warmQuality.quality().get(k)).as(k).isCloseTo(coldQuality.quality().get(k), org.assertj.core.data.Percentage.withPercentage(1e-4));
+            }
         }
     }
 

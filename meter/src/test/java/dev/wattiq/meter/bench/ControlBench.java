@@ -29,6 +29,7 @@ public final class ControlBench {
             ControlBenchAccess session = new ControlBenchAccess(meter, run);
             long[] window = new long[n];
             long[] work = new long[n];
+            long[] fetched = new long[n / 10];
             for (int i = 0; i < n / 4; i++) session.openClose("warm-up"); // JIT
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
@@ -38,8 +39,14 @@ public final class ControlBench {
                 session.work();
                 work[i] = System.nanoTime() - t;
             }
+            for (int i = 0; i < fetched.length; i++) {
+                long t = System.nanoTime();
+                session.openCloseFetch("f");
+                fetched[i] = System.nanoTime() - t;
+            }
             System.out.println("server side, no socket (" + String.join(", ", sel.sensors().stream().map(s -> s.name()).toList()) + ", process scope):");
-            print("  handle open + close (2 meter readings)", window);
+            print("  handle open + close (stamps, no reading)", window);
+            print("  open + close + window (waits for a reading)", fetched);
             print("  handle work", work);
         }
     }

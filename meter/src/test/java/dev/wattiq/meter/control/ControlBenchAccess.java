@@ -19,6 +19,15 @@ public final class ControlBenchAccess {
         if (!a.contains("\"ok\":true") || !b.contains("\"ok\":true")) throw new IllegalStateException(a + " / " + b);
     }
 
+    /** Open, close, then the window's energy (waits for the meter's reading after the close). */
+    public void openCloseFetch(String name) {
+        session.handle("{\"op\":\"open\",\"name\":\"" + name + "\",\"id\":1}");
+        String b = session.handle("{\"op\":\"close\",\"name\":\"" + name + "\",\"id\":2}");
+        String ref = b.substring(b.indexOf("\"ref\":") + 6, b.lastIndexOf("}}"));
+        String c = session.handle("{\"op\":\"window\",\"ref\":" + ref + ",\"id\":3}");
+        if (!c.contains("\"energy_j\"")) throw new IllegalStateException(b + " / " + c);
+    }
+
     public void work() {
         session.handle("{\"op\":\"work\",\"steps\":1,\"samples\":32,\"tokens\":4096}");
     }
