@@ -33,10 +33,17 @@ class CalibrateCommandTest {
         FakeDedicatedMachine machine = new FakeDedicatedMachine(procfs.root().resolve("stat"), 2, hw, 0, "power1_input", 40, 12);
         machine.update();
         Thread physics = Thread.ofPlatform().daemon().start(machine::follow);
+        // the fake machine lives on through the later run, as a real one would: stopping it right after the sweep
+        // could leave its meter at a loaded step's power while the run sees an idle /proc/stat
         Cli.Result r;
+        Cli.Result run;
+        Path out = tmp.resolve("run.json");
         try {
             r = Cli.run(tmp.resolve("home"), "calibrate", "--sysfs-root", sys.toString(), "--procfs-root", procfs.root().toString(),
                     "--settle", "400ms", "--step", "1500ms", "--json");
+            run = r.exitCode() != 0 ? null : Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--no-store", "--json-out", out.toString(),
+                    "--sysfs-root", sys.toString(), "--procfs-root", procfs.root().toString(), "--nvml-library", "/nonexistent/libnvidia-ml.so.1",
+                    "--", "sleep", "0.5");
         } finally {
             physics.interrupt();
             physics.join(2000);
@@ -52,10 +59,6 @@ class CalibrateCommandTest {
         assertThat(saved).startsWith(tmp.resolve("home").resolve("calibration")).exists();
         assertThat(Files.readString(saved)).contains("wall_source=hwmon", "cpu_model=Fake EPYC 2-CPU", "logical_cpus=2");
 
-        Path out = tmp.resolve("run.json");
-        Cli.Result run = Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--no-store", "--json-out", out.toString(),
-                "--sysfs-root", sys.toString(), "--procfs-root", procfs.root().toString(), "--nvml-library", "/nonexistent/libnvidia-ml.so.1",
-                "--", "sleep", "0.5");
         JsonNode j = JSON.readTree(out.toFile());
         StringBuilder a = new StringBuilder();
         for (JsonNode n : j.get("assumptions")) a.append(n.get("name").asText()).append('=').append(n.get("value").asText()).append('\n');
