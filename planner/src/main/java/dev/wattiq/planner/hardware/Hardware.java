@@ -1,5 +1,6 @@
 package dev.wattiq.planner.hardware;
 
+import dev.wattiq.ledger.Assumption;
 import dev.wattiq.ledger.Provenance;
 
 import static dev.wattiq.meter.UserInputException.field;
@@ -46,6 +47,15 @@ public record Hardware(String id, String kind, String vendor, double fp32Flops, 
         this(id, kind, vendor, fp32Flops, tf32Flops, bf16Flops, fp8Flops, int8Ops, tdpWatts, idleWatts, memoryBytes,
                 memoryBandwidthBytesPerSecond, embodiedKgCo2e, devicesPerNode, scaleUpBytesPerSecond, scaleOutBytesPerSecond,
                 source, linkSource, Provenance.DEFAULT);
+    }
+
+    /**
+     * One of this device's figures as an assumption: sourced where the figures are read from ({@link #figuresFrom()},
+     * plus {@code detail} where given) and with the device's provenance, so the user's own figures are listed as theirs.
+     */
+    public Assumption figure(String name, double value, String unit, String detail) {
+        String from = detail.isEmpty() ? figuresFrom() : figuresFrom() + detail;
+        return Assumption.of(name, value, unit, from, provenance);
     }
 
     /**

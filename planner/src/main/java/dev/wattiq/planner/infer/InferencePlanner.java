@@ -199,9 +199,9 @@ public final class InferencePlanner {
         a.add(Assumption.of("hardware", hw.id(), "", hw.source(), hw.provenance()));
         a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak, " + hw.figuresFrom(),
                 hw.provenance()));
-        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", hw.figuresFrom(), hw.provenance()));
-        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", hw.figuresFrom(), hw.provenance()));
-        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", hw.figuresFrom(), hw.provenance()));
+        a.add(hw.figure("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", ""));
+        a.add(hw.figure("tdp_w", hw.tdpWatts(), "W", ""));
+        a.add(hw.figure("idle_w", hw.idleWatts(), "W", ""));
         a.add(r.tensorParallel() != null ? Assumption.of("tensor_parallel", s.tensorParallel, "", "given", Provenance.USER)
                 : Assumption.of("tensor_parallel", s.tensorParallel, "", "derived: devices for dense, 1 for MoE", Provenance.DEFAULT));
         a.add(r.expertParallel() != null ? Assumption.of("expert_parallel", s.expertParallel, "", "given", Provenance.USER)

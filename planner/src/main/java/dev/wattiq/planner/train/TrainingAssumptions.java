@@ -83,16 +83,14 @@ final class TrainingAssumptions {
             a.add(of("activation_recompute", "yes", "", "derived: weights, gradients and activations in flight exceed"
                     + " usable memory at this layout"));
         }
-        String from = hw.figuresFrom();
-        Provenance hp = hw.provenance();
-        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), hp));
-        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak, " + from, hp));
-        a.add(Assumption.of("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", from, hp));
-        a.add(Assumption.of("scale_up_bytes_per_s", hw.scaleUpBytesPerSecond(), "B/s",
-                hw.linkSource().isBlank() ? from : from + ": " + hw.linkSource(), hp));
-        a.add(Assumption.of("scale_out_bytes_per_s", hw.scaleOutBytesPerSecond(), "B/s", from, hp));
-        a.add(Assumption.of("tdp_w", hw.tdpWatts(), "W", from, hp));
-        a.add(Assumption.of("idle_w", hw.idleWatts(), "W", from, hp));
+        a.add(Assumption.of("hardware", hw.id(), "", hw.source(), hw.provenance()));
+        a.add(Assumption.of("peak_flops", hw.peakFlops(r.precision()), "FLOP/s", hw.peakColumn(r.precision()) + " dense peak, " + hw.figuresFrom(),
+                hw.provenance()));
+        a.add(hw.figure("memory_bandwidth_bytes_per_s", hw.memoryBandwidthBytesPerSecond(), "B/s", ""));
+        a.add(hw.figure("scale_up_bytes_per_s", hw.scaleUpBytesPerSecond(), "B/s", hw.linkSource().isBlank() ? "" : ": " + hw.linkSource()));
+        a.add(hw.figure("scale_out_bytes_per_s", hw.scaleOutBytesPerSecond(), "B/s", ""));
+        a.add(hw.figure("tdp_w", hw.tdpWatts(), "W", ""));
+        a.add(hw.figure("idle_w", hw.idleWatts(), "W", ""));
         a.add(!layout.devicesChosen() ? given("devices", layout.devices(), "devices")
                 : of("devices", layout.devices(), "devices", "derived: whole scale-up domains so the run takes about "
                 + String.format("%.0f", c.typicalRunDays()) + " days, the median wall-clock of the published runs with"
