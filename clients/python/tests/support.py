@@ -25,6 +25,24 @@ def reset_client():
     _state._warned.clear()
 
 
+class QuietClient(unittest.TestCase):
+    """Each test starts from a fresh client; outside a wattiq run its one warning is silenced. The control socket's
+    address is taken away for the test unless ``keep_server`` and the Java harness (WATTIQ_TEST_SERVER=1) runs it."""
+
+    keep_server = False
+
+    def setUp(self):
+        keep = self.keep_server and os.environ.get("WATTIQ_TEST_SERVER") == "1"
+        self._saved = None if keep else os.environ.pop(wattiq.ENV, None)
+        reset_client()
+        _state._warned.add("outside")
+
+    def tearDown(self):
+        reset_client()
+        if self._saved is not None:
+            os.environ[wattiq.ENV] = self._saved
+
+
 def server_required():
     """The tests that need a real 'wattiq run' control socket: run by the Java harness (PythonClientTest), which sets
     WATTIQ_CONTROL; skipped when run by hand without it, failed when WATTIQ_TEST_SERVER=1 says one must be there."""

@@ -1,26 +1,11 @@
 """The client's API: names and counts checked before anything is sent, windows, measure, step batching."""
-import os
 import time
 import unittest
 
 import wattiq
 from wattiq import _state
 
-from .support import reset_client
-
-
-class QuietClient(unittest.TestCase):
-    """Each test starts from a fresh client; outside a wattiq run its one warning is silenced."""
-
-    def setUp(self):
-        self._saved = os.environ.pop(wattiq.ENV, None)
-        reset_client()
-        _state._warned.add("outside")
-
-    def tearDown(self):
-        reset_client()
-        if self._saved is not None:
-            os.environ[wattiq.ENV] = self._saved
+from .support import QuietClient
 
 
 class BadInputTest(QuietClient):
