@@ -1,5 +1,5 @@
 """Latency of WattIQ's Python client under 'wattiq run' (bench/python-client.sh runs it): a window's open+close
-round trip (cold: the first windows of the process; warm: after 200), the same with its energy read, and one step()
+round trip (cold: the first windows of the process; warm: after 1000), the same with its energy read, and one step()
 call (the first, a tight loop, and spaced 1 ms and 10 ms apart as in training, where a background thread sends the
 counts once a second). Prints p50/p99/p99.9/max in microseconds, each call timed alone with perf_counter_ns.
 Usage: python_client_bench.py [WINDOWS] [STEPS] [SPACED_10MS]"""
@@ -44,7 +44,7 @@ def main():
         wattiq.begin_window("cold-%d" % i)
         wattiq.end_window("cold-%d" % i)
         cold.append(clock() - t)
-    for i in range(200):  # warm up both sides
+    for i in range(1000):  # warm up both sides (wattiq's C1-compiled control path settles after ~1000 requests)
         with wattiq.window("warm-up-%d" % (i % 4)):
             wattiq.step()
     rt = []
@@ -75,24 +75,18 @@ def main():
         t = clock()
         step(samples=32, tokens=4096)
         tight.append(clock() - t)
-    spaced_1ms = []
-    for _ in range(3000):
-        spin(0.001)
-        t = clock()
-        step(samples=32, tokens=4096)
-        spaced_1ms.append(clock() - t)
-    spaced_10ms = []
-    for _ in range(spaced):
-        spin(0.010)
-        t = clock()
-        step(samples=32, tokens=4096)
-        spaced_10ms.append(clock() - t)
-    floor_1ms, floor_10ms = [], []  # the same timing of nothing after the same busy work: the machine's own noise
-    for n, gap, out in ((3000, 0.001, floor_1ms), (spaced, 0.010, floor_10ms)):
+    # spaced as in training; each step() timed after the same busy work as a timing of nothing (the machine's own
+    # noise floor), the two interleaved so that both see the same conditions (other processes, wattiq's readings)
+    spaced_1ms, spaced_10ms, floor_1ms, floor_10ms = [], [], [], []
+    for n, gap, out, floor in ((3000, 0.001, spaced_1ms, floor_1ms), (spaced, 0.010, spaced_10ms, floor_10ms)):
         for _ in range(n):
             spin(gap)
             t = clock()
+            step(samples=32, tokens=4096)
             out.append(clock() - t)
+            spin(gap)
+            t = clock()
+            floor.append(clock() - t)
     wattiq.flush()
     percentiles("timer alone (perf_counter_ns twice)", overhead)
     percentiles("window open+close, cold (first 50)", cold, 200)
@@ -108,7 +102,7 @@ def main():
     spaced_10ms.sort()
     print("step() p99 as a share of a 10 ms step: %.3f%%" % (spaced_10ms[int(0.99 * len(spaced_10ms))] / 1e7 * 100))
     total = wattiq.energy().work
-    expected = 1 + 200 + windows + steps + 3000 + spaced
+    expected = 1 + 1000 + windows + steps + 3000 + spaced
     print("steps counted by wattiq: %d (sent %d): %s" % (total["steps"], expected, "exact" if total["steps"] == expected else "WRONG"))
 
 

@@ -1,8 +1,9 @@
 """The connection to ``wattiq run``'s control socket: line-delimited JSON, one reply per request, in order.
 
-Requests that need an answer (hello, open, close, window, energy) wait for it, at most ``TIMEOUT_S``. Work reports
-are sent without waiting (by the client's background sender thread); their replies are read later (before the next
-answer, or when the socket has them), so a call to ``wattiq.step()`` never touches the socket. Any failure (wattiq gone, no answer in time, a reply that is not ours)
+Requests that need an answer (hello, close, window, energy) wait for it, at most ``TIMEOUT_S``. Work reports (sent by
+the client's background sender thread) and window opens are sent without waiting; their replies are read later
+(before the next answer, or when the socket has them), so a call to ``wattiq.step()`` never touches the socket and a
+window's open and close cost one round trip between them. Any failure (wattiq gone, no answer in time, a reply that is not ours)
 closes the channel for good: the caller gets ``None`` and the script runs on.
 """
 import json
@@ -31,7 +32,7 @@ class Channel:
         self._buf = b""
         self._next_id = 1
         self._unanswered = 0  # work reports sent whose replies are not read yet
-        self.late_errors = []  # errors wattiq gave to work reports, read after the call returned
+        self.late_errors = []  # errors wattiq gave to requests not waited for (work, open), read after the call returned
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             self._sock.settimeout(timeout_s)
@@ -54,10 +55,14 @@ class Channel:
         except OSError:
             pass
 
-    def send(self, fields):
-        """Sends a request without waiting for its reply (work reports)."""
-        self._write(_line(fields))
-        self._unanswered += 1
+    def send(self, fields, before=None):
+        """Sends a request (after ``before``, another one, in the same write) without waiting for its reply (work
+        reports, window opens); their replies are read later, errors among them kept in ``late_errors``."""
+        data = _line(fields)
+        if before is not None:
+            data = _line(before) + data
+        self._write(data)
+        self._unanswered += 1 if before is None else 2
         self.drain()
 
     def request(self, fields, before=None):
@@ -88,7 +93,7 @@ class Channel:
 
     def _note(self, reply):
         if reply.get("ok") is not True and len(self.late_errors) < 100:
-            self.late_errors.append(str(reply.get("error", "wattiq refused a work report")))
+            self.late_errors.append(str(reply.get("error", "wattiq refused a request")))
 
     def _write(self, data):
         try:

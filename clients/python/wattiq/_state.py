@@ -271,12 +271,9 @@ def _begin(w):
         if w.name in _open:
             raise WindowError("window %r is open already: end it first, or give the inner window another name"
                               % (w.name,))
-        reply = _request({"op": "open", "name": w.name})
+        w._measured = _send({"op": "open", "name": w.name})  # not waited for: the close's reply has start_s
         w._t0 = time.perf_counter()
         w._work0 = _totals()
-        if reply is not None:
-            w._measured = True
-            w.start_s = reply.get("start_s")
         _open[w.name] = w
         _closed.discard(w.name)
     return w
@@ -298,6 +295,21 @@ def _request(fields, send_work=True):
         return None
     _late_errors(ch)
     return reply
+
+
+def _send(fields):
+    """Sends a request with the pending work before it, without waiting for the reply (wattiq answers in order, so
+    an error it gives is read before the next reply and warned of then). Whether it was sent."""
+    ch = _get_channel()
+    if ch is None:
+        return False
+    try:
+        ch.send(fields, before=_take_pending())
+    except ChannelError as e:
+        _broken(e)
+        return False
+    _late_errors(ch)
+    return True
 
 
 def _take_pending():
@@ -348,7 +360,7 @@ def _broken(e):
 def _late_errors(ch):
     while ch.late_errors:
         e = ch.late_errors.pop(0)
-        _warn("refused:" + e, "wattiq: work report refused: %s" % (e,))
+        _warn("refused:" + e, "wattiq: %s (not measured; the script goes on)" % (e,))
 
 
 def _warn(key, line):
