@@ -1,6 +1,7 @@
 package dev.wattiq.meter.amdsmi;
 
 import dev.wattiq.meter.SensorException;
+import dev.wattiq.meter.gpu.GpuStatus;
 
 /**
  * An AMD SMI call failed. The message names the function, AMD SMI's own text and the fix. A missing capability
@@ -32,8 +33,6 @@ public class AmdSmiException extends SensorException {
      */
     static AmdSmiException of(String function, int code, String text, String subject) {
         AmdSmiStatus s = AmdSmiStatus.of(code);
-        String where = subject.isEmpty() ? "" : subject + ": ";
-        return new AmdSmiException(where + function + " failed: " + text + " (code " + Integer.toUnsignedString(code) + ")"
-                + (s.fix().isEmpty() ? "" : ": " + s.fix()), s);
+        return new AmdSmiException(GpuStatus.failure(subject, function, text, "code " + Integer.toUnsignedString(code), s), s);
     }
 }

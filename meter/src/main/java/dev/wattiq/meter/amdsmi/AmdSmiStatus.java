@@ -1,10 +1,12 @@
 package dev.wattiq.meter.amdsmi;
 
+import dev.wattiq.meter.gpu.GpuStatus;
+
 /**
  * AMD SMI's return codes ({@code amdsmi_status_t} in amdsmi.h) with what a user can do about each. Codes WattIQ does not
  * name map to {@link #UNKNOWN_ERROR}, keeping the number for the message.
  */
-public enum AmdSmiStatus {
+public enum AmdSmiStatus implements GpuStatus {
     SUCCESS(0, ""),
     INVAL(1, "a WattIQ bug or a GPU that vanished: please report it"),
     /** The GPU or driver lacks the query: a capability, not a failure. */
@@ -31,29 +33,23 @@ public enum AmdSmiStatus {
     AMDGPU_RESTART_ERR(54, "the amdgpu driver failed to restart: check dmesg"),
     UNKNOWN_ERROR(-1, "an internal error in AMD SMI or the driver: check dmesg");
 
-    private final int code;
-    private final String fix;
+    private final Entry entry;
 
     AmdSmiStatus(int code, String fix) {
-        this.code = code;
-        this.fix = fix;
+        this.entry = new Entry(code, fix);
     }
 
-    /** The numeric {@code amdsmi_status_t} (0xFFFFFFFF is -1 as a Java int). */
-    public int code() {
-        return code;
-    }
-
-    public String fix() {
-        return fix;
+    /** The numeric {@code amdsmi_status_t} (0xFFFFFFFF is -1 as a Java int) and its fix. */
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     public static AmdSmiStatus of(int code) {
-        for (AmdSmiStatus s : values()) if (s.code == code) return s;
-        return UNKNOWN_ERROR;
+        return GpuStatus.of(values(), code, UNKNOWN_ERROR);
     }
 
-    /** Whether the code says "this GPU or library cannot do that" rather than "something broke". */
+    @Override
     public boolean meansCapabilityAbsent() {
         return this == NOT_SUPPORTED || this == NOT_YET_IMPLEMENTED;
     }

@@ -1,10 +1,12 @@
 package dev.wattiq.meter.nvml;
 
+import dev.wattiq.meter.gpu.GpuStatus;
+
 /**
  * NVML's return codes ({@code nvmlReturn_t} in nvml.h) with what a user can do about each. Codes WattIQ does not
  * name map to {@link #UNKNOWN}, keeping the number for the message.
  */
-public enum NvmlError {
+public enum NvmlError implements GpuStatus {
     SUCCESS(0, ""),
     UNINITIALIZED(1, "NVML was used before nvmlInit succeeded (a WattIQ bug: please report it)"),
     INVALID_ARGUMENT(2, "a WattIQ bug or a device that vanished: please report it"),
@@ -32,33 +34,24 @@ public enum NvmlError {
     NO_DATA(21, "no data yet"),
     UNKNOWN(999, "an internal driver error: check dmesg");
 
-    private final int code;
-    private final String fix;
+    private final Entry entry;
 
     NvmlError(int code, String fix) {
-        this.code = code;
-        this.fix = fix;
+        this.entry = new Entry(code, fix);
     }
 
-    /** The numeric {@code nvmlReturn_t}. */
-    public int code() {
-        return code;
-    }
-
-    /** What the user can do about it; empty where nothing applies. */
-    public String fix() {
-        return fix;
+    /** The numeric {@code nvmlReturn_t} and its fix. */
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /** The constant for a return code; {@link #UNKNOWN} for codes not listed here. */
     public static NvmlError of(int code) {
-        for (NvmlError e : values()) {
-            if (e.code == code) return e;
-        }
-        return UNKNOWN;
+        return GpuStatus.of(values(), code, UNKNOWN);
     }
 
-    /** Whether the code says "this device or library cannot do that" rather than "something broke". */
+    @Override
     public boolean meansCapabilityAbsent() {
         return this == NOT_SUPPORTED || this == FUNCTION_NOT_FOUND;
     }
