@@ -67,11 +67,9 @@ class RunControlTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void threeEpochWindowsLandInTheRunAsTheScriptSawThem() throws IOException {
         Path seenFile = tmp.resolve("seen.json");
-        Path out = tmp.resolve("run.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--json-out", out.toString(), "--"),
-                py(script("control_epochs.py"), seenFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode run = JSON.readTree(out.toFile());
+        Cli.Measured m = Cli.measure(home(), tmp.resolve("run.json"), List.of(), py(script("control_epochs.py"), seenFile.toString()));
+        Cli.Result r = m.result();
+        JsonNode run = m.json();
         JsonNode seen = JSON.readTree(seenFile.toFile());
         JsonNode windows = run.get("windows");
         assertThat(windows).hasSize(3);
@@ -106,9 +104,7 @@ class RunControlTest {
                 .containsPattern("(?m)^             epoch-2 ");
 
         // the store holds the same, and 'wattiq show' lists the windows
-        Cli.Result show = Cli.run(home(), "show", run.get("run_id").asText(), "--json");
-        assertThat(show.exitCode()).as(show.err()).isZero();
-        JsonNode stored = JSON.readTree(show.out());
+        JsonNode stored = Cli.json(home(), "show", run.get("run_id").asText(), "--json");
         assertThat(stored.get("windows")).isEqualTo(windows);
         assertThat(stored.get("work")).isEqualTo(run.get("work"));
         assertThat(stored.get("energy_per")).isEqualTo(run.get("energy_per"));
@@ -164,11 +160,8 @@ class RunControlTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void badInputIsAClearErrorToThatClientAndTheRunAndStoreStayIntact() throws IOException {
-        Path out = tmp.resolve("run.json");
         Path gotFile = tmp.resolve("got.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--json-out", out.toString(), "--"),
-                py(script("control_bad_input.py"), gotFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode run = Cli.measure(home(), tmp.resolve("run.json"), List.of(), py(script("control_bad_input.py"), gotFile.toString())).json();
         JsonNode got = JSON.readTree(gotFile.toFile());
         assertThat(got.get("closed_twice").asText()).isEqualTo("WindowError: window 'good-1' is ended already: end each window once (a with-block ends it for you)");
         assertThat(got.get("never_opened").asText()).isEqualTo("WindowError: window 'nope' was never begun: begin it first with begin_window('nope')");
@@ -189,16 +182,13 @@ class RunControlTest {
                 "error window 'raw-twice' is closed already: close each window once (a with-block or @measure closes it for you)");
         assertThat(got.get("good_2_energy_j").isNumber()).isTrue();
 
-        JsonNode run = JSON.readTree(out.toFile());
         assertThat(run.get("status").asText()).isEqualTo("complete");
         List<String> names = new ArrayList<>();
         run.get("windows").forEach(w -> names.add(w.get("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("good-1", "raw-twice", "good-2");
         assertThat(run.get("work")).isEqualTo(JSON.readTree("{\"steps\":100001,\"samples\":5,\"tokens\":0}"));
         assertThat(run.get("work")).isEqualTo(got.get("work"));
-        Cli.Result show = Cli.run(home(), "show", run.get("run_id").asText(), "--json");
-        assertThat(show.exitCode()).as(show.err()).isZero();
-        JsonNode stored = JSON.readTree(show.out());
+        JsonNode stored = Cli.json(home(), "show", run.get("run_id").asText(), "--json");
         assertThat(stored.get("windows")).isEqualTo(run.get("windows"));
         assertThat(stored.get("work")).isEqualTo(run.get("work"));
     }
@@ -232,13 +222,10 @@ class RunControlTest {
         Path hold = tmp.resolve("hold");
         StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, "hold_file " + hold);
         Path seenFile = tmp.resolve("seen.json");
-        Path out = tmp.resolve("run.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--scope", "machine", "--json-out", out.toString(), "--nvml-library",
-                stub.library().toString(), "--"), py(script("control_slow_gpu.py"), hold.toString(), seenFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode run = Cli.measure(home(), tmp.resolve("run.json"), List.of("--scope", "machine", "--nvml-library", stub.library().toString()),
+                py(script("control_slow_gpu.py"), hold.toString(), seenFile.toString())).json();
         JsonNode seen = JSON.readTree(seenFile.toFile());
         assertThat(seen.get("still_held").asBoolean()).as("open and close were answered while wattiq's NVML read was held").isTrue();
-        JsonNode run = JSON.readTree(out.toFile());
         JsonNode held = run.get("windows").get(1);
         assertThat(held.get("name").asText()).isEqualTo("held");
         assertThat(held.at("/energy_j/total").asDouble()).isEqualTo(seen.get("energy_j").asDouble()).isPositive();
