@@ -57,6 +57,20 @@ class RunControlTest {
         return cmd;
     }
 
+    /** What a process printed: its stdout and its stderr. */
+    record Printed(String out, String err) {
+    }
+
+    /** Starts {@code pb} with its stdout and stderr to files, and returns what it printed once it exited 0 within {@code seconds}. */
+    Printed exitsZero(ProcessBuilder pb, int seconds) throws Exception {
+        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isZero();
+        return new Printed(Files.readString(tmp.resolve("out.txt")), err);
+    }
+
     static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
@@ -118,14 +132,10 @@ class RunControlTest {
         boolean torch = new ProcessBuilder(python(), "-c", "import torch").start().waitFor() == 0;
         External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
         Path out = tmp.resolve("run.json");
-        ProcessBuilder pb = CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python(),
-                CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json");
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(200, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
-        JsonNode seen = JSON.readTree(Files.readString(tmp.resolve("out.txt")).strip());
+        Printed printed = exitsZero(CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python(),
+                CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json"), 200);
+        String err = printed.err();
+        JsonNode seen = JSON.readTree(printed.out().strip());
         JsonNode run = JSON.readTree(out.toFile());
         List<String> names = new ArrayList<>();
         run.get("windows").forEach(w -> names.add(w.get("name").asText()));
@@ -145,12 +155,9 @@ class RunControlTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void withoutWattiqTheSameScriptExitsZeroWithOneWarningLine() throws Exception {
         List<String> cmd = py(script("control_epochs.py"), tmp.resolve("seen.json").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(tmp.resolve("err.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("WATTIQ_CONTROL");
-        Process p = pb.start();
-        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
+        String err = exitsZero(pb, 50).err();
         assertThat(err.lines().toList()).singleElement().asString().startsWith("wattiq: not running under 'wattiq run'");
         JsonNode seen = JSON.readTree(tmp.resolve("seen.json").toFile());
         assertThat(seen.at("/windows/0/energy_j").isNull()).isTrue();
@@ -197,14 +204,10 @@ class RunControlTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aWattiqThatStopsAnsweringCostsACallAtMostASecondAndTheScriptRunsOn() throws Exception {
         Path out = tmp.resolve("run.json");
-        ProcessBuilder pb = CliJvm.builder(home(), concat(List.of("run", "--json-out", out.toString(), "--"), py(script("control_stall.py")))
-                .toArray(String[]::new));
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process wattiq = pb.start();
-        assertThat(wattiq.waitFor(100, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(wattiq.exitValue()).as(err).isZero();
-        JsonNode got = JSON.readTree(Files.readString(tmp.resolve("out.txt")).strip());
+        Printed printed = exitsZero(CliJvm.builder(home(), concat(List.of("run", "--json-out", out.toString(), "--"), py(script("control_stall.py")))
+                .toArray(String[]::new)), 100);
+        String err = printed.err();
+        JsonNode got = JSON.readTree(printed.out().strip());
         assertThat(got.get("before_j").isNumber()).isTrue();
         assertThat(got.get("stalled_j").isNull()).isTrue();
         assertThat(got.get("first_s").asDouble()).isBetween(0.9, 1.5);
