@@ -4,13 +4,16 @@
 # Twice: over this machine's sensors, then with a slow GPU added (the stub libnvidia-ml.so of meter's tests, each
 # energy read taking SLOW_US, default 5000 us: slower than the ~3.5 ms an NVML read took on a virtualised H200), to
 # show that a window's round trip does not grow with the sensors' read time. Then the server's own share, no socket.
-# Usage: bench/python-client.sh [WINDOWS] [STEPS] [SPACED_10MS] [wattiq run options...]   (defaults 3000 200000 1000)
+# Each figure is the median over PASSES passes in one process (the lowest and highest pass beside it).
+# Usage: bench/python-client.sh [WINDOWS] [STEPS] [SPACED_10MS] [PASSES] [wattiq run options...]
+#        (per pass; defaults 2000 200000 500 3: about 2 minutes on 2 CPUs)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-windows="${1:-3000}"
+windows="${1:-2000}"
 steps="${2:-200000}"
-spaced="${3:-1000}"
-shift $(( $# > 3 ? 3 : $# ))
+spaced="${3:-500}"
+passes="${4:-3}"
+shift $(( $# > 4 ? 4 : $# ))
 slow_us="${SLOW_US:-5000}"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
@@ -21,7 +24,7 @@ echo "host: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$py
 
 run() {
   "$here/wattiq" run --no-store "$@" -- env PYTHONPATH="$here/clients/python" "$py" "$here/bench/python_client_bench.py" \
-    "$windows" "$steps" "$spaced" 2> >(grep -E '^wattiq: (run|cannot)|^  (duration|method|note|energy)' >&2)
+    "$windows" "$steps" "$spaced" "$passes" 2> >(grep -E '^wattiq: (run|cannot)|^  (duration|method|note|energy)' >&2)
 }
 
 echo "== this machine's sensors"

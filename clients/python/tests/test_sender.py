@@ -44,6 +44,31 @@ class BackgroundSenderTest(unittest.TestCase):
         self.assertEqual(len(err.splitlines()), 1, err)
         self.assertIn("not running under 'wattiq run'", err)
 
+    def test_the_sender_never_waits_for_a_step_nor_a_step_for_the_sender(self):
+        # Trap: a sender that took step()'s lock could be switched out (GIL, OS) while holding it, and the script's
+        # next step() would wait for it: a 10 ms step() seen under load. Taking the counts must not need that lock.
+        rc, out, err = run_script(r'''
+import threading, wattiq
+from wattiq import _state
+wattiq.step(3, samples=2)
+wattiq.step(4, tokens=9)
+taken = []
+with _state._count_lock:  # as if a step() in another thread were inside it
+    t = threading.Thread(target=lambda: taken.append(_state._take_pending()))
+    t.start()
+    t.join(2.0)
+    print(t.is_alive())
+print(taken, _state._take_pending())
+wattiq.step(1)
+print(_state._take_pending())
+''')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.splitlines(), [
+            "False",
+            "[{'op': 'work', 'steps': 7, 'samples': 2, 'tokens': 9}] None",  # what was counted, once
+            "{'op': 'work', 'steps': 1}",
+        ])
+
 
 if __name__ == "__main__":
     unittest.main()

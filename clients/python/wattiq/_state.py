@@ -15,15 +15,15 @@ _MAX_COUNT = (1 << 53) - 1
 _MAX_REMEMBERED = 10000
 
 _lock = threading.Lock()  # the channel: never taken twice by one thread, no public call nests another
-_count_lock = threading.Lock()  # the counters only, held for a few additions and never around I/O
+_count_lock = threading.Lock()  # the totals: taken by step() (and to read all three at once), never around I/O
 _sender = None  # the thread that sends the counted work once a second (started by the first step())
 _channel = None
 _tried = False
 _warned = set()
 _open = {}
 _closed = set()
-_pending = [0, 0, 0]  # steps, samples, tokens counted and not yet sent
-_total = [0, 0, 0]
+_total = [0, 0, 0]  # steps, samples, tokens counted in this process (written by step() only)
+_sent = [0, 0, 0]  # the part of _total sent to wattiq (under _lock): the sender never takes step()'s lock
 
 
 class WindowError(ValueError):
@@ -184,13 +184,10 @@ def step(n=1, samples=None, tokens=None):
     if tokens is not None and (tokens.__class__ is not int or not 0 <= tokens <= _MAX_COUNT):
         tokens = _count("tokens", tokens)
     with _count_lock:
-        _pending[0] += n
         _total[0] += n
         if samples:
-            _pending[1] += samples
             _total[1] += samples
         if tokens:
-            _pending[2] += tokens
             _total[2] += tokens
     if _sender is None:
         _start_sender()
@@ -313,15 +310,17 @@ def _send(fields):
 
 
 def _take_pending():
-    with _count_lock:
-        if not (_pending[0] or _pending[1] or _pending[2]):
-            return None
-        taken = tuple(_pending)
-        _pending[0] = _pending[1] = _pending[2] = 0
-    fields = {"op": "work"}
-    for key, v in zip(("steps", "samples", "tokens"), taken):
-        if v:
-            fields[key] = v
+    """The work counted and not sent yet, as a work report (None if there is none); counts it as sent. Called under
+    _lock. It reads the totals without step()'s lock (each read is atomic; a step() counted between two reads is sent
+    next time), so a step() never waits for the sender thread, whatever the GIL does to that thread."""
+    fields = None
+    for i, key in enumerate(("steps", "samples", "tokens")):
+        now = _total[i]
+        if now != _sent[i]:
+            if fields is None:
+                fields = {"op": "work"}
+            fields[key] = now - _sent[i]
+            _sent[i] = now
     return fields
 
 
@@ -420,8 +419,8 @@ def _after_fork():
     _tried = False
     _open = {}
     _closed = set()
-    _pending[0] = _pending[1] = _pending[2] = 0
     _total[0] = _total[1] = _total[2] = 0
+    _sent[0] = _sent[1] = _sent[2] = 0
 
 
 atexit.register(_at_exit)

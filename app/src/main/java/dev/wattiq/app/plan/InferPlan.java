@@ -19,10 +19,6 @@ import static dev.wattiq.meter.UserInputException.field;
 
 /** The answer to an {@link InferRequest}: the serving estimate and a year of it billed. Printed by {@link PlanText} and {@link PlanJson}. */
 public record InferPlan(HardwareChoice choice, ModelArchitecture model, InferenceEstimate estimate, Bill bill) {
-    public Hardware hardware() {
-        return choice.hardware();
-    }
-
     /** Computes the plan; {@code clock} gives the start of the year billed when the request has none. */
     public static InferPlan of(InferRequest r, Clock clock) {
         PlanTarget t = r.target();

@@ -18,20 +18,20 @@ final class PlanIntervals {
 
     /** Name to interval, in print order: {@code device_hours, energy_kwh_it, energy_kwh_facility, cost, co2e_kg...}. */
     static Map<String, Interval> train(TrainPlan p) {
-        Map<String, Interval> m = new LinkedHashMap<>();
-        m.put("device_hours", p.estimate().deviceHoursInterval());
-        Interval it = p.estimate().itEnergyInterval().times(1 / 3.6e6);
-        m.put("energy_kwh_it", it);
-        billed(m, it, p.bill(), "");
-        return m;
+        return of("device_hours", p.estimate().deviceHoursInterval(), p.estimate().itEnergyInterval(), p.bill(), "");
     }
 
     static Map<String, Interval> infer(InferPlan p) {
+        return of("energy_per_token_j", p.estimate().energyPerTokenInterval(), p.estimate().annualItEnergyInterval(), p.bill(), "annual_");
+    }
+
+    /** The modelled figure, the IT energy (J, given in kWh) and the bill's figures scaled as it, their names after {@code prefix}. */
+    private static Map<String, Interval> of(String modelled, Interval figure, Interval itJoules, Bill bill, String prefix) {
         Map<String, Interval> m = new LinkedHashMap<>();
-        m.put("energy_per_token_j", p.estimate().energyPerTokenInterval());
-        Interval it = p.estimate().annualItEnergyInterval().times(1 / 3.6e6);
-        m.put("annual_energy_kwh_it", it);
-        billed(m, it, p.bill(), "annual_");
+        m.put(modelled, figure);
+        Interval it = itJoules.times(1 / 3.6e6);
+        m.put(prefix + "energy_kwh_it", it);
+        billed(m, it, bill, prefix);
         return m;
     }
 

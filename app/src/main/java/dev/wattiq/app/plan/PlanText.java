@@ -26,7 +26,7 @@ final class PlanText {
         Bill bill = p.bill();
         Map<String, Interval> iv = PlanIntervals.train(p);
         out.printf(Locale.ROOT, "training plan: %s of %s (%s; tensor %d x pipeline %d)%n", count(e.devices(), "device"),
-                p.hardware().id(), count(e.nodes(), "node"), e.tensorParallel(), e.pipelineParallel());
+                p.choice().hardware().id(), count(e.nodes(), "node"), e.tensorParallel(), e.pipelineParallel());
         choice(out, p.choice());
         out.printf(Locale.ROOT, "  FLOPs            %s%n", num(e.flops()));
         out.printf(Locale.ROOT, "  utilisation      %.3f (model FLOPs utilisation, steady state; runs take %.2fx that time)%n",
@@ -50,7 +50,7 @@ final class PlanText {
     static void infer(PrintWriter out, PrintWriter err, InferPlan p) {
         InferenceEstimate e = p.estimate();
         Bill bill = p.bill();
-        out.printf(Locale.ROOT, "serving plan: %s on %d x %s per replica%n", p.model().id(), e.devices(), p.hardware().id());
+        out.printf(Locale.ROOT, "serving plan: %s on %d x %s per replica%n", p.model().id(), e.devices(), p.choice().hardware().id());
         choice(out, p.choice());
         out.printf(Locale.ROOT, "  decode step      %.2f ms (%s-bound)%n", e.decodeStepSeconds() * 1000, e.decodeBound());
         out.printf(Locale.ROOT, "  prefill          %.2f ms per request%n", e.prefillSecondsPerRequest() * 1000);

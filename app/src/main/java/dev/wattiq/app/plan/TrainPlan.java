@@ -21,10 +21,6 @@ import static dev.wattiq.meter.UserInputException.field;
  * device counts. Printed by {@link PlanText} and {@link PlanJson}.
  */
 public record TrainPlan(HardwareChoice choice, TrainingEstimate estimate, Bill bill, List<TrainingEstimate> scaling) {
-    public Hardware hardware() {
-        return choice.hardware();
-    }
-
     /** Computes the plan; {@code clock} gives the start when the request has none. */
     public static TrainPlan of(TrainRequest r, Clock clock) {
         PlanTarget t = r.target();

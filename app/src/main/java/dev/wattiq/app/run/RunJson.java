@@ -116,10 +116,7 @@ public final class RunJson {
         o.put("started_at", instant(r.startedAt()));
         o.put("ended_at", instant(r.endedAt()));
         number(o, "duration_s", r.durationSeconds());
-        ObjectNode energy = o.putObject("energy_j");
-        number(energy, "total", r.totalJoules());
-        ObjectNode by = energy.putObject("by_component");
-        for (Map.Entry<String, Double> e : r.joulesByComponent().entrySet()) number(by, e.getKey(), e.getValue());
+        energy(o, r.totalJoules(), r.joulesByComponent());
         o.put("method", r.method());
         ObjectNode power = o.putObject("power_w");
         number(power, "avg", r.avgPowerWatts());
@@ -153,15 +150,20 @@ public final class RunJson {
         return o;
     }
 
+    /** {@code energy_j: {total, by_component: {name: J}}}. */
+    private static void energy(ObjectNode n, double total, Map<String, Double> byComponent) {
+        ObjectNode energy = n.putObject("energy_j");
+        number(energy, "total", total);
+        ObjectNode by = energy.putObject("by_component");
+        for (Map.Entry<String, Double> e : byComponent.entrySet()) number(by, e.getKey(), e.getValue());
+    }
+
     /** One window of {@code windows[]}: name, start_s, duration_s, energy_j, method, and the work counted inside it. */
     static void window(ObjectNode n, RunWindow w) {
         n.put("name", w.name());
         number(n, "start_s", w.startSeconds());
         number(n, "duration_s", w.durationSeconds());
-        ObjectNode energy = n.putObject("energy_j");
-        number(energy, "total", w.totalJoules());
-        ObjectNode by = energy.putObject("by_component");
-        for (Map.Entry<String, Double> e : w.joulesByComponent().entrySet()) number(by, e.getKey(), e.getValue());
+        energy(n, w.totalJoules(), w.joulesByComponent());
         n.put("method", w.method());
         work(n, w.work(), w.totalJoules());
         if (!w.notes().isEmpty()) {

@@ -31,57 +31,27 @@ final class SqliteReads {
     }
 
     List<RunRecord> list(int limit) throws StoreException {
-        List<RunRecord> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs ORDER BY started_at_ms DESC, run_id DESC LIMIT ?")) {
-            p.setInt(1, limit <= 0 ? Integer.MAX_VALUE : limit);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.add(row(rs, false));
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-        return out;
+        return runs("ORDER BY started_at_ms DESC, run_id DESC LIMIT ?", false, limit <= 0 ? Integer.MAX_VALUE : limit);
     }
 
     List<RunRecord> job(String job) throws StoreException {
-        List<RunRecord> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE job = ? ORDER BY started_at_ms, run_id")) {
-            p.setString(1, job);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.add(row(rs, true));
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-        return out;
+        return runs("WHERE job = ? ORDER BY started_at_ms, run_id", true, job);
     }
 
     Optional<RunRecord> find(String idOrPrefix) throws StoreException {
+        List<String> ids = new ArrayList<>();
         try {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT run_id FROM runs WHERE run_id = ? OR substr(run_id, 1, ?) = ? ORDER BY run_id LIMIT 6")) {
-                p.setString(1, idOrPrefix);
-                p.setInt(2, idOrPrefix.length());
-                p.setString(3, idOrPrefix);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) ids.add(rs.getString(1));
-                }
-            }
-            String id = ids.contains(idOrPrefix) ? idOrPrefix : ids.size() == 1 ? ids.getFirst() : null;
-            if (id == null && ids.size() > 1) {
-                throw new StoreException("run id '" + idOrPrefix + "' is ambiguous (" + String.join(", ", ids.subList(0, Math.min(5, ids.size())))
-                        + (ids.size() > 5 ? ", ..." : "") + "): give more of it");
-            }
-            if (id == null) return Optional.empty();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = ?")) {
-                p.setString(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs, true)) : Optional.empty();
-                }
-            }
+            each("SELECT run_id FROM runs WHERE run_id = ? OR substr(run_id, 1, ?) = ? ORDER BY run_id LIMIT 6", rs -> ids.add(rs.getString(1)),
+                    idOrPrefix, idOrPrefix.length(), idOrPrefix);
         } catch (SQLException e) {
             throw failed(e);
         }
+        String id = ids.contains(idOrPrefix) ? idOrPrefix : ids.size() == 1 ? ids.getFirst() : null;
+        if (id == null && ids.size() > 1) {
+            throw new StoreException("run id '" + idOrPrefix + "' is ambiguous (" + String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+                    + (ids.size() > 5 ? ", ..." : "") + "): give more of it");
+        }
+        return id == null ? Optional.empty() : runs("WHERE run_id = ?", true, id).stream().findFirst();
     }
 
     void forEachSample(String runId, Consumer<StoredSample> action) throws StoreException {
@@ -158,62 +128,59 @@ final class SqliteReads {
 
     private List<String> args(String id) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT arg FROM run_args WHERE run_id = ? ORDER BY idx")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-        }
+        each("SELECT arg FROM run_args WHERE run_id = ? ORDER BY idx", rs -> out.add(rs.getString(1)), id);
         return out;
     }
 
     private void tooShort(String id, List<String> notes) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT text FROM run_notes WHERE run_id = ? AND kind = 'note' AND substr(text, 1, ?) = ? ORDER BY seq")) {
-            p.setString(1, id);
-            p.setInt(2, RunRecord.TOO_SHORT.length());
-            p.setString(3, RunRecord.TOO_SHORT);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) notes.add(rs.getString(1));
-            }
-        }
+        each("SELECT text FROM run_notes WHERE run_id = ? AND kind = 'note' AND substr(text, 1, ?) = ? ORDER BY seq", rs -> notes.add(rs.getString(1)),
+                id, RunRecord.TOO_SHORT.length(), RunRecord.TOO_SHORT);
     }
 
     private Map<String, String> labels(String id) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT key, value FROM run_labels WHERE run_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
-            }
-        }
+        each("SELECT key, value FROM run_labels WHERE run_id = ?", rs -> out.put(rs.getString(1), rs.getString(2)), id);
         return out;
     }
 
     private List<DeviceEnergy> devices(String id) throws SQLException {
         List<DeviceEnergy> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT component, device, energy_j, device_energy_j, method, name, uuid FROM run_energy WHERE run_id = ? ORDER BY rowid")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DeviceEnergy(rs.getString(1), rs.getString(2), rs.getDouble(3), real(rs, "device_energy_j"), rs.getString(5),
-                            rs.getString(6), rs.getString(7)));
-                }
-            }
-        }
+        each("SELECT component, device, energy_j, device_energy_j, method, name, uuid FROM run_energy WHERE run_id = ? ORDER BY rowid",
+                rs -> out.add(new DeviceEnergy(rs.getString(1), rs.getString(2), rs.getDouble(3), real(rs, "device_energy_j"), rs.getString(5),
+                        rs.getString(6), rs.getString(7))), id);
         return out;
     }
 
     private void notes(String id, Map<String, String> assumptions, List<String> notes) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT kind, key, text FROM run_notes WHERE run_id = ? ORDER BY seq")) {
-            p.setString(1, id);
+        each("SELECT kind, key, text FROM run_notes WHERE run_id = ? ORDER BY seq", rs -> {
+            if ("assumption".equals(rs.getString(1))) assumptions.put(rs.getString(2), rs.getString(3));
+            else notes.add(rs.getString(3));
+        }, id);
+    }
+
+    /** The runs rows {@code tail} (a WHERE and ORDER clause) selects, read in full or as a list shows them. */
+    private List<RunRecord> runs(String tail, boolean full, Object... params) throws StoreException {
+        List<RunRecord> out = new ArrayList<>();
+        try {
+            each("SELECT " + RUN_COLUMNS + " FROM runs " + tail, rs -> out.add(row(rs, full)), params);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return out;
+    }
+
+    /** Runs {@code sql} with {@code params} bound in order, and hands each row to {@code action}. */
+    private void each(String sql, RowAction action, Object... params) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) p.setObject(i + 1, params[i]);
             try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    if ("assumption".equals(rs.getString(1))) assumptions.put(rs.getString(2), rs.getString(3));
-                    else notes.add(rs.getString(3));
-                }
+                while (rs.next()) action.accept(rs);
             }
         }
+    }
+
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     private static double real(ResultSet rs, String column) throws SQLException {

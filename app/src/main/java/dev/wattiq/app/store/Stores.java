@@ -24,18 +24,18 @@ public final class Stores {
      * warnings go to {@code err} (standard error when null).
      */
     public static RunStore open(String url, PrintWriter err) {
-        try {
-            RunStore s = url != null ? PostgresRunStore.open(url, Hosts.name()) : SqliteRunStore.open(WattiqHome.resolve());
-            return warn(s, err);
-        } catch (StoreException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
+        return open(url, err, false);
     }
 
     /** For commands that only read: as {@link #open(String, PrintWriter)}, but a read-only WATTIQ_HOME is read as it is. */
     public static RunStore openForReading(String url, PrintWriter err) {
+        return open(url, err, true);
+    }
+
+    private static RunStore open(String url, PrintWriter err, boolean reading) {
         try {
-            RunStore s = url != null ? PostgresRunStore.open(url, Hosts.name()) : SqliteRunStore.openForReading(WattiqHome.resolve());
+            RunStore s = url != null ? PostgresRunStore.open(url, Hosts.name())
+                    : reading ? SqliteRunStore.openForReading(WattiqHome.resolve()) : SqliteRunStore.open(WattiqHome.resolve());
             return warn(s, err);
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());
