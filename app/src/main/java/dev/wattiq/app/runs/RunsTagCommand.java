@@ -1,14 +1,11 @@
 package dev.wattiq.app.runs;
 
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.Stores;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,15 +35,10 @@ public final class RunsTagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> tags = TagPairs.parse(pairs); // before the store is opened: bad input changes nothing
+        TagRequest request = TagRequest.of(runId, pairs); // before the store is opened: bad input changes nothing
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = Stores.open(storeUrl, spec.commandLine().getErr())) {
-            RunRecord run = store.find(runId).orElseThrow(() -> new Errors.UserError(
-                    "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
-            store.tag(run.runId(), tags);
-            Map<String, String> now = new TreeMap<>(run.labels());
-            now.putAll(tags);
-            out.println("wattiq: run " + run.runId() + " tagged: " + now);
+            out.println(Tagged.of(request, store).text());
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());
         }
