@@ -56,7 +56,7 @@ class DashboardBrowserTest {
                 "import time, wattiq\nfor e in range(2):\n    with wattiq.window('epoch-%d' % e):\n        t = time.time()\n"
                         + "        while time.time() - t < 0.4: wattiq.step(tokens=64)\n");
         assertThat(py.exitCode()).as(py.err()).isZero();
-        try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0)) {
             Thread mover = Thread.ofPlatform().daemon().start(() -> {
                 long uj = 0;
                 try {

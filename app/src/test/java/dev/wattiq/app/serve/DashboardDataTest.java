@@ -49,7 +49,7 @@ class DashboardDataTest {
                     null));
         }
 
-        try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0)) {
             JsonNode runs = JSON.readTree(serve.get("/api/runs").body()).get("runs");
             assertThat(runs).hasSize(3);
             JsonNode sweep = null;
@@ -116,7 +116,7 @@ class DashboardDataTest {
     @Test
     void behindATokenThePageCarriesNoData() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), "s3cret-token-0123456789\n");
-        try (ServeProcess serve = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0), "--token-file", token.toString())) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0, "--token-file", token.toString())) {
             HttpResponse<String> page = serve.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<table id=\"runs\">").doesNotContain("initial-data").doesNotContain(Dashboard.MARKER);
