@@ -39,16 +39,7 @@ class DashboardBrowserTest {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(124);
         }
         // a run too short to measure: 0 J, which must not become the frontier's balance point
-        // (stored as wattiq stores one: whether a real `true` beats the sensors' start depends on the machine's load)
-        try (dev.wattiq.app.store.SqliteRunStore s = dev.wattiq.app.store.SqliteRunStore.open(home)) {
-            java.time.Instant t0 = java.time.Instant.now();
-            s.begin(new dev.wattiq.app.store.RunStart("tiny-run", java.util.List.of("true"), t0, "process", 0.1, java.util.Map.of(), null,
-                    "h", 1, null, null));
-            s.finish(new dev.wattiq.app.store.RunRecord("tiny-run", "complete", java.util.List.of("true"), 0, t0, t0.plusMillis(2), 0.002,
-                    "process", 0.1, java.util.Map.of(), null, "h", null, 0, java.util.Map.of(), 0, 0, Double.NaN, 0, java.util.List.of(),
-                    java.util.Map.of(), java.util.List.of(dev.wattiq.app.store.RunRecord.TOO_SHORT + "the command ended before its sensors could open"),
-                    null));
-        }
+        dev.wattiq.app.store.StoredRuns.chargedNothing(home, "tiny-run");
         Path python = External.require("/usr/bin/python3", "python3");
         // then a busy Python script in two windows (the newest run, shown first: its windows are bands on its chart)
         String client = Path.of(System.getProperty("user.dir")).getParent().resolve("clients/python").toString();
