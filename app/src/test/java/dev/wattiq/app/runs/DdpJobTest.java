@@ -58,9 +58,7 @@ class DdpJobTest {
         assertThat(quality.get("experiment").asText()).isEqualTo("parallel-k2");
         assertThat(quality.has("test_mse")).isTrue();
         assertThat(quality.get("noise_floor_mse").asDouble()).isCloseTo(0.01, within(1e-9));
-        Cli.Result rep = Cli.run(home, "report", "--job", "ddp-test", "--json");
-        assertThat(rep.exitCode()).as(rep.err()).isZero();
-        JsonNode j = JSON.readTree(rep.out());
+        JsonNode j = Cli.json(home, "report", "--job", "ddp-test", "--json");
         assertThat(j.get("runs_count").asInt()).isEqualTo(2);
         assertThat(j.at("/energy_j/total").asDouble()).isCloseTo(sum, within(1e-9));
     }
