@@ -62,8 +62,7 @@ class PlanCommandTest {
                 "peak_flops", "host.overhead_fraction");
         // the utilisation was given, so device-hours carry no interval; energy still has the power model's
         assertThat(n.at("/intervals/device_hours/p10").asDouble()).isEqualTo(n.get("device_hours").asDouble());
-        assertThat(n.at("/intervals/energy_kwh_it/p10").asDouble()).isLessThan(itKwh);
-        assertThat(n.at("/intervals/energy_kwh_it/p90").asDouble()).isGreaterThan(itKwh);
+        assertBrackets(n, "energy_kwh_it", itKwh);
     }
 
     @Test
@@ -73,9 +72,7 @@ class PlanCommandTest {
         assertThat(p.out()).contains("device-hours").contains("(80%: ");
         JsonNode n = p.json();
         for (String k : new String[] {"device_hours", "energy_kwh_it", "energy_kwh_facility", "cost", "co2e_kg_location"}) {
-            JsonNode i = n.at("/intervals/" + k);
-            assertThat(i.get("p10").asDouble()).as(k).isLessThan(i.get("p50").asDouble());
-            assertThat(i.get("p90").asDouble()).as(k).isGreaterThan(i.get("p50").asDouble());
+            assertBrackets(n, k, n.at("/intervals/" + k + "/p50").asDouble());
         }
         assertThat(n.at("/intervals/device_hours/p50").asDouble()).isEqualTo(n.get("device_hours").asDouble());
         assertThat(n.at("/intervals/cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
@@ -117,8 +114,7 @@ class PlanCommandTest {
             assertThat(n.has(k)).as(k).isTrue();
         }
         assertThat(n.get("energy_per_token_j").asDouble()).isBetween(0.05, 5.0);
-        assertThat(n.at("/intervals/energy_per_token_j/p10").asDouble()).isLessThan(n.get("energy_per_token_j").asDouble());
-        assertThat(n.at("/intervals/energy_per_token_j/p90").asDouble()).isGreaterThan(n.get("energy_per_token_j").asDouble());
+        assertBrackets(n, "energy_per_token_j", n.get("energy_per_token_j").asDouble());
         assertThat(n.at("/intervals/annual_cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
         assertThat(n.get("devices").asInt() % 4).isZero();
     }
@@ -197,6 +193,13 @@ class PlanCommandTest {
         Result bad = run("plan", "train", "--params", "70X", "--tokens", "1T", "--hardware", "H100");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'70X' is not a number");
+    }
+
+    /** The plan's 80% interval of {@code key} brackets {@code value}: its p10 below, its p90 above. */
+    private static void assertBrackets(JsonNode plan, String key, double value) {
+        JsonNode i = plan.at("/intervals/" + key);
+        assertThat(i.get("p10").asDouble()).as(key).isLessThan(value);
+        assertThat(i.get("p90").asDouble()).as(key).isGreaterThan(value);
     }
 
     private static void assertOneLine(Result r, String text) {

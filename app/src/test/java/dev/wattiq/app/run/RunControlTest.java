@@ -37,9 +37,7 @@ class RunControlTest {
     }
 
     static String python() {
-        Path p = Path.of("/usr/bin/python3");
-        External.requireThat(Files.isExecutable(p), "/usr/bin/python3 is missing: apt-get install -y python3 (.ci/run installs it)");
-        return p.toString();
+        return External.require("/usr/bin/python3", "python3").toString();
     }
 
     Path script(String name) throws IOException {
@@ -129,10 +127,9 @@ class RunControlTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void thePlainPyTorchExampleMeasuresItsEpochsForReal() throws Exception {
-        boolean torch = new ProcessBuilder(python(), "-c", "import torch").start().waitFor() == 0;
-        External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        String python = External.pythonWithTorch().toString();
         Path out = tmp.resolve("run.json");
-        Printed printed = exitsZero(CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python(),
+        Printed printed = exitsZero(CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python,
                 CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json"), 200);
         String err = printed.err();
         JsonNode seen = JSON.readTree(printed.out().strip());

@@ -29,9 +29,7 @@ class DdpJobTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void twoRanksUnderWattiqRunAreOneJob() throws Exception {
-        Path python = External.require("/usr/bin/python3", "python3");
-        boolean torch = new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
-        External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        Path python = External.pythonWithTorch();
         Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/seed/ddp.py");
         Path home = dir.resolve("home");
         int port = External.freePort();
