@@ -80,31 +80,31 @@ class DashboardBrowserTest {
             assertThat(shot).exists();
             assertThat(Files.size(shot)).isGreaterThan(20_000);
             assertFilled(atLoad);
-            Matcher m = CANVAS.matcher(dom);
-            List<String> seen = new ArrayList<>();
-            while (m.find()) {
-                seen.add(m.group(1));
-                assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points").isPositive();
-                assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels").isGreaterThan(500);
-            }
-            assertThat(seen).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
-            assertThat(dom).contains("data-runs=\"4\"").containsPattern("[123] of 3 runs on the frontier").contains("1 left out");
-            assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
+            assertCharts(dom, "");
+            assertThat(dom).containsPattern("[123] of 3 runs on the frontier").contains("1 left out");
         }
     }
 
-    /** Every panel of the page as Chromium had it at load: charts painted, the runs table and the plan filled. */
-    private static void assertFilled(String dom) {
+    /**
+     * The three charts of the page, each with data points and painted pixels, over the four runs, the newest run's chart
+     * with its two window bands ({@code when}: " at load", or "" after the timers ran).
+     */
+    private static void assertCharts(String dom, String when) {
         Matcher m = CANVAS.matcher(dom);
         List<String> seen = new ArrayList<>();
         while (m.find()) {
             seen.add(m.group(1));
-            assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points at load").isPositive();
-            assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels at load").isGreaterThan(500);
+            assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points" + when).isPositive();
+            assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels" + when).isGreaterThan(500);
         }
-        assertThat(seen).as("charts drawn at load").containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
+        assertThat(seen).as("charts drawn" + when).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
         assertThat(dom).contains("data-runs=\"4\"");
         assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
+    }
+
+    /** Every panel of the page as Chromium had it at load: charts painted, the runs table and the plan filled. */
+    private static void assertFilled(String dom) {
+        assertCharts(dom, " at load");
         String rows = dom.substring(dom.indexOf("<tbody>"), dom.indexOf("</tbody>"));
         assertThat(rows).contains("<td class=\"cmd\" title=\"true\">true</td>")
                 .contains("timeout 1.2 sh -c while :; do :; done").contains("sweep-0.8").contains("lr=0.01")
