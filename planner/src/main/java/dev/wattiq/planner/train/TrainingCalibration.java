@@ -1,13 +1,11 @@
 package dev.wattiq.planner.train;
 
-import dev.wattiq.planner.fit.Folds;
+import dev.wattiq.planner.fit.FamilyFits;
 import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.fit.Spread;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The training model fitted to published runs, with its honest error: the fit on every run, one refit per model family
@@ -15,9 +13,8 @@ import java.util.Map;
  * the out-of-sample log residuals set every plan's 80% interval.
  */
 public final class TrainingCalibration {
-    private final TrainingModel full;
+    private final FamilyFits<TrainingRun, TrainingModel> fits;
     private final List<TrainingRun> runs;
-    private final Map<String, TrainingModel> withoutFamily = new HashMap<>();
     private final double[] outOfSampleHours;
     private final double[] outOfSamplePower;
     private final Spread hours;
@@ -26,20 +23,15 @@ public final class TrainingCalibration {
 
     private TrainingCalibration(TrainingModel base, List<TrainingRun> runs, Priors priors, double priorDays) {
         this.runs = List.copyOf(runs);
-        full = TrainingFit.fit(base, runs, priors, priorDays);
         outOfSampleHours = new double[runs.size()];
         outOfSamplePower = new double[runs.size()];
         Arrays.fill(outOfSampleHours, Double.NaN);
         Arrays.fill(outOfSamplePower, Double.NaN);
-        for (int[] fold : Folds.byGroup(runs, TrainingRun::family)) {
-            TrainingModel m = TrainingFit.fit(base, Folds.without(runs, fold), priors, priorDays);
-            withoutFamily.put(runs.get(fold[0]).family(), m);
-            for (int i : fold) {
-                TrainingRun r = runs.get(i);
-                if (r.hasHours()) outOfSampleHours[i] = TrainingFit.predictHours(m, r);
-                if (r.hasMeasuredPower() && r.hasHours()) outOfSamplePower[i] = TrainingFit.predictPower(m, r);
-            }
-        }
+        fits = new FamilyFits<>(runs, TrainingRun::family, rows -> TrainingFit.fit(base, rows, priors, priorDays), (m, i) -> {
+            TrainingRun r = runs.get(i);
+            if (r.hasHours()) outOfSampleHours[i] = TrainingFit.predictHours(m, r);
+            if (r.hasMeasuredPower() && r.hasHours()) outOfSamplePower[i] = TrainingFit.predictPower(m, r);
+        });
         hours = Spread.of(logResiduals(outOfSampleHours, true, null));
         power = Spread.of(logResiduals(outOfSamplePower, false, null));
         energy = Spread.ofSum(logResiduals(outOfSampleHours, true, null), logResiduals(outOfSamplePower, false, null));
@@ -64,17 +56,17 @@ public final class TrainingCalibration {
 
     /** The fitted model and its spreads, as plans use them. */
     public TrainingFitSummary summary() {
-        return new TrainingFitSummary(full, hours, power, energy, (int) runs.stream().filter(TrainingRun::hasHours).count());
+        return new TrainingFitSummary(fits.full(), hours, power, energy, (int) runs.stream().filter(TrainingRun::hasHours).count());
     }
 
     /** The model fitted on every run. */
     public TrainingModel model() {
-        return full;
+        return fits.full();
     }
 
     /** The model fitted without {@code family} (the full fit when no run belongs to it). */
     public TrainingModel modelWithout(String family) {
-        return withoutFamily.getOrDefault(family, full);
+        return fits.without(family);
     }
 
     public List<TrainingRun> runs() {
