@@ -1,6 +1,6 @@
 package dev.wattiq.planner.infer;
 
-import dev.wattiq.planner.fit.FamilyFits;
+import dev.wattiq.planner.fit.FamilyCalibration;
 import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.fit.Spread;
 
@@ -11,18 +11,16 @@ import java.util.List;
  * The serving model fitted to published J/token rows, with its honest error: the fit on every row, one refit per model
  * family with that family held out, and each row's out-of-sample prediction from the fold that did not see it.
  */
-public final class ServingCalibration {
-    private final FamilyFits<ServingRun, ServingModel> fits;
-    private final List<ServingRun> runs;
+public final class ServingCalibration extends FamilyCalibration<ServingRun, ServingModel> {
     private final double[] outOfSample;
     private final Spread spread;
 
     private ServingCalibration(ServingModel base, List<ServingRun> runs, Priors priors) {
-        this.runs = List.copyOf(runs);
-        outOfSample = new double[runs.size()];
+        double[] predicted = new double[runs.size()];
         ServingModel.Step s = new ServingModel.Step();
-        fits = new FamilyFits<>(runs, ServingRun::family, rows -> ServingFit.fit(base, rows, priors),
-                (m, i) -> outOfSample[i] = ServingFit.predict(m, runs.get(i), s));
+        super(runs, ServingRun::family, rows -> ServingFit.fit(base, rows, priors),
+                (m, i) -> predicted[i] = ServingFit.predict(m, runs.get(i), s));
+        outOfSample = predicted;
         spread = Spread.of(residuals(null));
     }
 
@@ -31,6 +29,7 @@ public final class ServingCalibration {
     }
 
     private double[] residuals(String except) {
+        List<ServingRun> runs = runs();
         double[] r = new double[runs.size()];
         int k = 0;
         for (int i = 0; i < runs.size(); i++) {
@@ -42,19 +41,7 @@ public final class ServingCalibration {
 
     /** The fitted model and its spread, as plans use them. */
     public ServingFitSummary summary() {
-        return new ServingFitSummary(fits.full(), spread, runs.size());
-    }
-
-    public ServingModel model() {
-        return fits.full();
-    }
-
-    public ServingModel modelWithout(String family) {
-        return fits.without(family);
-    }
-
-    public List<ServingRun> runs() {
-        return runs;
+        return new ServingFitSummary(model(), spread, runs().size());
     }
 
     public double outOfSample(int i) {
@@ -68,10 +55,5 @@ public final class ServingCalibration {
 
     public Spread spreadWithout(String family) {
         return Spread.of(residuals(family));
-    }
-
-    /** Whether {@code family} is among the fitted rows' families. */
-    public boolean hasFamily(String family) {
-        return fits.has(family);
     }
 }
