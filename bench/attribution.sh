@@ -7,16 +7,13 @@
 #   Usage: bench/attribution.sh [N] [LOOP]   (default N=5, LOOP=10000000: about 1-2 s of CPU on a 2-vCPU VM)
 #   WATTIQ=/path/to/wattiq bench/attribution.sh   measures another build (e.g. an older checkout, for before/after).
 # Goal (issue 18): medians within 10 % of each other, max/min <= 1.15 in each condition.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n="${1:-5}"
 loop="${2:-10000000}"
 wattiq="${WATTIQ:-$here/wattiq}"
-work="$(mktemp -d)"
 neighbours=()
 stop_neighbours() { for p in "${neighbours[@]}"; do kill "$p" 2>/dev/null || true; done; neighbours=(); }
-trap 'stop_neighbours; rm -rf "$work"' EXIT
-export WATTIQ_HOME="$work/home"
+bench_cleanup() { stop_neighbours; }
 script="s = 0
 for i in range($loop):
     s += i * i"

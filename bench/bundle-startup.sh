@@ -7,16 +7,12 @@
 #   Usage: bench/bundle-startup.sh [TAR_GZ] [N] [N_COLD]   (default: dist/wattiq-<os>-<arch>.tar.gz, N=20, N_COLD=5)
 # Build the bundle first: scripts/package-runtime.sh [--lean]. (The page cache is not dropped: the files of a
 # fresh unpacking are in memory, as they are right after a user unpacks it.)
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 name="wattiq-$(uname -s | tr 'A-Z' 'a-z')-$(uname -m)"
 tgz="${1:-$here/dist/$name.tar.gz}"
 n="${2:-20}"
 n_cold="${3:-5}"
 [ -f "$tgz" ] || { echo "bundle-startup.sh: no bundle at $tgz: run scripts/package-runtime.sh first" >&2; exit 2; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-export WATTIQ_HOME="$work/home"
 unset JAVA_HOME
 export PATH=/usr/bin:/bin
 

@@ -9,17 +9,13 @@
 # 'process_s' is the whole command from outside (JVM or Python start-up, imports, warm-up, loop, exit): what a user waits.
 #     bench/lab-cold.sh            # RUNS=5 fresh processes per row, STEPS=1000
 # Without PyTorch (Debian: apt-get install python3-torch) it prints the Java side and says PyTorch was not compared.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$here"
 PY=/usr/bin/python3
 STEPS=${STEPS:-1000}
 RUNS=${RUNS:-5}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-export WATTIQ_HOME="$tmp/home"
 
-./wattiq --version >/dev/null
-jdk="$(head -n1 app/target/.wattiq-build.stamp)"
+jdk="$(wattiq_jdk)"
 torch=yes # COMPARE_TORCH=no leaves PyTorch out even where it is installed (to see the script's output without it)
 "$PY" -c 'import torch' 2>/dev/null && [ "${COMPARE_TORCH:-yes}" != no ] || torch=no
 
@@ -30,13 +26,13 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(npro
 echo "STEPS=$STEPS RUNS=$RUNS; AOT cache for lab/demo: $([ -f app/target/wattiq-vector.aot ] && echo present || echo ABSENT)"
 
 now() { date +%s%N; }
-# java_row NAME CMD...: one fresh process; appends "step_us warm_up_s process_s" to $tmp/NAME
+# java_row NAME CMD...: one fresh process; appends "step_us warm_up_s process_s" to $work/NAME
 java_row() {
   local name=$1; shift
   local t0 t1; t0=$(now)
-  "$@" --json-out "$tmp/$name.json" >/dev/null 2>"$tmp/$name.err" || { cat "$tmp/$name.err" >&2; exit 1; }
+  "$@" --json-out "$work/$name.json" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
   t1=$(now)
-  "$PY" - "$tmp/$name.json" "$t0" "$t1" >>"$tmp/$name" <<'PYEOF'
+  "$PY" - "$work/$name.json" "$t0" "$t1" >>"$work/$name" <<'PYEOF'
 import json, sys
 j = json.load(open(sys.argv[1]))
 w = j.get("warm_up") or {}
@@ -53,16 +49,16 @@ for i in $(seq "$RUNS"); do
   java_row nowarm ./wattiq lab seed --steps "$STEPS" --no-store --no-warm-up
   java_row plain "${plain[@]}" lab seed --steps "$STEPS" --no-store --no-warm-up
   if [ "$torch" = yes ]; then
-    t0=$(now); "$PY" examples/seed/cold_seed.py --steps "$STEPS" --threads 1 >"$tmp/t.txt"; t1=$(now)
-    echo "$(sed -n 's/^step_us=//p' "$tmp/t.txt") 0 $(( (t1 - t0) / 1000000 ))e-3" >>"$tmp/torch"
+    t0=$(now); "$PY" examples/seed/cold_seed.py --steps "$STEPS" --threads 1 >"$work/t.txt"; t1=$(now)
+    echo "$(sed -n 's/^step_us=//p' "$work/t.txt") 0 $(( (t1 - t0) / 1000000 ))e-3" >>"$work/torch"
   fi
 done
 
 echo "== warm: one process each, the first run warms up, median of 5"
-./wattiq lab seed --steps "$STEPS" --repeats 6 --no-store --no-warm-up --json-out "$tmp/warm.json" >/dev/null 2>&1
-[ "$torch" = yes ] && "$PY" examples/seed/bench_seed.py --threads 1 --steps "$STEPS" --repeats 5 >"$tmp/torchwarm.txt"
+./wattiq lab seed --steps "$STEPS" --repeats 6 --no-store --no-warm-up --json-out "$work/warm.json" >/dev/null 2>&1
+[ "$torch" = yes ] && "$PY" examples/seed/bench_seed.py --threads 1 --steps "$STEPS" --repeats 5 >"$work/torchwarm.txt"
 
-"$PY" - "$tmp" "$torch" <<'PYEOF'
+"$PY" - "$work" "$torch" <<'PYEOF'
 import json, os, statistics, sys
 tmp, torch = sys.argv[1], sys.argv[2] == "yes"
 def rows(name):

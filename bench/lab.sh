@@ -3,18 +3,14 @@
 # PyTorch (Debian python3-torch, 1 and 2 threads) and against the arithmetic floor; the normal generators; and the
 # loss trajectory of both on one fixed dataset. Prints figures side by side; run from anywhere:
 #     bench/lab.sh                 # STEPS=1000 REPEATS=5 by default
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$here"
 PY=/usr/bin/python3
 STEPS=${STEPS:-1000}
 REPEATS=${REPEATS:-5}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-export WATTIQ_HOME="$tmp/home"
 
 "$PY" -c 'import torch' 2>/dev/null || { echo "bench/lab.sh: $PY cannot import torch: apt-get install -y python3-torch libopenblas0-pthread" >&2; exit 2; }
-./wattiq --version >/dev/null
-jdk="$(head -n1 app/target/.wattiq-build.stamp)"
+jdk="$(wattiq_jdk)"
 
 echo "== machine"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs) model $(grep -m1 '^model[[:space:]]*:' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -22,20 +18,20 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), family
 echo "STEPS=$STEPS REPEATS=$REPEATS"
 
 echo "== Java engine (one JVM, $((REPEATS + 1)) runs, the first warms the JIT up)"
-./wattiq lab seed --steps "$STEPS" --repeats "$((REPEATS + 1))" --no-store --json-out "$tmp/java.json" >/dev/null 2>"$tmp/java.err" || { cat "$tmp/java.err" >&2; exit 1; }
+./wattiq lab seed --steps "$STEPS" --repeats "$((REPEATS + 1))" --no-store --json-out "$work/java.json" >/dev/null 2>"$work/java.err" || { cat "$work/java.err" >&2; exit 1; }
 
 echo "== PyTorch, 1 and 2 threads"
-"$PY" examples/seed/bench_seed.py --threads 1 --steps "$STEPS" --repeats "$REPEATS" >"$tmp/torch1.txt"
-"$PY" examples/seed/bench_seed.py --threads 2 --steps "$STEPS" --repeats "$REPEATS" >"$tmp/torch2.txt"
+"$PY" examples/seed/bench_seed.py --threads 1 --steps "$STEPS" --repeats "$REPEATS" >"$work/torch1.txt"
+"$PY" examples/seed/bench_seed.py --threads 2 --steps "$STEPS" --repeats "$REPEATS" >"$work/torch2.txt"
 
 echo "== normal generators (101,000 draws = one step's)"
-"$jdk/bin/java" --add-modules jdk.incubator.vector -cp lab/target/classes bench/NormalBench.java 2>/dev/null | tee "$tmp/rng.txt"
+"$jdk/bin/java" --add-modules jdk.incubator.vector -cp lab/target/classes bench/NormalBench.java 2>/dev/null | tee "$work/rng.txt"
 
 echo "== loss trajectory on a fixed dataset (PyTorch exports data, weights and its losses; Java trains the same)"
-"$PY" examples/seed/fixed_dataset.py "$tmp/ds" --steps 200 --rows 1000
-./wattiq lab seed --dataset "$tmp/ds" --steps 200 --json-out "$tmp/fixed.json" >/dev/null
+"$PY" examples/seed/fixed_dataset.py "$work/ds" --steps 200 --rows 1000
+./wattiq lab seed --dataset "$work/ds" --steps 200 --json-out "$work/fixed.json" >/dev/null
 
-"$PY" - "$tmp" bench/cpu-fp32-peak.csv <<'PYEOF'
+"$PY" - "$work" bench/cpu-fp32-peak.csv <<'PYEOF'
 import csv, json, statistics, sys
 tmp, peaks = sys.argv[1], sys.argv[2]
 def kv(path):

@@ -7,8 +7,8 @@ import re
 import time
 
 import torch
-import torch.nn as nn
 
+import common
 from common import wattiq
 
 
@@ -26,29 +26,20 @@ def blas_libraries():
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--steps", type=int, default=1000)
-    p.add_argument("--batch", type=int, default=100)
-    p.add_argument("--width", type=int, default=1000)
-    p.add_argument("--outputs", type=int, default=10)
+    p = common.shape_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--seed", type=int, default=42)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    model = nn.Linear(a.width, a.outputs)
-    loss_fn = nn.MSELoss()
-    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    net = common.Seed(a.width, a.outputs, lr=0.01)
 
     def loop(n):
         for _ in range(n):
             inputs = torch.randn(a.batch, a.width)
             targets = torch.randn(a.batch, a.outputs)
-            opt.zero_grad()
-            loss = loss_fn(model(inputs), targets)
-            loss.backward()
-            opt.step()
+            loss = net.step(inputs, targets)
         return loss
 
     def rng_only(n):

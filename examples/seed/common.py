@@ -12,6 +12,7 @@ import sys
 import time
 
 import torch
+import torch.nn as nn
 
 try:
     import wattiq  # energy per epoch from inside the job, when run under 'wattiq run' (clients/python)
@@ -23,12 +24,17 @@ NOISE_STD = 0.1
 TEST_ROWS = 2000
 
 
-def parser(description):
-    p = argparse.ArgumentParser(description=description)
-    p.add_argument("--steps", type=int, default=1000, help="SGD steps (default 1000, the article's)")
+def shape_arguments(p, steps=1000):
+    """Adds the loop's shape to parser p: --steps (default `steps`), --batch, --width, --outputs."""
+    p.add_argument("--steps", type=int, default=steps, help="SGD steps (default %d%s)" % (steps, ", the article's" if steps == 1000 else ""))
     p.add_argument("--batch", type=int, default=100, help="examples per step (default 100)")
     p.add_argument("--width", type=int, default=1000, help="input features (default 1000)")
     p.add_argument("--outputs", type=int, default=10, help="output features (default 10)")
+    return p
+
+
+def parser(description):
+    p = shape_arguments(argparse.ArgumentParser(description=description))
     p.add_argument("--lr", type=float, default=0.01, help="learning rate (default 0.01)")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--task", choices=["random", "teacher"], default="teacher",
@@ -58,6 +64,39 @@ def step(samples, rank=0):
     wattiq.step(1 if rank == 0 else 0, samples=samples)
 
 
+def train(args, device, teacher, update, rank=0, rows=None):
+    """Runs args.steps calls of ``update(inputs, targets) -> loss`` on batches of `rows` examples (default args.batch)
+    of the task (the teacher's, or the article's random targets when teacher is None), inside the epoch windows,
+    counting each step for wattiq. Returns (the loop's seconds, the last loss), timed from a synchronised device."""
+    rows = rows or args.batch
+    sync(device)
+    start = now()
+    for epoch_steps in epochs(args, device, rank):
+        for _ in range(epoch_steps):
+            inputs, targets = teacher.batch(rows) if teacher else random_batch(args, device, rows)
+            loss = update(inputs, targets)
+            step(rows, rank)
+    sync(device)
+    return now() - start, loss
+
+
+class Seed:
+    """The article's model, loss and optimiser: Linear(width, outputs) (wrapped by `wrap`, e.g. in DDP), MSE, SGD."""
+
+    def __init__(self, width, outputs, lr, device="cpu", wrap=lambda m: m):
+        self.model = wrap(nn.Linear(width, outputs).to(device))
+        self.loss_fn = nn.MSELoss()
+        self.optimizer = torch.optim.SGD(self.model.parameters(), lr=lr)
+
+    def step(self, inputs, targets):
+        """One SGD step on the batch; returns its loss."""
+        self.optimizer.zero_grad()
+        loss = self.loss_fn(self.model(inputs), targets)
+        loss.backward()
+        self.optimizer.step()
+        return loss
+
+
 def setup(args):
     if args.threads > 0:
         torch.set_num_threads(args.threads)
@@ -65,6 +104,11 @@ def setup(args):
     if args.device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(args.device)
+
+
+def task(args, device):
+    """The teacher of --task teacher, None for the article's random targets."""
+    return Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
 
 
 class Teacher:
@@ -94,9 +138,10 @@ class Teacher:
         return {"test_mse": mse, "r2": 1 - mse / var, "noise_floor_mse": floor, "gap_to_floor": mse - floor}
 
 
-def random_batch(args, device):
-    return (torch.randn(args.batch, args.width, device=device),
-            torch.randn(args.batch, args.outputs, device=device))
+def random_batch(args, device, rows=None):
+    rows = rows or args.batch
+    return (torch.randn(rows, args.width, device=device),
+            torch.randn(rows, args.outputs, device=device))
 
 
 def sync(device):

@@ -13,7 +13,6 @@ import os
 import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
-import torch.nn as nn
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 import common
@@ -28,30 +27,15 @@ def worker(rank, args, out):
     torch.set_num_threads(max(1, args.threads or 1))
     device = torch.device(f"cuda:{rank}") if use_cuda else torch.device("cpu")
     torch.manual_seed(args.seed)  # same initial weights on every rank (DDP also broadcasts rank 0's)
-    model = DDP(nn.Linear(args.width, args.outputs).to(device), device_ids=[rank] if use_cuda else None)
-    loss_fn = nn.MSELoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
-    teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
+    net = common.Seed(args.width, args.outputs, args.lr, device,
+                      wrap=lambda m: DDP(m, device_ids=[rank] if use_cuda else None))
+    teacher = common.task(args, device)
     torch.manual_seed(args.seed + 1 + rank)  # each rank draws its own shard
-    shard = args.batch // args.workers
     dist.barrier()
-    start = common.now()
-    for epoch_steps in common.epochs(args, device, rank):  # rank 0 opens the windows; every rank counts its samples
-        for _ in range(epoch_steps):
-            if teacher:
-                inputs, targets = teacher.batch(shard)
-            else:
-                inputs = torch.randn(shard, args.width, device=device)
-                targets = torch.randn(shard, args.outputs, device=device)
-            optimizer.zero_grad()
-            loss = loss_fn(model(inputs), targets)
-            loss.backward()
-            optimizer.step()
-            common.step(shard, rank)
-    common.sync(device)
-    loop_s = common.now() - start
+    # rank 0 opens the windows; every rank counts its samples
+    loop_s, loss = common.train(args, device, teacher, net.step, rank, rows=args.batch // args.workers)
     if rank == 0:
-        out.put((str(device), loop_s, loss.item(), teacher.quality(model.module) if teacher else None))
+        out.put((str(device), loop_s, loss.item(), teacher.quality(net.model.module) if teacher else None))
     dist.destroy_process_group()
 
 

@@ -11,8 +11,8 @@ import os
 
 import numpy as np
 import torch
-import torch.nn as nn
 
+import common
 from common import wattiq
 
 
@@ -20,10 +20,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("out")
     p.add_argument("--rows", type=int, default=1000)
-    p.add_argument("--steps", type=int, default=200)
-    p.add_argument("--batch", type=int, default=100)
-    p.add_argument("--width", type=int, default=1000)
-    p.add_argument("--outputs", type=int, default=10)
+    common.shape_arguments(p, steps=200)
     p.add_argument("--lr", type=float, default=0.01)
     p.add_argument("--seed", type=int, default=42)
     a = p.parse_args()
@@ -33,22 +30,17 @@ def main():
     torch.set_num_threads(1)
     x = torch.randn(a.rows, a.width)
     y = torch.randn(a.rows, a.outputs)
-    model = nn.Linear(a.width, a.outputs)
+    net = common.Seed(a.width, a.outputs, a.lr)
     os.makedirs(a.out, exist_ok=True)
-    for name, t in (("x", x), ("y", y), ("w0", model.weight.detach()), ("b0", model.bias.detach())):
+    for name, t in (("x", x), ("y", y), ("w0", net.model.weight.detach()), ("b0", net.model.bias.detach())):
         t.contiguous().numpy().astype("<f4").tofile(os.path.join(a.out, name + ".f32"))
-    loss_fn = nn.MSELoss()
-    opt = torch.optim.SGD(model.parameters(), lr=a.lr)
     losses = []
     per_epoch = a.rows // a.batch  # steps in one pass over the rows
     for epoch in range((a.steps + per_epoch - 1) // per_epoch):
         with wattiq.window("epoch-%d" % epoch):  # the epoch's joules, under 'wattiq run'
             for s in range(epoch * per_epoch, min(a.steps, (epoch + 1) * per_epoch)):
                 r = (s * a.batch) % a.rows
-                opt.zero_grad()
-                loss = loss_fn(model(x[r:r + a.batch]), y[r:r + a.batch])
-                loss.backward()
-                opt.step()
+                loss = net.step(x[r:r + a.batch], y[r:r + a.batch])
                 losses.append(loss.item())
                 wattiq.step(samples=a.batch)
     with open(os.path.join(a.out, "losses.txt"), "w") as f:

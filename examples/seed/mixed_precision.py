@@ -4,7 +4,6 @@ On CPU autocast uses bfloat16; on CUDA float16 with a GradScaler (dynamic loss s
 --dtype bfloat16. Weights stay float32 (autocast casts copies for each matrix product).
 """
 import torch
-import torch.nn as nn
 
 import common
 
@@ -17,33 +16,28 @@ def main():
     dtype = {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(args.dtype)
     if dtype is None:
         dtype = torch.float16 if device.type == "cuda" else torch.bfloat16
-    model = nn.Linear(args.width, args.outputs).to(device)
-    loss_fn = nn.MSELoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
+    net = common.Seed(args.width, args.outputs, args.lr, device)
     use_scaler = dtype == torch.float16
     scaler = torch.cuda.amp.GradScaler() if use_scaler else None  # fp16 autocast is a CUDA feature here
-    teacher = common.Teacher(args.width, args.outputs, args.seed, device) if args.task == "teacher" else None
-    common.sync(device)
-    start = common.now()
-    for epoch_steps in common.epochs(args, device):
-        for _ in range(epoch_steps):
-            inputs, targets = teacher.batch(args.batch) if teacher else common.random_batch(args, device)
-            optimizer.zero_grad()
-            with torch.autocast(device_type=device.type, dtype=dtype):
-                outputs = model(inputs)
-            loss = loss_fn(outputs.float(), targets)
-            if scaler:
-                scaler.scale(loss).backward()
-                scaler.step(optimizer)
-                scaler.update()
-            else:
-                loss.backward()
-                optimizer.step()
-            common.step(args.batch)
-    common.sync(device)
-    loop_s = common.now() - start
+    teacher = common.task(args, device)
+
+    def update(inputs, targets):
+        net.optimizer.zero_grad()
+        with torch.autocast(device_type=device.type, dtype=dtype):
+            outputs = net.model(inputs)
+        loss = net.loss_fn(outputs.float(), targets)
+        if scaler:
+            scaler.scale(loss).backward()
+            scaler.step(net.optimizer)
+            scaler.update()
+        else:
+            loss.backward()
+            net.optimizer.step()
+        return loss
+
+    loop_s, loss = common.train(args, device, teacher, update)
     with torch.autocast(device_type=device.type, dtype=dtype):
-        quality = teacher.quality(model) if teacher else None
+        quality = teacher.quality(net.model) if teacher else None
     common.report(args, "precision-" + str(dtype).replace("torch.", ""), device, loop_s, loss.item(), quality)
 
 

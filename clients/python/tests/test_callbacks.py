@@ -15,16 +15,28 @@ from . import fake_frameworks as fake
 from .support import QuietClient
 
 
+LIGHTNING_HOOKS = ["on_train_epoch_start", "on_train_batch_end", "on_train_epoch_end", "on_train_end", "on_exception"]
+TRANSFORMERS_HOOKS = ["on_train_begin", "on_epoch_begin", "on_step_end", "on_epoch_end", "on_train_end"]
+# (fake framework's installer, wattiq module of the callback, the framework's callback base, its hooks we override)
+FRAMEWORKS = ((fake.install_lightning, "wattiq.lightning", fake.LightningCallback, LIGHTNING_HOOKS),
+              (fake.install_transformers, "wattiq.huggingface", fake.TrainerCallback, TRANSFORMERS_HOOKS))
+
+
 class CallbackTest(QuietClient):
+    """Installs a fake framework (undone after the test) and imports the WattiqCallback that wattiq builds on it."""
     keep_server = True  # under the Java harness the callbacks talk to a real wattiq
+    install = None  # fake.install_*, as a staticmethod
+    module = None  # the wattiq module that holds WattiqCallback
+
+    def setUp(self):
+        super().setUp()
+        self.addCleanup(self.install())
+        self.Callback = importlib.import_module(self.module).WattiqCallback
 
 
 class LightningCallbackTest(CallbackTest):
-    def setUp(self):
-        super().setUp()
-        self.addCleanup(fake.install_lightning())
-        from wattiq.lightning import WattiqCallback
-        self.Callback = WattiqCallback
+    install = staticmethod(fake.install_lightning)
+    module = "wattiq.lightning"
 
     def test_a_window_per_epoch_a_step_and_the_samples_per_batch(self):
         cb = self.Callback(tokens=lambda batch: batch[0].shape[0] * 10)
@@ -60,11 +72,8 @@ class LightningCallbackTest(CallbackTest):
 
 
 class HuggingFaceCallbackTest(CallbackTest):
-    def setUp(self):
-        super().setUp()
-        self.addCleanup(fake.install_transformers())
-        from wattiq.huggingface import WattiqCallback
-        self.Callback = WattiqCallback
+    install = staticmethod(fake.install_transformers)
+    module = "wattiq.huggingface"
 
     def test_a_window_per_epoch_and_steps_samples_tokens_per_optimiser_step(self):
         cb = self.Callback()
@@ -141,31 +150,23 @@ class RealSignaturesTest(unittest.TestCase):
 
     def test_lightning(self):
         source = _real_source("lightning/pytorch/callbacks/callback.py", "lightning-*.whl")
-        self.check(source, "Callback", fake.LightningCallback,
-                   ["on_train_epoch_start", "on_train_batch_end", "on_train_epoch_end", "on_train_end", "on_exception"])
+        self.check(source, "Callback", fake.LightningCallback, LIGHTNING_HOOKS)
 
     def test_transformers(self):
         source = _real_source("transformers/trainer_callback.py", "transformers-*.whl")
-        self.check(source, "TrainerCallback", fake.TrainerCallback,
-                   ["on_train_begin", "on_epoch_begin", "on_step_end", "on_epoch_end", "on_train_end"])
+        self.check(source, "TrainerCallback", fake.TrainerCallback, TRANSFORMERS_HOOKS)
         self.assertIn("num_input_tokens_seen: int", source)  # TrainerState's fields that the callback reads
         self.assertIn("is_world_process_zero: bool", source)
 
     def test_our_callbacks_override_with_the_same_signatures(self):
-        restore = fake.install_lightning()
-        try:
-            from wattiq.lightning import WattiqCallback as L
-            names = ["on_train_epoch_start", "on_train_batch_end", "on_train_epoch_end", "on_train_end", "on_exception"]
-            self.assertEqual(_ours(L, names), _ours(fake.LightningCallback, names))
-        finally:
-            restore()
-        restore = fake.install_transformers()
-        try:
-            from wattiq.huggingface import WattiqCallback as H
-            names = ["on_train_begin", "on_epoch_begin", "on_step_end", "on_epoch_end", "on_train_end"]
-            self.assertEqual(_ours(H, names), _ours(fake.TrainerCallback, names))
-        finally:
-            restore()
+        for install, module, base, names in FRAMEWORKS:
+            with self.subTest(module):
+                restore = install()
+                try:
+                    ours = importlib.import_module(module).WattiqCallback
+                    self.assertEqual(_ours(ours, names), _ours(base, names))
+                finally:
+                    restore()
 
 
 if __name__ == "__main__":

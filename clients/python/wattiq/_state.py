@@ -30,6 +30,14 @@ class WindowError(ValueError):
     """A window or count used wrongly: a bad name, a window ended twice or never begun, a negative count."""
 
 
+def _fetched(attr, doc):
+    """A read-only Window property: the window's figures are fetched from wattiq when one of them is first read."""
+    def get(self):
+        self._fetch()
+        return getattr(self, attr)
+    return property(get, doc=doc)
+
+
 class Window:
     """A measured stretch of the script. Its figures are filled in when it ends.
 
@@ -60,29 +68,13 @@ class Window:
         self._ref = None  # wattiq's ref for the energy still to fetch
         self._channel = None  # the connection that ref belongs to
 
-    @property
-    def energy_j(self):
-        """The window's energy in joules (None outside wattiq run); fetched from wattiq when first read."""
-        self._fetch()
-        return self._energy_j
-
-    @property
-    def by_component(self):
-        """Joules per component (cpu_package, dram, gpu, ...)."""
-        self._fetch()
-        return self._by_component
-
-    @property
-    def method(self):
-        """How the energy was obtained: measured, integrated or estimated (None outside wattiq run)."""
-        self._fetch()
-        return self._method
-
-    @property
-    def notes(self):
-        """What wattiq noted about the window (a sensor gap, a window shorter than the sensors' update period, ...)."""
-        self._fetch()
-        return self._notes
+    energy_j = _fetched("_energy_j",
+                        "The window's energy in joules (None outside wattiq run); fetched from wattiq when first read.")
+    by_component = _fetched("_by_component", "Joules per component (cpu_package, dram, gpu, ...).")
+    method = _fetched("_method",
+                      "How the energy was obtained: measured, integrated or estimated (None outside wattiq run).")
+    notes = _fetched("_notes", "What wattiq noted about the window (a sensor gap, a window shorter than the sensors' "
+                               "update period, ...).")
 
     def _fetch(self):
         if self._ref is None:

@@ -37,7 +37,17 @@ public abstract class JsonCommand implements Callable<Integer>, JsonOut.Holder {
         }
     }
 
-    /** A command that also measures ({@link SensorOptions}) what it runs. */
+    /** A command that measures ({@link SensorOptions}) what it runs but bills nothing ({@code lab serve}). */
+    public abstract static class Sensed extends JsonCommand implements SensorOptions.Holder {
+        protected final SensorOptions sensors = new SensorOptions();
+
+        @Override
+        public final SensorOptions sensorOptions() {
+            return sensors;
+        }
+    }
+
+    /** A command that also measures ({@link SensorOptions}) what it runs, and bills it. */
     public abstract static class Metered extends Sited implements SensorOptions.Holder {
         protected final SensorOptions sensors = new SensorOptions();
 

@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             new Subcommand("devices", DevicesCommand::new),
             new Subcommand("calibrate", CalibrateCommand::new),
             new Subcommand("demo", DemoCommand::new),
-            new Subcommand("lab", LabCommand::new),
+            new Subcommand("lab", LabCommand::spec),
             new Subcommand("plan", PlanCommand::new),
             new Subcommand("tune", TuneCommand::new),
             new Subcommand("schedule", ScheduleCommand::new),

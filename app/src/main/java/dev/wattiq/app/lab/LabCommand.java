@@ -3,42 +3,57 @@ package dev.wattiq.app.lab;
 import dev.wattiq.app.cli.CommandGroup;
 import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
-import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.lab.experiments.Experiment;
-import dev.wattiq.lab.experiments.FixedDataset;
 import dev.wattiq.lab.experiments.LabConfig;
-import dev.wattiq.lab.experiments.Trial;
 import dev.wattiq.meter.Scope;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code wattiq lab}: the article's experiments one at a time, each training run measured, priced and stored. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "Run one of the article's experiments on WattIQ's own training engine, under the meter.",
-        subcommands = {
-                LabCommand.Seed.class,
-                LabCommand.Quality.class,
-                LabCommand.Precision.class,
-                LabCommand.Prune.class,
-                LabCommand.Parallel.class,
-                LabServeCommand.class,
-        })
+        description = "Run one of the article's experiments on WattIQ's own training engine, under the meter.")
 public final class LabCommand extends CommandGroup {
-    /** What every experiment subcommand shares: sizes, sensors, site, output. */
-    abstract static class ExperimentCommand extends JsonCommand.Metered {
+    /** The experiments that take only the shared options, in help order after seed, with their help lines. */
+    private static final Map<Experiment, String> EXPERIMENTS = new LinkedHashMap<>();
+
+    static {
+        EXPERIMENTS.put(Experiment.QUALITY, "The same model on a teacher task: test MSE, R², distance to the noise floor.");
+        EXPERIMENTS.put(Experiment.PRECISION, "fp32, bf16 and fp16 mixed precision (fp32 master weights, fp16 loss scaling).");
+        EXPERIMENTS.put(Experiment.PRUNE, "L1 pruning at 50%% (as the article), whole-row pruning, and a 0-95%% sweep on sparse kernels.");
+        EXPERIMENTS.put(Experiment.PARALLEL, "Data-parallel SGD with K = 1 .. cores workers (DDP's gradient averaging).");
+    }
+
+    /** The command with its subcommands: seed, one {@link ExperimentCommand} per row of {@link #EXPERIMENTS}, serve. */
+    public static CommandSpec spec() {
+        CommandSpec s = CommandSpec.forAnnotatedObject(new LabCommand());
+        s.addSubcommand("seed", new CommandLine(new Seed()));
+        EXPERIMENTS.forEach((e, help) -> {
+            CommandLine c = new CommandLine(new ExperimentCommand(e));
+            c.getCommandSpec().name(e.label()).usageMessage().description(help);
+            s.addSubcommand(e.label(), c);
+        });
+        s.addSubcommand("serve", new CommandLine(new LabServeCommand()));
+        return s;
+    }
+
+    /** One experiment: what every experiment subcommand shares (sizes, sensors, site, output). */
+    @Command(modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true)
+    static class ExperimentCommand extends JsonCommand.Metered {
+        private final Experiment experiment;
+
         @Mixin
         LabOptions lab;
 
-        @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")
-        boolean noStore;
-
-        abstract Experiment experiment();
+        ExperimentCommand(Experiment experiment) {
+            this.experiment = experiment;
+        }
 
         /** How many times to run the experiment in this process. */
         int repeats() {
@@ -48,32 +63,13 @@ public final class LabCommand extends CommandGroup {
         @Override
         public Integer call() {
             jsonOut.check();
-            LabConfig c = lab.config(LabConfig.article().steps());
-            PrintWriter out = out();
-            PrintWriter err = err();
-            List<Trial> trials = new ArrayList<>();
-            List<String> methods = new ArrayList<>();
-            if (repeats() < 1) throw new Errors.UserError("--repeats must be at least 1, got " + repeats());
-            dev.wattiq.meter.SensorEnvironment env = sensors.environment(Scope.PROCESS, ProcessHandle.current().pid());
-            dev.wattiq.ledger.Site where = site.site(); // both validated before the warm-up spends seconds
-            dev.wattiq.lab.experiments.WarmUp warm = lab.warmUp(c, experiment() != Experiment.SEED, err);
-            try (LabSession s = new LabSession(env, where, !noStore)) {
-                for (int r = 0; r < repeats(); r++) {
-                    trials.addAll(experiment().run(c, s.runner(List.of("wattiq", "lab", experiment().label()), t -> {
-                        err.println("wattiq: " + t.name() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", t.loopSeconds()));
-                        err.flush();
-                    })));
-                }
-                for (Trial t : trials) methods.add(s.method(t.measurement()));
-                LabTable.print(trials, methods, null, out);
-                for (String n : s.notes()) err.println("wattiq: " + n);
-                jsonOut.write(() -> {
-                    java.util.Map<String, Object> root = LabJson.lab(experiment().label(), trials, methods, s.notes());
-                    root.put("warm_up", LabOptions.json(warm));
-                    return root;
-                });
-            }
-            out.flush();
+            LabRequest request = new LabRequest(experiment, lab.config(LabConfig.article().steps()), repeats(), lab.warmUp(), lab.store());
+            // the sensors and the site, both validated before the warm-up spends seconds
+            LabResult r = LabResult.of(request, sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(),
+                    LabText.lines(err()));
+            LabText.lab(out(), err(), r);
+            jsonOut.write(() -> LabJson.lab(r));
+            out().flush();
             return 0;
         }
     }
@@ -88,8 +84,8 @@ public final class LabCommand extends CommandGroup {
                 + "examples/seed/fixed_dataset.py instead (no meter): prints the loss of every step, to compare with PyTorch's.")
         Path dataset;
 
-        Experiment experiment() {
-            return Experiment.SEED;
+        Seed() {
+            super(Experiment.SEED);
         }
 
         @Override
@@ -101,49 +97,11 @@ public final class LabCommand extends CommandGroup {
         public Integer call() {
             if (dataset == null) return super.call();
             jsonOut.check();
-            LabConfig c = lab.config(200);
-            FixedDataset d = FixedDataset.read(dataset, c.width()); // its input errors are the user's (UserInputException)
-            long t0 = System.nanoTime();
-            double[] losses = d.train(c.steps(), c.batch(), c.lr());
-            double loop = (System.nanoTime() - t0) / 1e9;
-            java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
-            root.put("experiment", "seed-fixed-dataset");
-            root.put("dataset", dataset.toString());
-            root.put("loop_s", loop);
-            root.put("final_loss", losses[losses.length - 1]);
-            root.put("losses", losses);
-            if (jsonOut.file() != null) jsonOut.write(() -> root);
-            else out().println(Json.text(root));
+            FixedRun r = FixedRun.of(dataset, lab.config(200));
+            if (jsonOut.file() != null) jsonOut.write(r::json);
+            else out().println(Json.text(r.json()));
             out().flush();
             return 0;
-        }
-    }
-
-    @Command(name = "quality", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "The same model on a teacher task: test MSE, R², distance to the noise floor.")
-    static final class Quality extends ExperimentCommand {
-        Experiment experiment() {
-            return Experiment.QUALITY;
-        }
-    }
-
-    @Command(name = "precision", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "fp32, bf16 and fp16 mixed precision (fp32 master weights, fp16 loss scaling).")
-    static final class Precision extends ExperimentCommand {
-        Experiment experiment() {
-            return Experiment.PRECISION;
-        }
-    }
-
-    @Command(name = "prune", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "L1 pruning at 50%% (as the article), whole-row pruning, and a 0-95%% sweep on sparse kernels.")
-    static final class Prune extends ExperimentCommand {
-        Experiment experiment() {
-            return Experiment.PRUNE;
-        }
-    }
-
-    @Command(name = "parallel", modelTransformer = CliOptions.SharedGroups.class, mixinStandardHelpOptions = true, description = "Data-parallel SGD with K = 1 .. cores workers (DDP's gradient averaging).")
-    static final class Parallel extends ExperimentCommand {
-        Experiment experiment() {
-            return Experiment.PARALLEL;
         }
     }
 }

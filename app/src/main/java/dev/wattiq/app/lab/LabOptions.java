@@ -1,11 +1,13 @@
 package dev.wattiq.app.lab;
 
 import dev.wattiq.lab.experiments.LabConfig;
-import dev.wattiq.lab.experiments.WarmUp;
 import picocli.CommandLine.Option;
 
-/** The sizes every lab experiment scales with; a picocli mixin of {@code lab} and {@code demo}. */
+/** The sizes every lab experiment scales with, and whether its runs are stored; a picocli mixin of {@code lab} and {@code demo}. */
 public final class LabOptions {
+    @Option(names = "--no-store", description = "Do not record the runs in the store ($WATTIQ_HOME/wattiq.db).")
+    boolean noStore;
+
     @Option(names = "--steps", paramLabel = "N", description = "SGD steps per training run (default: 1000, the article's; demo --quick: 200).")
     Integer steps;
 
@@ -28,26 +30,14 @@ public final class LabOptions {
             + "scratch data, stated on stderr) that otherwise runs before the first measured step.")
     boolean noWarmUp;
 
-    /**
-     * The JIT's warm-up before the first measured step, said on {@code err}; null with {@code --no-warm-up}.
-     * {@code teacher}: the runs train on the teacher task too.
-     */
-    public WarmUp warmUp(LabConfig c, boolean teacher, java.io.PrintWriter err) {
-        if (noWarmUp) return null;
-        WarmUp w = WarmUp.run(c, teacher);
-        err.println("wattiq: " + w.describe());
-        err.flush();
-        return w;
+    /** Whether every trial is recorded in the run store: not with {@code --no-store}. */
+    public boolean store() {
+        return !noStore;
     }
 
-    /** The warm-up as JSON: {@code steps}, {@code duration_s}, {@code settled}; null when skipped. */
-    public static java.util.Map<String, Object> json(WarmUp w) {
-        if (w == null) return null;
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("steps", w.steps());
-        m.put("duration_s", w.seconds());
-        m.put("settled", w.settled());
-        return m;
+    /** Whether the JIT is warmed up (untimed) before the first measured step: not with {@code --no-warm-up}. */
+    public boolean warmUp() {
+        return !noWarmUp;
     }
 
     /** The configuration these options describe; {@code defaultSteps} applies when {@code --steps} is absent. */

@@ -4,7 +4,6 @@ import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.output.OutputFile;
-import dev.wattiq.app.cli.SensorOptions;
 import dev.wattiq.lab.serve.Corpus;
 import dev.wattiq.lab.serve.Precision;
 import dev.wattiq.lab.serve.ServeConfig;
@@ -37,15 +36,7 @@ import picocli.CommandLine.Option;
         description = {"Serving levers on a real transformer: precision, batch size, threads, each measured.",
                 "Embeds a fixed corpus with all-MiniLM-L6-v2 (fp32 and int8, ONNX Runtime) in every configuration, "
                         + "measures each with the meter, and scores int8's fidelity to fp32 (cosine, top-10 neighbour overlap)."})
-public final class LabServeCommand extends JsonCommand implements SensorOptions.Holder {
-    @Override
-    public SensorOptions sensorOptions() {
-        return sensorOptions;
-    }
-
-
-    final SensorOptions sensorOptions = new SensorOptions();
-
+public final class LabServeCommand extends JsonCommand.Sensed {
     @Option(names = "--quick", description = "A short sweep (batch 1 and 16, one thread, 64 sentences): seconds, not minutes.")
     boolean quick;
 
@@ -81,7 +72,7 @@ public final class LabServeCommand extends JsonCommand implements SensorOptions.
         };
         checkWritable(jsonOut.file(), "--json-out");
         checkWritable(html, "--html");
-        SensorEnvironment env = sensorOptions.environment(s, ProcessHandle.current().pid());
+        SensorEnvironment env = sensors.environment(s, ProcessHandle.current().pid());
         PrintWriter out = out();
         PrintWriter err = err();
         Sensors.Selection selection = Sensors.select(env);

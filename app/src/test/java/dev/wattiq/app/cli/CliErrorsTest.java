@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,20 +49,17 @@ class CliErrorsTest {
         assertOneLine(run("run"), 2, "wattiq: no command to run: put it after '--', e.g. wattiq run -- python train.py");
     }
 
-    @Test
-    void badIntervals() {
-        assertOneLine(run("run", "--interval", "0.5ms", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': interval '0.5ms' is too short: the sampler needs at least 1ms");
-        assertOneLine(run("run", "--interval", "fast", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': bad interval 'fast': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
-        assertOneLine(run("run", "--interval", "100", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': bad interval '100': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
-        assertOneLine(run("run", "--interval", "-5ms", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': bad interval '-5ms': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
-        assertOneLine(run("run", "--interval", "2h", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': bad interval '2h': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
-        assertOneLine(run("run", "--interval", "61m", "--", "true"), 2,
-                "wattiq: Invalid value for option '--interval': interval '61m' is too long: use at most 1h (60m)");
+    @ParameterizedTest(name = "--interval {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            0.5ms | interval '0.5ms' is too short: the sampler needs at least 1ms
+            fast  | bad interval 'fast': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)
+            100   | bad interval '100': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)
+            -5ms  | bad interval '-5ms': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)
+            2h    | bad interval '2h': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)
+            61m   | interval '61m' is too long: use at most 1h (60m)
+            """)
+    void badIntervals(String interval, String problem) {
+        assertOneLine(run("run", "--interval", interval, "--", "true"), 2, "wattiq: Invalid value for option '--interval': " + problem);
     }
 
     @Test

@@ -23,6 +23,14 @@ public final class External {
         return p;
     }
 
+    /** Debian's python3, able to import torch (python3-torch): the examples that train a model need both. */
+    public static Path pythonWithTorch() throws IOException, InterruptedException {
+        Path python = require("/usr/bin/python3", "python3");
+        boolean torch = new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
+        requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        return python;
+    }
+
     public static void requireThat(boolean ok, String msg) {
         if (!ok && System.getenv("CI") != null) throw new AssertionError(msg);
         Assumptions.assumeTrue(ok, msg);

@@ -54,11 +54,16 @@ class SiteOptionsTest {
         return new Result(exit, err.toString(), cmd.json);
     }
 
+    /** Runs the command with {@code args}, checks that it exits 0, and returns the bill it wrote as JSON. */
+    static ObjectNode ok(String... args) {
+        Result r = run(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.json();
+    }
+
     @Test
     void flagsBuildTheSiteAndTheJsonHasTheContractFields() {
-        Result r = run("--region", "FR", "--pue", "1.2", "--price", "0.25", "--currency", "EUR", "--green-share", "1");
-        assertThat(r.exit()).isZero();
-        ObjectNode j = r.json();
+        ObjectNode j = ok("--region", "FR", "--pue", "1.2", "--price", "0.25", "--currency", "EUR", "--green-share", "1");
         assertThat(j.get("facility_energy_j").asDouble()).isCloseTo(1.2 * 3.6e6, within(1e-6));
         assertThat(j.at("/cost/amount").asDouble()).isCloseTo(0.3, within(1e-12));
         assertThat(j.at("/cost/currency").asText()).isEqualTo("EUR");
@@ -79,22 +84,19 @@ class SiteOptionsTest {
 
     @Test
     void noFlagsMeansDefaultsEachMarkedDefault() {
-        Result r = run();
-        assertThat(r.exit()).isZero();
+        ObjectNode j = ok();
         for (String name : new String[] {"pue", "price", "grid_intensity", "region"}) {
-            assertThat(findAssumption(r.json(), name).get("default").asBoolean()).as(name).isTrue();
+            assertThat(findAssumption(j, name).get("default").asBoolean()).as(name).isTrue();
         }
     }
 
     @Test
     void siteFileThenFlags(@TempDir Path dir) throws Exception {
-        Path site = dir.resolve("site.toml");
-        Files.writeString(site, "region = \"DE\"\npue = 1.4\nprice_per_kwh = 0.3\ncurrency = \"EUR\"\n");
-        Result r = run("--site", site.toString(), "--pue", "1.1");
-        assertThat(r.exit()).isZero();
-        assertThat(r.json().get("facility_energy_j").asDouble()).isCloseTo(1.1 * 3.6e6, within(1e-6));
-        assertThat(r.json().at("/cost/amount").asDouble()).isCloseTo(0.33, within(1e-12));
-        assertThat(findAssumption(r.json(), "price").get("source").asText()).contains("site.toml");
+        Path site = Files.writeString(dir.resolve("site.toml"), "region = \"DE\"\npue = 1.4\nprice_per_kwh = 0.3\ncurrency = \"EUR\"\n");
+        ObjectNode j = ok("--site", site.toString(), "--pue", "1.1");
+        assertThat(j.get("facility_energy_j").asDouble()).isCloseTo(1.1 * 3.6e6, within(1e-6));
+        assertThat(j.at("/cost/amount").asDouble()).isCloseTo(0.33, within(1e-12));
+        assertThat(findAssumption(j, "price").get("source").asText()).contains("site.toml");
     }
 
     @Test
@@ -112,15 +114,10 @@ class SiteOptionsTest {
 
     @Test
     void strictCarbonFailsOnAGap(@TempDir Path dir) throws Exception {
-        Path series = dir.resolve("s.csv");
-        Files.writeString(series, "timestamp,gco2e_per_kwh\n2024-06-03T10:00Z,100\n");
-        Result lenient = run("--carbon-series", series.toString(), "--grid-intensity", "300");
-        assertThat(lenient.exit()).isZero();
-        assertThat(lenient.json().get("bill_warnings").size()).isZero();
+        Path series = Files.writeString(dir.resolve("s.csv"), "timestamp,gco2e_per_kwh\n2024-06-03T10:00Z,100\n");
+        assertThat(ok("--carbon-series", series.toString(), "--grid-intensity", "300").get("bill_warnings").size()).isZero();
         Files.writeString(series, "timestamp,gco2e_per_kwh\n2024-06-03T09:00Z,100\n");
-        Result gap = run("--carbon-series", series.toString());
-        assertThat(gap.exit()).isZero();
-        assertThat(gap.json().get("bill_warnings").get(0).asText()).contains("2024-06-03T10:00:00Z (1 h)");
+        assertThat(ok("--carbon-series", series.toString()).get("bill_warnings").get(0).asText()).contains("2024-06-03T10:00:00Z (1 h)");
         Result strict = run("--carbon-series", series.toString(), "--strict-carbon");
         assertThat(strict.exit()).isEqualTo(2);
         assertThat(strict.err()).startsWith("wattiq: carbon series").contains("strict");

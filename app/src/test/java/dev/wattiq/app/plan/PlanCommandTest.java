@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +22,27 @@ class PlanCommandTest {
         return new Result(r.exitCode(), r.out(), r.err());
     }
 
+    /** A plan that exited 0: what it printed, and the JSON it wrote to its --json-out file. */
+    record Planned(String out, JsonNode json) {
+    }
+
+    /** Runs {@code args} with {@code --json-out} a file in {@code dir}, checks that it exits 0, and reads the file. */
+    static Planned planned(Path dir, String... args) throws IOException {
+        Path json = dir.resolve("plan.json");
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--json-out";
+        all[args.length + 1] = json.toString();
+        Result r = run(all);
+        assertThat(r.code()).as(r.err()).isZero();
+        return new Planned(r.out(), new ObjectMapper().readTree(Files.readString(json)));
+    }
+
     @Test
     void trainWritesTheContractJsonAndATable(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("plan.json");
-        Result r = run("plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "h100", "--devices", "2048",
-                "--region", "US-IA", "--pue", "1.1", "--mfu", "0.4", "--host-overhead", "0", "--start", "2025-01-01T00:00:00Z",
-                "--json-out", json.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("training plan: 2,048 devices of H100-SXM").contains("scaling out").contains("planner assumptions:");
-        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        Planned p = planned(dir, "plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "h100", "--devices", "2048",
+                "--region", "US-IA", "--pue", "1.1", "--mfu", "0.4", "--host-overhead", "0", "--start", "2025-01-01T00:00:00Z");
+        assertThat(p.out()).contains("training plan: 2,048 devices of H100-SXM").contains("scaling out").contains("planner assumptions:");
+        JsonNode n = p.json();
         double seconds = 6 * 70e9 * 15e12 / (2048 * 989.4e12 * 0.4);
         // the fitted training power curve at MFU 0.4 (a floor of the dynamic power, then linear to TDP at 0.5)
         double watts = dev.wattiq.planner.train.TrainingPlanner.shipped().devicePowerWatts(
@@ -48,22 +62,17 @@ class PlanCommandTest {
                 "peak_flops", "host.overhead_fraction");
         // the utilisation was given, so device-hours carry no interval; energy still has the power model's
         assertThat(n.at("/intervals/device_hours/p10").asDouble()).isEqualTo(n.get("device_hours").asDouble());
-        assertThat(n.at("/intervals/energy_kwh_it/p10").asDouble()).isLessThan(itKwh);
-        assertThat(n.at("/intervals/energy_kwh_it/p90").asDouble()).isGreaterThan(itKwh);
+        assertBrackets(n, "energy_kwh_it", itKwh);
     }
 
     @Test
     void aModelledPlanCarriesItsEightyPercentIntervalInTextAndJson(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("plan.json");
-        Result r = run("plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100", "--devices", "2048",
-                "--region", "US-IA", "--json-out", json.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("device-hours").contains("(80%: ");
-        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        Planned p = planned(dir, "plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100", "--devices", "2048",
+                "--region", "US-IA");
+        assertThat(p.out()).contains("device-hours").contains("(80%: ");
+        JsonNode n = p.json();
         for (String k : new String[] {"device_hours", "energy_kwh_it", "energy_kwh_facility", "cost", "co2e_kg_location"}) {
-            JsonNode i = n.at("/intervals/" + k);
-            assertThat(i.get("p10").asDouble()).as(k).isLessThan(i.get("p50").asDouble());
-            assertThat(i.get("p90").asDouble()).as(k).isGreaterThan(i.get("p50").asDouble());
+            assertBrackets(n, k, n.at("/intervals/" + k + "/p50").asDouble());
         }
         assertThat(n.at("/intervals/device_hours/p50").asDouble()).isEqualTo(n.get("device_hours").asDouble());
         assertThat(n.at("/intervals/cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
@@ -86,11 +95,8 @@ class PlanCommandTest {
 
     @Test
     void embodiedCarbonComesFromTheCatalogueAndIsAmortisedByTheLedger(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("e.json");
-        Result r = run("plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100-SXM", "--devices", "2048",
-                "--mfu", "0.4", "--embodied", "--json-out", json.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        JsonNode n = planned(dir, "plan", "train", "--params", "70B", "--tokens", "15T", "--hardware", "H100-SXM", "--devices", "2048",
+                "--mfu", "0.4", "--embodied").json();
         double hours = n.get("duration_h").asDouble();
         assertThat(n.at("/co2e_kg/embodied").asDouble()).isCloseTo(2048 * 164 * hours / (4 * 365.25 * 24), within(1e-6));
         assertOneLine(run("plan", "train", "--params", "7B", "--tokens", "1T", "--hardware", "A100-80GB", "--embodied"),
@@ -99,19 +105,16 @@ class PlanCommandTest {
 
     @Test
     void inferWritesTheContractJson(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("infer.json");
-        Result r = run("plan", "infer", "--model", "llama-3-70b", "--hardware", "H100-SXM", "--devices", "4", "--batch", "64",
-                "--requests-per-day", "1M", "--json-out", json.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("serving plan: llama-3-70b on 4 x H100-SXM").contains("memory-bound");
-        JsonNode n = new ObjectMapper().readTree(Files.readString(json));
+        Planned p = planned(dir, "plan", "infer", "--model", "llama-3-70b", "--hardware", "H100-SXM", "--devices", "4", "--batch", "64",
+                "--requests-per-day", "1M");
+        assertThat(p.out()).contains("serving plan: llama-3-70b on 4 x H100-SXM").contains("memory-bound");
+        JsonNode n = p.json();
         for (String k : new String[] {"energy_per_token_j", "energy_per_request_wh", "tokens_per_s", "devices",
                 "annual_energy_kwh", "co2e_kg", "cost", "assumptions"}) {
             assertThat(n.has(k)).as(k).isTrue();
         }
         assertThat(n.get("energy_per_token_j").asDouble()).isBetween(0.05, 5.0);
-        assertThat(n.at("/intervals/energy_per_token_j/p10").asDouble()).isLessThan(n.get("energy_per_token_j").asDouble());
-        assertThat(n.at("/intervals/energy_per_token_j/p90").asDouble()).isGreaterThan(n.get("energy_per_token_j").asDouble());
+        assertBrackets(n, "energy_per_token_j", n.get("energy_per_token_j").asDouble());
         assertThat(n.at("/intervals/annual_cost/p50").asDouble()).isEqualTo(n.at("/cost/amount").asDouble());
         assertThat(n.get("devices").asInt() % 4).isZero();
     }
@@ -190,6 +193,13 @@ class PlanCommandTest {
         Result bad = run("plan", "train", "--params", "70X", "--tokens", "1T", "--hardware", "H100");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'70X' is not a number");
+    }
+
+    /** The plan's 80% interval of {@code key} brackets {@code value}: its p10 below, its p90 above. */
+    private static void assertBrackets(JsonNode plan, String key, double value) {
+        JsonNode i = plan.at("/intervals/" + key);
+        assertThat(i.get("p10").asDouble()).as(key).isLessThan(value);
+        assertThat(i.get("p90").asDouble()).as(key).isGreaterThan(value);
     }
 
     private static void assertOneLine(Result r, String text) {

@@ -84,9 +84,7 @@ class RunCommandTest {
         assertThat(r.err()).contains("wattiq: run " + j.get("run_id").asText() + " complete").contains("total").contains(" Wh").contains("method");
 
         // the same run, from the store
-        Cli.Result shown = Cli.run(home(), "show", "--json", j.get("run_id").asText());
-        assertThat(shown.exitCode()).as(shown.err()).isZero();
-        JsonNode s = JSON.readTree(shown.out());
+        JsonNode s = Cli.json(home(), "show", "--json", j.get("run_id").asText());
         for (String key : List.of("run_id", "command", "exit_code", "status", "energy_j", "method", "power_w", "samples", "scope", "labels", "job",
                 "devices", "assumptions", "notes")) {
             assertThat(s.get(key)).as(key).isEqualTo(j.get(key));
@@ -100,8 +98,7 @@ class RunCommandTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         Cli.Result second = Cli.run(home(), "run", "--", "sh", "-c", "exit 2");
         assertThat(second.exitCode()).isEqualTo(2);
-        Cli.Result list = Cli.run(home(), "runs", "--json");
-        JsonNode runs = JSON.readTree(list.out());
+        JsonNode runs = Cli.json(home(), "runs", "--json");
         assertThat(runs).hasSize(2);
         List<String> ids = new ArrayList<>();
         for (JsonNode r : runs) {
@@ -130,11 +127,10 @@ class RunCommandTest {
 
     @Test
     void theLedgerFillsCostAndCarbonForTheSiteAndShowCanBillAnotherSite() throws IOException {
-        Path out = tmp.resolve("fr.json");
-        Cli.Result r = Cli.run(home(), "run", "--scope", "machine", "--region", "FR", "--pue", "1.5", "--price", "0.2", "--currency", "EUR", "--json-out", out.toString(),
-                "--", "sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode j = JSON.readTree(out.toFile());
+        Cli.Measured m = Cli.measure(home(), tmp.resolve("fr.json"), "--scope", "machine", "--region", "FR", "--pue", "1.5", "--price", "0.2",
+                "--currency", "EUR", "--", "sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done");
+        Cli.Result r = m.result();
+        JsonNode j = m.json();
         double it = j.at("/energy_j/total").asDouble();
         assertThat(it).isPositive();
         assertThat(j.get("facility_energy_j").asDouble()).isCloseTo(1.5 * it, org.assertj.core.data.Offset.offset(1e-9 * it));
@@ -145,10 +141,10 @@ class RunCommandTest {
         assertThat(r.err()).contains("facility energy").contains("cost ").contains("CO2e");
 
         String id = j.get("run_id").asText();
-        JsonNode stored = JSON.readTree(Cli.run(home(), "show", "--json", id).out());
+        JsonNode stored = Cli.json(home(), "show", "--json", id);
         assertThat(stored.get("cost")).isEqualTo(j.get("cost"));
         assertThat(stored.get("co2e_kg")).isEqualTo(j.get("co2e_kg"));
-        JsonNode pl = JSON.readTree(Cli.run(home(), "show", "--json", "--region", "PL", "--pue", "1.5", id).out());
+        JsonNode pl = Cli.json(home(), "show", "--json", "--region", "PL", "--pue", "1.5", id);
         assertThat(pl.get("facility_energy_j").asDouble()).isCloseTo(j.get("facility_energy_j").asDouble(), org.assertj.core.data.Offset.offset(1e-9 * it));
         assertThat(pl.at("/co2e_kg/location_based").asDouble()).isGreaterThan(j.at("/co2e_kg/location_based").asDouble()); // coal vs nuclear
     }

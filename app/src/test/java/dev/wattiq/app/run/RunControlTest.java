@@ -37,9 +37,7 @@ class RunControlTest {
     }
 
     static String python() {
-        Path p = Path.of("/usr/bin/python3");
-        External.requireThat(Files.isExecutable(p), "/usr/bin/python3 is missing: apt-get install -y python3 (.ci/run installs it)");
-        return p.toString();
+        return External.require("/usr/bin/python3", "python3").toString();
     }
 
     Path script(String name) throws IOException {
@@ -57,6 +55,20 @@ class RunControlTest {
         return cmd;
     }
 
+    /** What a process printed: its stdout and its stderr. */
+    record Printed(String out, String err) {
+    }
+
+    /** Starts {@code pb} with its stdout and stderr to files, and returns what it printed once it exited 0 within {@code seconds}. */
+    Printed exitsZero(ProcessBuilder pb, int seconds) throws Exception {
+        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isZero();
+        return new Printed(Files.readString(tmp.resolve("out.txt")), err);
+    }
+
     static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
@@ -67,11 +79,9 @@ class RunControlTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void threeEpochWindowsLandInTheRunAsTheScriptSawThem() throws IOException {
         Path seenFile = tmp.resolve("seen.json");
-        Path out = tmp.resolve("run.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--json-out", out.toString(), "--"),
-                py(script("control_epochs.py"), seenFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode run = JSON.readTree(out.toFile());
+        Cli.Measured m = Cli.measure(home(), tmp.resolve("run.json"), List.of(), py(script("control_epochs.py"), seenFile.toString()));
+        Cli.Result r = m.result();
+        JsonNode run = m.json();
         JsonNode seen = JSON.readTree(seenFile.toFile());
         JsonNode windows = run.get("windows");
         assertThat(windows).hasSize(3);
@@ -106,9 +116,7 @@ class RunControlTest {
                 .containsPattern("(?m)^             epoch-2 ");
 
         // the store holds the same, and 'wattiq show' lists the windows
-        Cli.Result show = Cli.run(home(), "show", run.get("run_id").asText(), "--json");
-        assertThat(show.exitCode()).as(show.err()).isZero();
-        JsonNode stored = JSON.readTree(show.out());
+        JsonNode stored = Cli.json(home(), "show", run.get("run_id").asText(), "--json");
         assertThat(stored.get("windows")).isEqualTo(windows);
         assertThat(stored.get("work")).isEqualTo(run.get("work"));
         assertThat(stored.get("energy_per")).isEqualTo(run.get("energy_per"));
@@ -119,17 +127,12 @@ class RunControlTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void thePlainPyTorchExampleMeasuresItsEpochsForReal() throws Exception {
-        boolean torch = new ProcessBuilder(python(), "-c", "import torch").start().waitFor() == 0;
-        External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        String python = External.pythonWithTorch().toString();
         Path out = tmp.resolve("run.json");
-        ProcessBuilder pb = CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python(),
-                CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json");
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(200, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
-        JsonNode seen = JSON.readTree(Files.readString(tmp.resolve("out.txt")).strip());
+        Printed printed = exitsZero(CliJvm.builder(home(), "run", "--json-out", out.toString(), "--", python,
+                CLIENT.resolve("examples/torch_epochs.py").toString(), "--epochs", "3", "--rows", "2048", "--json"), 200);
+        String err = printed.err();
+        JsonNode seen = JSON.readTree(printed.out().strip());
         JsonNode run = JSON.readTree(out.toFile());
         List<String> names = new ArrayList<>();
         run.get("windows").forEach(w -> names.add(w.get("name").asText()));
@@ -149,12 +152,9 @@ class RunControlTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void withoutWattiqTheSameScriptExitsZeroWithOneWarningLine() throws Exception {
         List<String> cmd = py(script("control_epochs.py"), tmp.resolve("seen.json").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(tmp.resolve("err.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("WATTIQ_CONTROL");
-        Process p = pb.start();
-        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
+        String err = exitsZero(pb, 50).err();
         assertThat(err.lines().toList()).singleElement().asString().startsWith("wattiq: not running under 'wattiq run'");
         JsonNode seen = JSON.readTree(tmp.resolve("seen.json").toFile());
         assertThat(seen.at("/windows/0/energy_j").isNull()).isTrue();
@@ -164,11 +164,8 @@ class RunControlTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void badInputIsAClearErrorToThatClientAndTheRunAndStoreStayIntact() throws IOException {
-        Path out = tmp.resolve("run.json");
         Path gotFile = tmp.resolve("got.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--json-out", out.toString(), "--"),
-                py(script("control_bad_input.py"), gotFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode run = Cli.measure(home(), tmp.resolve("run.json"), List.of(), py(script("control_bad_input.py"), gotFile.toString())).json();
         JsonNode got = JSON.readTree(gotFile.toFile());
         assertThat(got.get("closed_twice").asText()).isEqualTo("WindowError: window 'good-1' is ended already: end each window once (a with-block ends it for you)");
         assertThat(got.get("never_opened").asText()).isEqualTo("WindowError: window 'nope' was never begun: begin it first with begin_window('nope')");
@@ -189,16 +186,13 @@ class RunControlTest {
                 "error window 'raw-twice' is closed already: close each window once (a with-block or @measure closes it for you)");
         assertThat(got.get("good_2_energy_j").isNumber()).isTrue();
 
-        JsonNode run = JSON.readTree(out.toFile());
         assertThat(run.get("status").asText()).isEqualTo("complete");
         List<String> names = new ArrayList<>();
         run.get("windows").forEach(w -> names.add(w.get("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("good-1", "raw-twice", "good-2");
         assertThat(run.get("work")).isEqualTo(JSON.readTree("{\"steps\":100001,\"samples\":5,\"tokens\":0}"));
         assertThat(run.get("work")).isEqualTo(got.get("work"));
-        Cli.Result show = Cli.run(home(), "show", run.get("run_id").asText(), "--json");
-        assertThat(show.exitCode()).as(show.err()).isZero();
-        JsonNode stored = JSON.readTree(show.out());
+        JsonNode stored = Cli.json(home(), "show", run.get("run_id").asText(), "--json");
         assertThat(stored.get("windows")).isEqualTo(run.get("windows"));
         assertThat(stored.get("work")).isEqualTo(run.get("work"));
     }
@@ -207,14 +201,10 @@ class RunControlTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aWattiqThatStopsAnsweringCostsACallAtMostASecondAndTheScriptRunsOn() throws Exception {
         Path out = tmp.resolve("run.json");
-        ProcessBuilder pb = CliJvm.builder(home(), concat(List.of("run", "--json-out", out.toString(), "--"), py(script("control_stall.py")))
-                .toArray(String[]::new));
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process wattiq = pb.start();
-        assertThat(wattiq.waitFor(100, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(wattiq.exitValue()).as(err).isZero();
-        JsonNode got = JSON.readTree(Files.readString(tmp.resolve("out.txt")).strip());
+        Printed printed = exitsZero(CliJvm.builder(home(), concat(List.of("run", "--json-out", out.toString(), "--"), py(script("control_stall.py")))
+                .toArray(String[]::new)), 100);
+        String err = printed.err();
+        JsonNode got = JSON.readTree(printed.out().strip());
         assertThat(got.get("before_j").isNumber()).isTrue();
         assertThat(got.get("stalled_j").isNull()).isTrue();
         assertThat(got.get("first_s").asDouble()).isBetween(0.9, 1.5);
@@ -232,13 +222,10 @@ class RunControlTest {
         Path hold = tmp.resolve("hold");
         StubLibrary stub = StubNvml.create(tmp, DevicesCommandTest.H100, "hold_file " + hold);
         Path seenFile = tmp.resolve("seen.json");
-        Path out = tmp.resolve("run.json");
-        Cli.Result r = Cli.run(home(), concat(List.of("run", "--scope", "machine", "--json-out", out.toString(), "--nvml-library",
-                stub.library().toString(), "--"), py(script("control_slow_gpu.py"), hold.toString(), seenFile.toString())).toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode run = Cli.measure(home(), tmp.resolve("run.json"), List.of("--scope", "machine", "--nvml-library", stub.library().toString()),
+                py(script("control_slow_gpu.py"), hold.toString(), seenFile.toString())).json();
         JsonNode seen = JSON.readTree(seenFile.toFile());
         assertThat(seen.get("still_held").asBoolean()).as("open and close were answered while wattiq's NVML read was held").isTrue();
-        JsonNode run = JSON.readTree(out.toFile());
         JsonNode held = run.get("windows").get(1);
         assertThat(held.get("name").asText()).isEqualTo("held");
         assertThat(held.at("/energy_j/total").asDouble()).isEqualTo(seen.get("energy_j").asDouble()).isPositive();

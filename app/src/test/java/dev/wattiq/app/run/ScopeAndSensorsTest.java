@@ -3,7 +3,6 @@ package dev.wattiq.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * in process and machine scope; and a RAPL counter from a fake powercap tree that advances while the command runs.
  */
 class ScopeAndSensorsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A long worker, a short one that exits early, and a grandchild per loop round (the $(...) subshells). */
     private static final String TREE = "long() { i=0; while [ $i -lt 60000 ]; do i=$((i+1)); done; }; "
             + "short() { i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done; }; "
@@ -26,16 +24,8 @@ class ScopeAndSensorsTest {
     @TempDir
     Path tmp;
 
-    private JsonNode run(String... args) throws Exception {
-        Path out = tmp.resolve("run-" + System.nanoTime() + ".json");
-        String[] all = new String[args.length + 3];
-        all[0] = "run";
-        all[1] = "--json-out";
-        all[2] = out.toString();
-        System.arraycopy(args, 0, all, 3, args.length);
-        Cli.Result r = Cli.run(tmp.resolve("home"), all);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return JSON.readTree(out.toFile());
+    private JsonNode run(String... args) {
+        return Cli.measure(tmp.resolve("home"), tmp.resolve("run-" + System.nanoTime() + ".json"), args).json();
     }
 
     @Test

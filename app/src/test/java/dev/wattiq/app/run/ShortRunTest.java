@@ -3,9 +3,9 @@ package dev.wattiq.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * or the run says why it could not be; no figure anywhere (run JSON, runs list, show) is NaN.
  */
 class ShortRunTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path home;
 
@@ -25,18 +23,10 @@ class ShortRunTest {
         for (String[] command : new String[][] {
                 {"sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done"}, // ~0.1 s of CPU here
                 {"true"}}) { // a few ms: ends before the sensors open
-            Path out = home.resolve(command[0] + ".json");
-            String[] args = new String[command.length + 6];
-            args[0] = "run";
-            args[1] = "--interval";
-            args[2] = "1s"; // longer than the command: no sample inside it
-            args[3] = "--json-out";
-            args[4] = out.toString();
-            args[5] = "--";
-            System.arraycopy(command, 0, args, 6, command.length);
-            Cli.Result r = Cli.run(home, args);
-            assertThat(r.exitCode()).as(r.err()).isZero();
-            JsonNode j = JSON.readTree(out.toFile());
+            Cli.Measured run = Cli.measure(home, home.resolve(command[0] + ".json"),
+                    List.of("--interval", "1s"), List.of(command)); // longer than the command: no sample inside it
+            Cli.Result r = run.result();
+            JsonNode j = run.json();
             double cpu = j.get("energy_j").get("by_component").path("cpu").asDouble(Double.NaN);
             boolean tooShort = j.get("too_short").asBoolean();
             if (command[0].equals("sh")) {
@@ -54,10 +44,7 @@ class ShortRunTest {
                 assertThat(cost.get("amount").isNumber()).as(cost.toString()).isTrue();
                 assertThat(cost.get("amount").asDouble()).isFinite().isPositive();
             }
-            String id = j.get("run_id").asText();
-            Cli.Result shown = Cli.run(home, "show", id, "--json");
-            assertThat(shown.exitCode()).as(shown.err()).isZero();
-            JsonNode stored = JSON.readTree(shown.out());
+            JsonNode stored = Cli.json(home, "show", j.get("run_id").asText(), "--json");
             assertThat(stored.get("too_short").asBoolean()).isEqualTo(tooShort);
             assertThat(stored.get("cost")).isEqualTo(cost);
         }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,25 +70,36 @@ class WallRunTest {
         return s;
     }
 
+    /** The options of a run in {@code scope} on the fake /sys, sampled every 50 ms. */
+    List<String> onFakeSys(String scope) {
+        return List.of("--scope", scope, "--interval", "50ms", "--sysfs-root", tmp.resolve("sys").toString());
+    }
+
+    /** {@code wattiq run} in machine scope on the fake /sys, with {@code extra} (options, then -- and the command). */
     Cli.Result run(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "--scope", "machine", "--interval", "50ms", "--sysfs-root",
-                tmp.resolve("sys").toString(), "--json-out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--json-out", out.toString()));
+        args.addAll(onFakeSys("machine"));
         args.addAll(List.of(extra));
         return Cli.run(tmp.resolve("home"), args.toArray(String[]::new));
     }
 
-    @Test
-    void aPowerMeterGivesTheWallBesideTheComponentsAndOtherIsTheirDifference() throws Exception {
-        Thread cpu = fakeSys(true);
-        Path out = tmp.resolve("run.json");
-        Cli.Result r;
+    /** {@code wattiq run} in {@code scope} with {@code options} while the fake /sys moves (see {@link #fakeSys}); it must exit 0. */
+    Cli.Measured measured(boolean powerMeter, Path out, String scope, List<String> options, String... command) {
+        List<String> all = new ArrayList<>(onFakeSys(scope));
+        all.addAll(options);
+        Thread cpu = fakeSys(powerMeter);
         try {
-            r = run(out, "--", "sleep", "1.5");
+            return Cli.measure(tmp.resolve("home"), out, all, List.of(command));
         } finally {
             cpu.interrupt();
         }
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode j = JSON.readTree(out.toFile());
+    }
+
+    @Test
+    void aPowerMeterGivesTheWallBesideTheComponentsAndOtherIsTheirDifference() throws Exception {
+        Cli.Measured m = measured(true, tmp.resolve("run.json"), "machine", List.of(), "sleep", "1.5");
+        Cli.Result r = m.result();
+        JsonNode j = m.json();
         double seconds = meteredSeconds(j); // the wall and the components cover the same window: the command less its unmetered start
         JsonNode e = j.get("energy_j");
         assertThat(e.get("wall").asDouble()).as("250 W x %s s", seconds).isCloseTo(250 * seconds, within(250 * seconds * 0.05));
@@ -107,9 +119,7 @@ class WallRunTest {
                 .isGreaterThanOrEqualTo(e.get("wall").asDouble() * 0.999);
         assertThat(j.get("notes").toString()).contains("billed IT energy");
 
-        Cli.Result show = Cli.run(tmp.resolve("home"), "show", j.get("run_id").asText(), "--json");
-        assertThat(show.exitCode()).as(show.err()).isZero();
-        JsonNode stored = JSON.readTree(show.out());
+        JsonNode stored = Cli.json(tmp.resolve("home"), "show", j.get("run_id").asText(), "--json");
         assertThat(stored.get("energy_j").get("wall").asDouble()).isCloseTo(e.get("wall").asDouble(), within(1e-6));
         assertThat(stored.get("energy_j").get("by_component").has("wall")).isFalse();
         assertThat(stored.get("energy_j").get("total").asDouble()).isCloseTo(e.get("total").asDouble(), within(1e-6));
@@ -117,17 +127,9 @@ class WallRunTest {
 
     @Test
     void processScopeShowsTheWallApartAndChargesOnlyTheComponents() throws Exception {
-        Thread cpu = fakeSys(true);
-        Path out = tmp.resolve("run.json");
-        Cli.Result r;
-        try {
-            r = Cli.run(tmp.resolve("home"), "run", "--scope", "process", "--interval", "50ms", "--sysfs-root", tmp.resolve("sys").toString(),
-                    "--no-store", "--json-out", out.toString(), "--", "sleep", "1.5");
-        } finally {
-            cpu.interrupt();
-        }
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode j = JSON.readTree(out.toFile());
+        Cli.Measured m = measured(true, tmp.resolve("run.json"), "process", List.of("--no-store"), "sleep", "1.5");
+        Cli.Result r = m.result();
+        JsonNode j = m.json();
         assertThat(j.get("energy_j").has("wall")).as("energy_j.wall is machine scope's").isFalse();
         assertThat(j.get("wall").get("energy_j").asDouble() / meteredSeconds(j)).as("the whole machine's 250 W").isCloseTo(250, within(12.5));
         assertThat(r.err()).contains("the wall is the node's");
@@ -136,19 +138,17 @@ class WallRunTest {
     @Test
     void aFakeBmcGivesTheWallAndThePasswordIsNowhere() throws Exception {
         for (FakeBmc.Schema schema : FakeBmc.Schema.values()) {
-            Thread cpu = fakeSys(false);
             Path pw = Files.writeString(tmp.resolve("bmc.pw"), PASSWORD + "\n");
             Path out = tmp.resolve("run-" + schema + ".json");
-            Cli.Result r;
+            Cli.Measured m;
             try (FakeBmc bmc = FakeBmc.http(schema, "admin", PASSWORD)) {
                 bmc.power(240);
                 bmc.answer(503, 1); // the first poll after opening is refused: held over, backed off
-                r = run(out, "--redfish", bmc.url(), "--redfish-user", "admin", "--redfish-password-file", pw.toString(), "--", "sleep", "3");
-            } finally {
-                cpu.interrupt();
+                m = measured(false, out, "machine", List.of("--redfish", bmc.url(), "--redfish-user", "admin", "--redfish-password-file", pw.toString()),
+                        "sleep", "3");
             }
-            assertThat(r.exitCode()).as(r.err()).isZero();
-            JsonNode j = JSON.readTree(out.toFile());
+            Cli.Result r = m.result();
+            JsonNode j = m.json();
             double seconds = meteredSeconds(j);
             assertThat(j.get("energy_j").get("wall").asDouble()).as(schema.name()).isCloseTo(240 * seconds, within(240 * seconds * 0.05));
             assertThat(j.get("wall").get("source").asText()).contains(schema == FakeBmc.Schema.POWER ? "Power PowerControl[0]" : "EnvironmentMetrics PowerWatts");

@@ -29,9 +29,7 @@ class DdpJobTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void twoRanksUnderWattiqRunAreOneJob() throws Exception {
-        Path python = External.require("/usr/bin/python3", "python3");
-        boolean torch = new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
-        External.requireThat(torch, "python3-torch is missing: apt-get install -y python3-torch (.ci/run installs it)");
+        Path python = External.pythonWithTorch();
         Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/seed/ddp.py");
         Path home = dir.resolve("home");
         int port = External.freePort();
@@ -58,9 +56,7 @@ class DdpJobTest {
         assertThat(quality.get("experiment").asText()).isEqualTo("parallel-k2");
         assertThat(quality.has("test_mse")).isTrue();
         assertThat(quality.get("noise_floor_mse").asDouble()).isCloseTo(0.01, within(1e-9));
-        Cli.Result rep = Cli.run(home, "report", "--job", "ddp-test", "--json");
-        assertThat(rep.exitCode()).as(rep.err()).isZero();
-        JsonNode j = JSON.readTree(rep.out());
+        JsonNode j = Cli.json(home, "report", "--job", "ddp-test", "--json");
         assertThat(j.get("runs_count").asInt()).isEqualTo(2);
         assertThat(j.at("/energy_j/total").asDouble()).isCloseTo(sum, within(1e-9));
     }

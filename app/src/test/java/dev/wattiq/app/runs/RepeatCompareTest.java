@@ -3,16 +3,14 @@ package dev.wattiq.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wattiq run --repeat N} on real child processes, then {@code wattiq compare} of the stored groups and runs. */
 class RepeatCompareTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
@@ -20,15 +18,10 @@ class RepeatCompareTest {
         return tmp.resolve("home");
     }
 
-    private JsonNode repeat(String name, String... command) throws Exception {
-        Path out = tmp.resolve(name + ".json");
-        String[] full = new String[7 + command.length];
-        System.arraycopy(new String[] {"run", "--repeat", "3", "--interval", "10ms", "--json-out", out.toString()}, 0, full, 0, 7);
-        System.arraycopy(command, 0, full, 7, command.length);
-        Cli.Result r = Cli.run(home(), full);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("3 runs of group rep-").contains("energy_j.total").contains("median");
-        return JSON.readTree(out.toFile());
+    private JsonNode repeat(String name, String... command) {
+        Cli.Measured m = Cli.measure(home(), tmp.resolve(name + ".json"), List.of("--repeat", "3", "--interval", "10ms"), List.of(command));
+        assertThat(m.result().err()).contains("3 runs of group rep-").contains("energy_j.total").contains("median");
+        return m.json();
     }
 
     @Test
@@ -54,8 +47,7 @@ class RepeatCompareTest {
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.out()).contains("A: 3 runs").contains("B: 3 runs").contains("duration_s").containsPattern("energy: (no significant|B uses)");
         // sleeping 0.8 s against a loop of a few ms: the durations differ beyond their spread
-        Cli.Result cj = Cli.run(home(), "compare", "--json", group, k.get("repeat_group").asText());
-        JsonNode cmp = JSON.readTree(cj.out());
+        JsonNode cmp = Cli.json(home(), "compare", "--json", group, k.get("repeat_group").asText());
         assertThat(cmp.get("figures").get("duration_s").get("verdict").asText()).isEqualTo("higher");
         assertThat(cmp.get("a_run_ids")).hasSize(3);
         // a single run against a group, and a label naming the group

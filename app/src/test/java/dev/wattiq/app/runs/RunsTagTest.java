@@ -28,17 +28,8 @@ class RunsTagTest {
     @TempDir
     Path home;
 
-    private String run(String... command) throws Exception {
-        Path out = home.resolve("run-" + System.nanoTime() + ".json");
-        String[] args = new String[command.length + 4];
-        args[0] = "run";
-        args[1] = "--json-out";
-        args[2] = out.toString();
-        args[3] = "--";
-        System.arraycopy(command, 0, args, 4, command.length);
-        Cli.Result r = Cli.run(home, args);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return JSON.readTree(out.toFile()).get("run_id").asText();
+    private String run(String... command) {
+        return Cli.measure(home, home.resolve("run-" + System.nanoTime() + ".json"), List.of(), List.of(command)).json().get("run_id").asText();
     }
 
     @Test
@@ -64,8 +55,7 @@ class RunsTagTest {
         assertThat(Cli.run(home, "runs", "tag", tiny, "accuracy=0.99").exitCode()).isZero();
         assertThat(Cli.run(home, "runs", "tag", slow, "accuracy=0.96").exitCode()).as("a later tag replaces").isZero();
 
-        Cli.Result shown = Cli.run(home, "show", slow, "--json");
-        JsonNode labels = JSON.readTree(shown.out()).get("labels");
+        JsonNode labels = Cli.json(home, "show", slow, "--json").get("labels");
         assertThat(labels.get("accuracy").asText()).isEqualTo("0.96");
         assertThat(labels.get("note").asText()).isEqualTo("slow");
 
@@ -97,7 +87,7 @@ class RunsTagTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("no run 'no-such-run'", "wattiq runs");
         // nothing was written by the failures
-        assertThat(JSON.readTree(Cli.run(home, "show", id, "--json").out()).get("labels").size()).isZero();
+        assertThat(Cli.json(home, "show", id, "--json").get("labels").size()).isZero();
     }
 
     @Property

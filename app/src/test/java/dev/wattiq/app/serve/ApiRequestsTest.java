@@ -66,7 +66,7 @@ class ApiRequestsTest {
     @BeforeAll
     static void start() throws Exception {
         serverTmp = Files.createDirectories(dir.resolve("server-tmp"));
-        serve = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 1_000_000),
+        serve = ServeProcess.onFakeRapl(dir, 1_000_000,
                 Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + serverTmp));
     }
 

@@ -39,16 +39,7 @@ class DashboardBrowserTest {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(124);
         }
         // a run too short to measure: 0 J, which must not become the frontier's balance point
-        // (stored as wattiq stores one: whether a real `true` beats the sensors' start depends on the machine's load)
-        try (dev.wattiq.app.store.SqliteRunStore s = dev.wattiq.app.store.SqliteRunStore.open(home)) {
-            java.time.Instant t0 = java.time.Instant.now();
-            s.begin(new dev.wattiq.app.store.RunStart("tiny-run", java.util.List.of("true"), t0, "process", 0.1, java.util.Map.of(), null,
-                    "h", 1, null, null));
-            s.finish(new dev.wattiq.app.store.RunRecord("tiny-run", "complete", java.util.List.of("true"), 0, t0, t0.plusMillis(2), 0.002,
-                    "process", 0.1, java.util.Map.of(), null, "h", null, 0, java.util.Map.of(), 0, 0, Double.NaN, 0, java.util.List.of(),
-                    java.util.Map.of(), java.util.List.of(dev.wattiq.app.store.RunRecord.TOO_SHORT + "the command ended before its sensors could open"),
-                    null));
-        }
+        dev.wattiq.app.store.StoredRuns.chargedNothing(home, "tiny-run");
         Path python = External.require("/usr/bin/python3", "python3");
         // then a busy Python script in two windows (the newest run, shown first: its windows are bands on its chart)
         String client = Path.of(System.getProperty("user.dir")).getParent().resolve("clients/python").toString();
@@ -56,7 +47,7 @@ class DashboardBrowserTest {
                 "import time, wattiq\nfor e in range(2):\n    with wattiq.window('epoch-%d' % e):\n        t = time.time()\n"
                         + "        while time.time() - t < 0.4: wattiq.step(tokens=64)\n");
         assertThat(py.exitCode()).as(py.err()).isZero();
-        try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0)) {
             Thread mover = Thread.ofPlatform().daemon().start(() -> {
                 long uj = 0;
                 try {
@@ -80,31 +71,31 @@ class DashboardBrowserTest {
             assertThat(shot).exists();
             assertThat(Files.size(shot)).isGreaterThan(20_000);
             assertFilled(atLoad);
-            Matcher m = CANVAS.matcher(dom);
-            List<String> seen = new ArrayList<>();
-            while (m.find()) {
-                seen.add(m.group(1));
-                assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points").isPositive();
-                assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels").isGreaterThan(500);
-            }
-            assertThat(seen).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
-            assertThat(dom).contains("data-runs=\"4\"").containsPattern("[123] of 3 runs on the frontier").contains("1 left out");
-            assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
+            assertCharts(dom, "");
+            assertThat(dom).containsPattern("[123] of 3 runs on the frontier").contains("1 left out");
         }
     }
 
-    /** Every panel of the page as Chromium had it at load: charts painted, the runs table and the plan filled. */
-    private static void assertFilled(String dom) {
+    /**
+     * The three charts of the page, each with data points and painted pixels, over the four runs, the newest run's chart
+     * with its two window bands ({@code when}: " at load", or "" after the timers ran).
+     */
+    private static void assertCharts(String dom, String when) {
         Matcher m = CANVAS.matcher(dom);
         List<String> seen = new ArrayList<>();
         while (m.find()) {
             seen.add(m.group(1));
-            assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points at load").isPositive();
-            assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels at load").isGreaterThan(500);
+            assertThat(Integer.parseInt(m.group(2))).as(m.group(1) + " data points" + when).isPositive();
+            assertThat(Integer.parseInt(m.group(3))).as(m.group(1) + " painted pixels" + when).isGreaterThan(500);
         }
-        assertThat(seen).as("charts drawn at load").containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
+        assertThat(seen).as("charts drawn" + when).containsExactlyInAnyOrder("live-chart", "run-chart", "tune-chart");
         assertThat(dom).contains("data-runs=\"4\"");
         assertThat(dom).containsPattern("<canvas id=\"run-chart\"[^>]*data-bands=\"2\"").contains("2 windows").contains("J/token");
+    }
+
+    /** Every panel of the page as Chromium had it at load: charts painted, the runs table and the plan filled. */
+    private static void assertFilled(String dom) {
+        assertCharts(dom, " at load");
         String rows = dom.substring(dom.indexOf("<tbody>"), dom.indexOf("</tbody>"));
         assertThat(rows).contains("<td class=\"cmd\" title=\"true\">true</td>")
                 .contains("timeout 1.2 sh -c while :; do :; done").contains("sweep-0.8").contains("lr=0.01")

@@ -36,20 +36,10 @@ class DashboardDataTest {
         assertThat(busy.exitCode()).as(busy.err()).isEqualTo(124);
         Cli.Result busier = Cli.run(home, "run", "--interval", "20ms", "--", "timeout", "1.2", "sh", "-c", "while :; do :; done");
         assertThat(busier.exitCode()).as(busier.err()).isEqualTo(124);
-        // a run charged nothing (it ended before its sensors opened): stored as wattiq stores one, since whether a real
-        // `true` beats the sensors' start depends on the machine's load
-        try (dev.wattiq.app.store.SqliteRunStore s = dev.wattiq.app.store.SqliteRunStore.open(home)) {
-            java.time.Instant t0 = java.time.Instant.now();
-            var start = new dev.wattiq.app.store.RunStart("tiny-run", java.util.List.of("true"), t0, "process", 0.1, java.util.Map.of(), null,
-                    "h", 1, null, null);
-            s.begin(start);
-            s.finish(new dev.wattiq.app.store.RunRecord("tiny-run", "complete", java.util.List.of("true"), 0, t0, t0.plusMillis(2), 0.002,
-                    "process", 0.1, java.util.Map.of(), null, "h", null, 0, java.util.Map.of(), 0, 0, Double.NaN, 0, java.util.List.of(),
-                    java.util.Map.of(), java.util.List.of(dev.wattiq.app.store.RunRecord.TOO_SHORT + "the command ended before its sensors could open"),
-                    null));
-        }
+        // a run charged nothing (it ended before its sensors opened)
+        dev.wattiq.app.store.StoredRuns.chargedNothing(home, "tiny-run");
 
-        try (ServeProcess serve = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0)) {
             JsonNode runs = JSON.readTree(serve.get("/api/runs").body()).get("runs");
             assertThat(runs).hasSize(3);
             JsonNode sweep = null;
@@ -116,7 +106,7 @@ class DashboardDataTest {
     @Test
     void behindATokenThePageCarriesNoData() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), "s3cret-token-0123456789\n");
-        try (ServeProcess serve = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0), "--token-file", token.toString())) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 0, "--token-file", token.toString())) {
             HttpResponse<String> page = serve.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<table id=\"runs\">").doesNotContain("initial-data").doesNotContain(Dashboard.MARKER);

@@ -29,7 +29,7 @@ class PrometheusScrapeTest {
     void promqlSeesTheEnergyTheCounterMoved() throws Exception {
         Path prometheus = External.require("/usr/bin/prometheus", "prometheus");
         Path token = Files.writeString(dir.resolve("token"), "prom-scrape-token-0123456789\n");
-        try (ServeProcess serve = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 5_000_000), "--token-file", token.toString())) {
+        try (ServeProcess serve = ServeProcess.onFakeRapl(dir, 5_000_000, "--token-file", token.toString())) {
             ServeProcess.setEnergy(serve.sysfs, 5_000_000 + 123_250_000); // +123.25 J
             int port = External.freePort();
             String target = URI.create(serve.base).getAuthority();

@@ -30,7 +30,7 @@ class ServeHardeningTest {
 
     @Test
     void sixtyFourHalfOpenConnectionsDoNotSilenceMetricsWithoutAToken() throws Exception {
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0)) {
             metricsAnswerPastHalfOpenConnections(s, null);
         }
     }
@@ -38,7 +38,7 @@ class ServeHardeningTest {
     @Test
     void sixtyFourHalfOpenConnectionsDoNotSilenceMetricsBehindAToken() throws Exception {
         Path token = tokenFile();
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0), "--token-file", token.toString())) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0, "--token-file", token.toString())) {
             metricsAnswerPastHalfOpenConnections(s, TOKEN);
         }
     }
@@ -74,7 +74,7 @@ class ServeHardeningTest {
     void aHalfOpenConnectionIsClosedAtTheRequestDeadline() throws Exception {
         // the deadline is the JDK server's sun.net.httpserver.maxReqTime (read in seconds, whatever its documentation
         // says: a JDK that reads milliseconds fails this test); 2 s here to keep the test short
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0),
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0,
                 Map.of("JAVA_TOOL_OPTIONS", "-Dsun.net.httpserver.maxReqTime=2"));
              Socket k = new Socket(URI.create(s.base).getHost(), URI.create(s.base).getPort())) {
             k.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
@@ -90,7 +90,7 @@ class ServeHardeningTest {
 
     @Test
     void withoutATokenOnlyLoopbackHostNamesAreServed() throws Exception {
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0)) {
             int port = URI.create(s.base).getPort();
             for (String path : new String[] {"/api/runs", "/metrics", "/api/health", "/"}) {
                 for (String host : new String[] {"attacker.example", "attacker.example:" + port, "127.0.0.1.nip.io", "localhost.attacker.example",
@@ -109,7 +109,7 @@ class ServeHardeningTest {
 
     @Test
     void withATokenAnyHostIsServedToTheTokenHolder() throws Exception {
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0), "--token-file", tokenFile().toString())) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0, "--token-file", tokenFile().toString())) {
             assertThat(raw(s, "GET /api/runs HTTP/1.1\r\nHost: wattiq.example:9464\r\nAuthorization: Bearer " + TOKEN + "\r\nConnection: close\r\n\r\n"))
                     .startsWith("HTTP/1.1 200");
             assertThat(raw(s, "GET /api/runs HTTP/1.1\r\nHost: wattiq.example:9464\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 401");
@@ -119,7 +119,7 @@ class ServeHardeningTest {
 
     @Test
     void postBodiesMustBeDeclaredJsonAndStrictlySo() throws Exception {
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0)) {
             String body = "{\"params\": \"7B\", \"tokens\": \"140B\", \"hardware\": \"H100-SXM\", \"devices\": 64}";
             String noType = raw(s, "POST /api/plan/train HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n" + body);
@@ -146,7 +146,7 @@ class ServeHardeningTest {
     @Test
     void noServerPathInAnswersAndTheDashboardCannotBeFramed() throws Exception {
         Path home = dir.resolve("home");
-        try (ServeProcess s = ServeProcess.start(home, ServeProcess.fakeRapl(dir, 0))) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0)) {
             HttpResponse<String> page = s.get("/");
             // not framed, and still only the dashboard's own scripts and styles (the framing rule is added to that policy)
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)

@@ -62,6 +62,16 @@ final class ServeProcess implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%015d%n", microJoules);
     }
 
+    /** A wattiq serve with WATTIQ_HOME {@code dir}/home, measuring a fake RAPL tree in {@code dir} (see {@link #fakeRapl}). */
+    static ServeProcess onFakeRapl(Path dir, long microJoules, String... extra) throws Exception {
+        return onFakeRapl(dir, microJoules, Map.of(), extra);
+    }
+
+    /** As {@link #onFakeRapl(Path, long, String...)}, with {@code env} added to the server's environment. */
+    static ServeProcess onFakeRapl(Path dir, long microJoules, Map<String, String> env, String... extra) throws Exception {
+        return start(dir.resolve("home"), fakeRapl(dir, microJoules), env, extra);
+    }
+
     static ServeProcess start(Path home, Path sysfs, String... extra) throws Exception {
         return start(home, sysfs, Map.of(), extra);
     }

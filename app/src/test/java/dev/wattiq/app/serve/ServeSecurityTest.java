@@ -39,7 +39,7 @@ class ServeSecurityTest {
     @Test
     void tokenIsRequiredOnDataEndpoints() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), "s3cret-token-0123456789\n");
-        try (ServeProcess s = ServeProcess.start(dir.resolve("home"), ServeProcess.fakeRapl(dir, 0), "--token-file", token.toString())) {
+        try (ServeProcess s = ServeProcess.onFakeRapl(dir, 0, "--token-file", token.toString())) {
             for (String path : new String[] {"/metrics", "/api/health", "/api/runs"}) {
                 HttpResponse<String> none = s.get(path);
                 ServeHttpTest.assertError(none, 401);

@@ -72,13 +72,8 @@ public final class LabRunner {
             co2eMarket += price.co2eMarketKg() / repeats;
             currency = price.currency();
         }
-        double meanJoules = 0;
-        for (double j : joules) meanJoules += j / repeats;
-        double ss = 0;
-        for (double j : joules) ss += (j - meanJoules) * (j - meanJoules);
-        Map<String, Double> figures = new LinkedHashMap<>(out.figures());
-        figures.put("repeats", (double) repeats);
-        figures.put("energy_j_sd", repeats > 1 ? Math.sqrt(ss / (repeats - 1)) : Double.NaN);
+        double meanJoules = mean(joules);
+        Map<String, Double> figures = withSpread(out.figures(), joules, meanJoules);
         Map<String, Double> q = new LinkedHashMap<>();
         double quality = Double.NaN;
         String metric = "none";
@@ -122,18 +117,33 @@ public final class LabRunner {
                 co2eLocation += t.point().co2eLocationKg() / n;
                 co2eMarket += t.point().co2eMarketKg() / n;
             }
-            double mean = 0;
-            for (double j : joules) mean += j / n;
-            double ss = 0;
-            for (double j : joules) ss += (j - mean) * (j - mean);
-            Map<String, Double> figures = new LinkedHashMap<>(last.figures());
-            figures.put("repeats", (double) n);
-            figures.put("energy_j_sd", n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN);
+            double mean = mean(joules);
+            Map<String, Double> figures = withSpread(last.figures(), joules, mean);
             Point lp = last.point();
             Point p = new Point(lp.name(), lp.config(), mean, seconds, cost, lp.currency(), co2eLocation, co2eMarket, lp.quality(),
                     lp.qualityMetric(), lp.measured());
             out.add(new Trial(last.name(), last.config(), loop, last.finalLoss(), last.quality(), figures, last.measurement(), p));
         }
+        return out;
+    }
+
+    private static double mean(double[] joules) {
+        double mean = 0;
+        for (double j : joules) mean += j / joules.length;
+        return mean;
+    }
+
+    /**
+     * A copy of {@code figures} with {@code repeats} (how many runs {@code joules} holds) and {@code energy_j_sd} (the
+     * sample standard deviation of one run's energy about {@code mean}; NaN for a single run) added.
+     */
+    private static Map<String, Double> withSpread(Map<String, Double> figures, double[] joules, double mean) {
+        double ss = 0;
+        for (double j : joules) ss += (j - mean) * (j - mean);
+        int n = joules.length;
+        Map<String, Double> out = new LinkedHashMap<>(figures);
+        out.put("repeats", (double) n);
+        out.put("energy_j_sd", n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN);
         return out;
     }
 }

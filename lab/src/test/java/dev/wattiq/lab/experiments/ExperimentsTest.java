@@ -2,41 +2,22 @@ package dev.wattiq.lab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Meter;
-import dev.wattiq.meter.Method;
-import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The experiments under a meter whose only sensor is a fake energy counter (the outside world: a RAPL-like
- * counter that advances 1 J per poll), so each Point's energy is exactly the window's counter difference.
+ * The experiments under a meter whose only sensor is a fake energy counter ({@link PollCounter#oneJoulePerPoll()}),
+ * so each Point's energy is exactly the window's counter difference.
  */
 class ExperimentsTest {
     static final LabConfig SMALL = new LabConfig(60, 12, 48, 0, 3, 0.05f, 7, 2);
 
-    /** A package counter that gains one joule at every poll. */
-    static final class OneJoulePerPoll implements Sensor {
-        private double joules;
-
-        @Override
-        public String name() {
-            return "fake-rapl";
-        }
-
-        @Override
-        public synchronized List<EnergyCounter> poll() {
-            joules += 1;
-            return List.of(EnergyCounter.whole("cpu_package", "package-0", joules, Method.MEASURED));
-        }
-    }
-
     static List<Trial> run(Experiment e, LabConfig c, Pricer pricer) {
         List<Trial> seen = new ArrayList<>();
-        try (Meter m = Meter.manual(List.of(new OneJoulePerPoll()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.oneJoulePerPoll()), SensorEnvironment.system())) {
             List<Trial> out = e.run(c, new LabRunner(m, pricer, seen::add));
             assertThat(out).hasSize(e.trials(c));
             assertThat(seen).hasSize(out.size());

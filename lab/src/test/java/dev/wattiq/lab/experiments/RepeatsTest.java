@@ -3,10 +3,7 @@ package dev.wattiq.lab.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wattiq.meter.EnergyCounter;
 import dev.wattiq.meter.Meter;
-import dev.wattiq.meter.Method;
-import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,28 +13,11 @@ import org.junit.jupiter.api.Test;
 class RepeatsTest {
     static final LabConfig SMALL = new LabConfig(40, 12, 48, 0, 3, 0.05f, 7, 2);
 
-    /** A package counter whose k-th poll adds k joules: consecutive windows see 2, 4, 6 ... joules apart by 2 J. */
-    static final class GrowingCounter implements Sensor {
-        private double joules;
-        private int polls;
-
-        @Override
-        public String name() {
-            return "fake-rapl-growing";
-        }
-
-        @Override
-        public synchronized List<EnergyCounter> poll() {
-            joules += ++polls;
-            return List.of(EnergyCounter.whole("cpu_package", "package-0", joules, Method.MEASURED));
-        }
-    }
-
     @Test
     void eachRepeatIsItsOwnWindowAndTheSpreadIsReported() {
         Pricer flat = m -> new Pricer.Price(m.totalJoules() * 2, "EUR", m.totalJoules() * 3, m.totalJoules() * 4);
         List<Trial> seen = new ArrayList<>();
-        try (Meter m = Meter.manual(List.of(new GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             List<Trial> out = Experiment.QUALITY.run(SMALL, new LabRunner(m, flat, seen::add, 3));
             assertThat(out).hasSize(1);
             assertThat(seen).hasSize(1); // one trial, however many repeats
@@ -53,7 +33,7 @@ class RepeatsTest {
     @Test
     void oneRepeatHasNoSpreadAndZeroRepeatsIsRefused() {
         Pricer flat = m -> new Pricer.Price(0, "EUR", 0, 0);
-        try (Meter m = Meter.manual(List.of(new GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             Trial t = Experiment.QUALITY.run(SMALL, new LabRunner(m, flat, x -> { })).getFirst();
             assertThat(t.figures().get("energy_j_sd")).isNaN();
             assertThatThrownBy(() -> new LabRunner(m, flat, x -> { }, 0)).hasMessageContaining("repeats must be at least 1");
@@ -62,7 +42,7 @@ class RepeatsTest {
 
     @Test
     void r2StandardErrorIsSmallButPositive() {
-        try (Meter m = Meter.manual(List.of(new GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             Trial t = Experiment.QUALITY.run(SMALL, new LabRunner(m, x -> new Pricer.Price(0, "EUR", 0, 0), x -> { })).getFirst();
             double se = t.quality().get("r2_se");
             assertThat(se).isPositive().isLessThan(0.05);
@@ -71,7 +51,7 @@ class RepeatsTest {
 
     @Test
     void theDemoSetHoldsEveryConfigurationOnce() {
-        try (Meter m = Meter.manual(List.of(new GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             List<Trial> all = Experiment.all(SMALL, new LabRunner(m, x -> new Pricer.Price(0, "EUR", 0, 0), x -> { }), Experiment.QUICK_SWEEP);
             assertThat(all).hasSize(Experiment.allTrials(SMALL, Experiment.QUICK_SWEEP));
             assertThat(all).extracting(Trial::name).doesNotHaveDuplicates().doesNotContain("prune-l1-0").contains("quality", "prune-l1-20");

@@ -22,7 +22,7 @@ class WarmUpTest {
     @Test
     void theMeasuredRunsLearnTheSameWithOrWithoutIt() {
         Pricer free = m -> new Pricer.Price(0, "EUR", 0, 0);
-        try (Meter m = Meter.manual(List.of(new RepeatsTest.GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             Trial cold = Experiment.SEED.run(RepeatsTest.SMALL, new LabRunner(m, free, t -> { })).getFirst();
             Trial coldQuality = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, free, t -> { })).getFirst();
             WarmUp.run(RepeatsTest.SMALL, true);
@@ -40,7 +40,7 @@ class WarmUpTest {
     @Test
     void sixteenBitRunsAreMarkedEmulated() {
         Pricer free = m -> new Pricer.Price(0, "EUR", 0, 0);
-        try (Meter m = Meter.manual(List.of(new RepeatsTest.GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             List<Trial> p = Experiment.PRECISION.run(RepeatsTest.SMALL, new LabRunner(m, free, t -> { }));
             assertThat(p).extracting(t -> t.config().get("emulated")).containsExactly(null, "true", "true");
         }
@@ -49,7 +49,7 @@ class WarmUpTest {
     @Test
     void passesArePooledByNameWithTheSpreadAcrossPasses() {
         Pricer flat = m -> new Pricer.Price(m.totalJoules() * 2, "EUR", 0, 0);
-        try (Meter m = Meter.manual(List.of(new RepeatsTest.GrowingCounter()), SensorEnvironment.system())) {
+        try (Meter m = Meter.manual(List.of(PollCounter.growing()), SensorEnvironment.system())) {
             List<Trial> a = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, flat, t -> { }));
             List<Trial> b = Experiment.QUALITY.run(RepeatsTest.SMALL, new LabRunner(m, flat, t -> { }));
             List<Trial> p = LabRunner.pooled(List.of(a, b));

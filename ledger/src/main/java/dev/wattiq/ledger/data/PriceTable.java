@@ -3,24 +3,20 @@ package dev.wattiq.ledger.data;
 import dev.wattiq.ledger.tariff.FlatTariff;
 import dev.wattiq.ledger.tariff.Tariff;
 import dev.wattiq.meter.io.Csv;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Shipped average electricity prices per region ({@code prices.csv}). A price taken from here is always marked a
  * default on the bill: it is an average, not the site's own tariff.
  */
-public final class PriceTable {
+public final class PriceTable extends KeyedTable<FlatTariff> {
     /** The region whose price is used when nothing else is known. */
     public static final String FALLBACK = "US";
     static final List<String> COLUMNS = List.of("region", "price_per_kwh", "currency", "year", "scope", "source");
 
-    private final Map<String, FlatTariff> byRegion;
-
-    private PriceTable(Map<String, FlatTariff> byRegion) {
-        this.byRegion = byRegion;
+    private PriceTable(List<Csv.Row> rows) {
+        super(rows, r -> GridTable.key(r.required("region")), PriceTable::price);
     }
 
     /** The table shipped in the ledger jar (prices.csv), read on first use. */
@@ -29,23 +25,23 @@ public final class PriceTable {
     }
 
     private static final class Shipped {
-        static final PriceTable TABLE = parse(Csv.resource(PriceTable.class, "/dev/wattiq/ledger/prices.csv").require(COLUMNS).rows());
+        static final PriceTable TABLE = parse(shippedRows("prices.csv", COLUMNS));
     }
 
     public static PriceTable parse(List<Csv.Row> rows) {
-        Map<String, FlatTariff> m = new LinkedHashMap<>();
-        for (Csv.Row r : rows) {
-            double p = r.number("price_per_kwh");
-            Tariff.checkPrice(p, r.file() + ":" + r.line());
-            String src = r.required("source") + "; " + r.required("scope") + ", " + r.required("year") + ", region " + r.required("region");
-            m.put(GridTable.key(r.required("region")), new FlatTariff(p, Tariff.checkCurrency(r.required("currency"), r.file() + ":" + r.line()), src, true));
-        }
-        return new PriceTable(m);
+        return new PriceTable(rows);
+    }
+
+    private static FlatTariff price(Csv.Row r) {
+        double p = r.number("price_per_kwh");
+        Tariff.checkPrice(p, r.file() + ":" + r.line());
+        String src = r.required("source") + "; " + r.required("scope") + ", " + r.required("year") + ", region " + r.required("region");
+        return new FlatTariff(p, Tariff.checkCurrency(r.required("currency"), r.file() + ":" + r.line()), src, true);
     }
 
     /** The average price for {@code region}, if one is shipped. */
     public Optional<FlatTariff> forRegion(String region) {
-        return Optional.ofNullable(byRegion.get(GridTable.key(region)));
+        return Optional.ofNullable(get(GridTable.key(region)));
     }
 
     /** The price used when no region price is known. */

@@ -7,8 +7,7 @@ import dev.wattiq.planner.PlannerException;
 import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.fit.Priors;
-import dev.wattiq.planner.fit.StoredCalibration;
-import dev.wattiq.planner.train.TrainingPlanner;
+import dev.wattiq.planner.fit.FittedPlanner;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
@@ -28,10 +27,8 @@ import static dev.wattiq.meter.UserInputException.field;
  * fleet for a demand and a year's energy, each energy figure with the 80% interval of the fit's out-of-sample
  * residuals.
  */
-public final class InferencePlanner {
+public final class InferencePlanner extends FittedPlanner<ServingCalibration, ServingFitSummary> {
     private final Defaults d;
-    private final ServingFitSummary fit;
-    private final Supplier<ServingCalibration> calibration;
     private final ServingModel model;
 
     /** The planner shipped in the jar: the build's stored fit when it matches the data files, else fitted now. */
@@ -40,17 +37,14 @@ public final class InferencePlanner {
 
         private static InferencePlanner load() {
             Defaults d = Defaults.shipped();
-            Supplier<ServingCalibration> cal = TrainingPlanner.memo(() -> calibrate(d, shippedRuns().runs()));
-            return StoredCalibration.shipped()
-                    .map(s -> new InferencePlanner(d, dev.wattiq.planner.Calibrate.serving(s, base(d)), cal))
-                    .orElseGet(() -> new InferencePlanner(d, cal.get().summary(), cal));
+            return shipped(() -> calibrate(d, shippedRuns().runs()), s -> dev.wattiq.planner.Calibrate.serving(s, base(d)),
+                    ServingCalibration::summary, (fit, cal) -> new InferencePlanner(d, fit, cal));
         }
     }
 
     public InferencePlanner(Defaults d, ServingFitSummary fit, Supplier<ServingCalibration> calibration) {
+        super(fit, calibration);
         this.d = d;
-        this.fit = fit;
-        this.calibration = calibration;
         this.model = fit.model();
     }
 
@@ -79,16 +73,6 @@ public final class InferencePlanner {
 
     public static InferencePlanner shipped() {
         return Shipped.PLANNER;
-    }
-
-    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
-    public ServingCalibration calibration() {
-        return calibration.get();
-    }
-
-    /** The fitted model and the spread every plan's interval comes from. */
-    public ServingFitSummary fit() {
-        return fit;
     }
 
     public ServingModel model() {
@@ -155,10 +139,10 @@ public final class InferencePlanner {
                 s.memorySeconds, s.computeSeconds, s.layerSeconds, s.sequenceSeconds), Provenance.DEFAULT));
         a.add(Assumption.of("device_power_w", s.decodeWatts, "W",
                 "derived: idle + (TDP - idle) x activity " + String.format("%.3f", s.activity), Provenance.DEFAULT));
-        a.add(Assumption.of("energy_per_token_interval", String.format("%.3g .. %.3g", fit.spread().lowFactor(),
-                fit.spread().highFactor()), "x p50", "80% interval: split-conformal bounds of the " + fit.spread().count()
+        a.add(Assumption.of("energy_per_token_interval", String.format("%.3g .. %.3g", fit().spread().lowFactor(),
+                fit().spread().highFactor()), "x p50", "80% interval: split-conformal bounds of the " + fit().spread().count()
                 + " out-of-sample J/token residuals (leave-one-family-out over inference.csv)", Provenance.DEFAULT));
-        Interval perToken = Interval.of(s.joulesPerToken, fit.spread());
+        Interval perToken = Interval.of(s.joulesPerToken, fit().spread());
         return new InferenceEstimate(devices, replicas, s.seconds, s.memorySeconds >= s.computeSeconds ? "memory" : "compute",
                 s.prefillSeconds, s.tokensPerSecond, s.joulesPerToken, s.deviceJoulesPerRequest * (1 + host),
                 s.decodeWatts, busy, annual, perToken, perToken.scaledTo(annual), List.copyOf(a));
@@ -214,7 +198,7 @@ public final class InferencePlanner {
         for (int i = 0; i < v.length; i++) {
             String key = ServingFit.KEYS.get(i);
             Priors.Prior p = Priors.shipped().get(key);
-            a.add(Assumption.of(key, v[i], p.unit(), "fitted in code to " + fit.rows() + " published J/token rows"
+            a.add(Assumption.of(key, v[i], p.unit(), "fitted in code to " + fit().rows() + " published J/token rows"
                     + " (validation/inference.csv; refitted in each leave-one-family-out fold); " + p.source(), Provenance.DEFAULT));
         }
         a.add(d.assumption("infer.target_utilisation"));

@@ -16,6 +16,7 @@ public final class ServingModel {
     final double kvBytesPerElement;
     final double activityCompute;
     final Coefficients c;
+    private final Defaults defaults;
 
     /**
      * The fitted coefficients (fitted.csv gives each one's meaning and range).
@@ -61,6 +62,7 @@ public final class ServingModel {
     }
 
     public ServingModel(Defaults d, Coefficients c) {
+        defaults = d;
         kvBytesPerElement = d.get("infer.kv_bytes_per_element");
         activityCompute = d.get("infer.activity_compute");
         this.c = c;
@@ -70,14 +72,9 @@ public final class ServingModel {
         return c;
     }
 
+    /** The same model with other coefficients (the defaults are read again from the same table). */
     public ServingModel with(Coefficients other) {
-        return new ServingModel(this, other);
-    }
-
-    private ServingModel(ServingModel m, Coefficients c) {
-        kvBytesPerElement = m.kvBytesPerElement;
-        activityCompute = m.activityCompute;
-        this.c = c;
+        return new ServingModel(defaults, other);
     }
 
     /** Bytes of KV cache per sequence at context {@code ctx}. */

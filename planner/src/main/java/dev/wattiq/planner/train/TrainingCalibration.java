@@ -1,23 +1,18 @@
 package dev.wattiq.planner.train;
 
-import dev.wattiq.planner.fit.Folds;
+import dev.wattiq.planner.fit.FamilyCalibration;
 import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.fit.Spread;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The training model fitted to published runs, with its honest error: the fit on every run, one refit per model family
  * with that family held out, and each run's out-of-sample prediction from the fold that did not see it. The spreads of
  * the out-of-sample log residuals set every plan's 80% interval.
  */
-public final class TrainingCalibration {
-    private final TrainingModel full;
-    private final List<TrainingRun> runs;
-    private final Map<String, TrainingModel> withoutFamily = new HashMap<>();
+public final class TrainingCalibration extends FamilyCalibration<TrainingRun, TrainingModel> {
     private final double[] outOfSampleHours;
     private final double[] outOfSamplePower;
     private final Spread hours;
@@ -25,21 +20,17 @@ public final class TrainingCalibration {
     private final Spread energy;
 
     private TrainingCalibration(TrainingModel base, List<TrainingRun> runs, Priors priors, double priorDays) {
-        this.runs = List.copyOf(runs);
-        full = TrainingFit.fit(base, runs, priors, priorDays);
-        outOfSampleHours = new double[runs.size()];
-        outOfSamplePower = new double[runs.size()];
-        Arrays.fill(outOfSampleHours, Double.NaN);
-        Arrays.fill(outOfSamplePower, Double.NaN);
-        for (int[] fold : Folds.byGroup(runs, TrainingRun::family)) {
-            TrainingModel m = TrainingFit.fit(base, Folds.without(runs, fold), priors, priorDays);
-            withoutFamily.put(runs.get(fold[0]).family(), m);
-            for (int i : fold) {
-                TrainingRun r = runs.get(i);
-                if (r.hasHours()) outOfSampleHours[i] = TrainingFit.predictHours(m, r);
-                if (r.hasMeasuredPower() && r.hasHours()) outOfSamplePower[i] = TrainingFit.predictPower(m, r);
-            }
-        }
+        double[] predictedHours = new double[runs.size()];
+        double[] predictedPower = new double[runs.size()];
+        Arrays.fill(predictedHours, Double.NaN);
+        Arrays.fill(predictedPower, Double.NaN);
+        super(runs, TrainingRun::family, rows -> TrainingFit.fit(base, rows, priors, priorDays), (m, i) -> {
+            TrainingRun r = runs.get(i);
+            if (r.hasHours()) predictedHours[i] = TrainingFit.predictHours(m, r);
+            if (r.hasMeasuredPower() && r.hasHours()) predictedPower[i] = TrainingFit.predictPower(m, r);
+        });
+        outOfSampleHours = predictedHours;
+        outOfSamplePower = predictedPower;
         hours = Spread.of(logResiduals(outOfSampleHours, true, null));
         power = Spread.of(logResiduals(outOfSamplePower, false, null));
         energy = Spread.ofSum(logResiduals(outOfSampleHours, true, null), logResiduals(outOfSamplePower, false, null));
@@ -52,6 +43,7 @@ public final class TrainingCalibration {
 
     /** ln(published / predicted) for every run with a prediction, skipping the family {@code except}. */
     private double[] logResiduals(double[] predicted, boolean hoursMetric, String except) {
+        List<TrainingRun> runs = runs();
         double[] out = new double[runs.size()];
         int k = 0;
         for (int i = 0; i < runs.size(); i++) {
@@ -64,21 +56,7 @@ public final class TrainingCalibration {
 
     /** The fitted model and its spreads, as plans use them. */
     public TrainingFitSummary summary() {
-        return new TrainingFitSummary(full, hours, power, energy, (int) runs.stream().filter(TrainingRun::hasHours).count());
-    }
-
-    /** The model fitted on every run. */
-    public TrainingModel model() {
-        return full;
-    }
-
-    /** The model fitted without {@code family} (the full fit when no run belongs to it). */
-    public TrainingModel modelWithout(String family) {
-        return withoutFamily.getOrDefault(family, full);
-    }
-
-    public List<TrainingRun> runs() {
-        return runs;
+        return new TrainingFitSummary(model(), hours, power, energy, (int) runs().stream().filter(TrainingRun::hasHours).count());
     }
 
     /** Out-of-sample device-hours of run {@code i} (NaN when it publishes none). */

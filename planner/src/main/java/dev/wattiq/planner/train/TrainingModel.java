@@ -52,6 +52,7 @@ public final class TrainingModel {
     final double usableMemory;
     final double defaultHostOverhead;
     final Coefficients c;
+    private final Defaults defaults;
 
     /**
      * The fitted coefficients.
@@ -70,6 +71,7 @@ public final class TrainingModel {
     }
 
     public TrainingModel(Defaults d, Coefficients c) {
+        defaults = d;
         flopsPerParamToken = d.get("train.flops_per_param_token");
         flopsPerParamTokenRecompute = d.get("train.flops_per_param_token_recompute");
         sequenceLength = d.get("train.sequence_length");
@@ -94,29 +96,9 @@ public final class TrainingModel {
         return c;
     }
 
+    /** The same model with other coefficients (the defaults are read again from the same table). */
     public TrainingModel with(Coefficients other) {
-        return new TrainingModel(this, other);
-    }
-
-    private TrainingModel(TrainingModel m, Coefficients c) {
-        flopsPerParamToken = m.flopsPerParamToken;
-        flopsPerParamTokenRecompute = m.flopsPerParamTokenRecompute;
-        sequenceLength = m.sequenceLength;
-        batchReference = m.batchReference;
-        batchReferenceParams = m.batchReferenceParams;
-        batchExponent = m.batchExponent;
-        batchMin = m.batchMin;
-        batchMax = m.batchMax;
-        stateShare = m.stateShare;
-        goodputPerDevice = m.goodputPerDevice;
-        saturationMfu = m.saturationMfu;
-        saturationMfuTpu = m.saturationMfuTpu;
-        pipelineInterleave = m.pipelineInterleave;
-        activationBytes = m.activationBytes;
-        bytesPerParam = m.bytesPerParam;
-        usableMemory = m.usableMemory;
-        defaultHostOverhead = m.defaultHostOverhead;
-        this.c = c;
+        return new TrainingModel(defaults, other);
     }
 
     /** Global batch in tokens for a model of {@code params} parameters: reference x (N / N_ref)^b, clamped. */

@@ -7,7 +7,7 @@ import dev.wattiq.planner.data.Defaults;
 import dev.wattiq.planner.fit.Interval;
 import dev.wattiq.planner.fit.Priors;
 import dev.wattiq.planner.fit.Spread;
-import dev.wattiq.planner.fit.StoredCalibration;
+import dev.wattiq.planner.fit.FittedPlanner;
 import dev.wattiq.planner.hardware.Hardware;
 import dev.wattiq.planner.hardware.HardwareCatalog;
 import dev.wattiq.planner.hardware.Precision;
@@ -30,11 +30,9 @@ import static dev.wattiq.meter.UserInputException.field;
  * <p>{@link #evaluate} is the allocation-free hot path for the tuner (intervals included); {@link #estimate} validates
  * a request, lays it out and lists every assumption.
  */
-public final class TrainingPlanner {
+public final class TrainingPlanner extends FittedPlanner<TrainingCalibration, TrainingFitSummary> {
     private final Defaults defaults;
-    private final TrainingFitSummary fit;
     private final TrainingAssumptions assumptions;
-    private final Supplier<TrainingCalibration> calibration;
     private final TrainingModel m;
     private final double hoursLow;
     private final double hoursHigh;
@@ -49,18 +47,15 @@ public final class TrainingPlanner {
 
         private static TrainingPlanner load() {
             Defaults d = Defaults.shipped();
-            Supplier<TrainingCalibration> cal = memo(() -> calibrate(d, shippedRuns().runs()));
-            return StoredCalibration.shipped()
-                    .map(s -> new TrainingPlanner(d, dev.wattiq.planner.Calibrate.training(s, base(d)), cal))
-                    .orElseGet(() -> new TrainingPlanner(d, cal.get().summary(), cal));
+            return shipped(() -> calibrate(d, shippedRuns().runs()), s -> dev.wattiq.planner.Calibrate.training(s, base(d)),
+                    TrainingCalibration::summary, (fit, cal) -> new TrainingPlanner(d, fit, cal));
         }
     }
 
     public TrainingPlanner(Defaults d, TrainingFitSummary fit, Supplier<TrainingCalibration> calibration) {
+        super(fit, calibration);
         this.defaults = d;
-        this.fit = fit;
         this.assumptions = new TrainingAssumptions(defaults, fit);
-        this.calibration = calibration;
         this.m = fit.model();
         hoursLow = fit.hours().lowFactor();
         hoursHigh = fit.hours().highFactor();
@@ -86,19 +81,6 @@ public final class TrainingPlanner {
         return new TrainingModel(d, new TrainingModel.Coefficients(0.5, 0, 0, 0, 1, 1, d.get("train.typical_run_days")));
     }
 
-    /** {@code s}, computed once on first use. */
-    public static <T> Supplier<T> memo(Supplier<T> s) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) value = s.get();
-                return value;
-            }
-        };
-    }
-
     /** The published runs shipped in the jar (validation/training_runs.csv), parsed. */
     public static TrainingRuns shippedRuns() {
         return TrainingRuns.parse("training_runs.csv", dev.wattiq.meter.io.Csv.resource(TrainingPlanner.class,
@@ -107,16 +89,6 @@ public final class TrainingPlanner {
 
     public static TrainingPlanner shipped() {
         return Shipped.PLANNER;
-    }
-
-    /** The fit with its leave-one-family-out folds (computed on first use when the stored fit was loaded). */
-    public TrainingCalibration calibration() {
-        return calibration.get();
-    }
-
-    /** The fitted model and the spreads every plan's interval comes from. */
-    public TrainingFitSummary fit() {
-        return fit;
     }
 
     public TrainingModel model() {
@@ -245,14 +217,14 @@ public final class TrainingPlanner {
             busy = layout.steadyMfu() * k / m.flopsPerParamToken(false);
             overhead = m.runOverhead(devices);
             seconds = flops / (devices * peak * busy) * overhead;
-            hoursInterval = Interval.of(devices * seconds / 3600, fit.hours());
+            hoursInterval = Interval.of(devices * seconds / 3600, fit().hours());
         }
         double p = r.devicePowerWatts() != null ? r.devicePowerWatts() : m.devicePowerWatts(hw, Math.min(busy, 1));
         double deviceHours = devices * seconds / 3600;
         double energy = itEnergyJoules(deviceHours, p, host);
         Spread energySpread = r.deviceHours() == null && r.mfu() == null
-                ? (r.devicePowerWatts() == null ? fit.energy() : fit.hours())
-                : (r.devicePowerWatts() == null ? fit.power() : Spread.NONE);
+                ? (r.devicePowerWatts() == null ? fit().energy() : fit().hours())
+                : (r.devicePowerWatts() == null ? fit().power() : Spread.NONE);
         int node = Math.max(1, hw.devicesPerNode());
         List<Assumption> a = new ArrayList<>();
         assumptions.describe(r, hw, shape, active, layout, recompute, host, busy, overhead, p, a);

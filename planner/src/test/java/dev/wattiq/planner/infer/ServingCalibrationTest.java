@@ -1,10 +1,10 @@
 package dev.wattiq.planner.infer;
 
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.EditedFit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +20,12 @@ class ServingCalibrationTest {
     static void fitTwice() {
         runs = InferencePlanner.shippedRuns().runs();
         row = 0; // Qwen/Qwen3-14B on B200, the file's first row
-        ServingRun r = runs.get(row);
-        List<ServingRun> edited = new ArrayList<>(runs);
-        edited.set(row, new ServingRun(r.line(), r.name(), r.family(), r.model(), r.hardware(), r.devices(), r.batch(),
-                r.precision(), r.tp(), r.ep(), r.input(), r.output(), r.published() * 4, r.label(), r.defaulted(),
-                r.publishedTokensPerSecond() / 4, r.publishedWatts()));
-        original = InferencePlanner.calibrate(Defaults.shipped(), runs);
-        changed = InferencePlanner.calibrate(Defaults.shipped(), edited);
+        EditedFit<ServingCalibration> fits = EditedFit.of(runs, row, r -> new ServingRun(r.line(), r.name(), r.family(),
+                r.model(), r.hardware(), r.devices(), r.batch(), r.precision(), r.tp(), r.ep(), r.input(), r.output(),
+                r.published() * 4, r.label(), r.defaulted(), r.publishedTokensPerSecond() / 4, r.publishedWatts()),
+                rows -> InferencePlanner.calibrate(Defaults.shipped(), rows));
+        original = fits.original();
+        changed = fits.changed();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.wattiq.planner.train;
 
 import dev.wattiq.planner.data.Defaults;
+import dev.wattiq.planner.fit.EditedFit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +20,11 @@ class TrainingCalibrationTest {
     static void fitTwice() {
         runs = TrainingPlanner.shippedRuns().runs();
         gpt3 = indexOf("GPT-3 175B");
-        List<TrainingRun> edited = new ArrayList<>(runs);
-        TrainingRun r = runs.get(gpt3);
-        edited.set(gpt3, new TrainingRun(r.line(), r.name(), r.family(), r.params(), r.active(), r.tokens(), r.hardware(),
-                r.shape(), r.devices(), r.deviceHours() * 3, r.steady(), r.avgPowerWatts(), r.systemPower()));
-        original = TrainingPlanner.calibrate(Defaults.shipped(), runs);
-        changed = TrainingPlanner.calibrate(Defaults.shipped(), edited);
+        EditedFit<TrainingCalibration> fits = EditedFit.of(runs, gpt3, r -> new TrainingRun(r.line(), r.name(), r.family(),
+                r.params(), r.active(), r.tokens(), r.hardware(), r.shape(), r.devices(), r.deviceHours() * 3, r.steady(),
+                r.avgPowerWatts(), r.systemPower()), rows -> TrainingPlanner.calibrate(Defaults.shipped(), rows));
+        original = fits.original();
+        changed = fits.changed();
     }
 
     private static int indexOf(String name) {
