@@ -1,6 +1,7 @@
 package dev.wattiq.meter.amdsmi;
 
 import dev.wattiq.meter.gpu.GpuLibrary;
+import dev.wattiq.meter.gpu.NativeSymbols;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -8,17 +9,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AMD SMI ({@code libamd_smi.so}, ROCm's management library), bound with {@code java.lang.foreign} as NVML is: no
@@ -72,15 +70,13 @@ public final class AmdSmi implements GpuLibrary {
 
     private final String library;
     private final Arena arena;
-    private final SymbolLookup lookup;
-    private final ConcurrentHashMap<String, Optional<MemorySegment>> addresses = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, MethodHandle> handles = new ConcurrentHashMap<>();
+    private final NativeSymbols symbols;
     private boolean open = true;
 
     private AmdSmi(String library, Arena arena, SymbolLookup lookup) {
         this.library = library;
         this.arena = arena;
-        this.lookup = lookup;
+        this.symbols = new NativeSymbols(lookup, library);
     }
 
     /** Loads the library (given, else {@code libamd_smi.so} from the loader's path or /opt/rocm/lib) and initialises it for GPUs. */
@@ -131,7 +127,7 @@ public final class AmdSmi implements GpuLibrary {
 
     /** Whether the library exports {@code symbol} (an older ROCm lacks newer functions). */
     public boolean has(String symbol) {
-        return addresses.computeIfAbsent(symbol, lookup::find).isPresent();
+        return symbols.has(symbol);
     }
 
     /** AMD SMI's text for a status ({@code amdsmi_status_code_to_string}). */
@@ -325,22 +321,13 @@ public final class AmdSmi implements GpuLibrary {
     }
 
     int invoke(String fn, FunctionDescriptor fd, Object... args) {
-        MethodHandle h = handles.computeIfAbsent(fn, n -> Linker.nativeLinker().downcallHandle(
-                addresses.computeIfAbsent(n, lookup::find).orElseThrow(() -> new IllegalStateException(n + " is not in " + library)), fd));
-        try {
-            return (int) h.invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(fn + " failed in native code", t);
-        }
+        return symbols.invoke(fn, fd, args);
     }
 
     /** The stub library's sizes and offsets (tests only: {@code wattiq_stub_layout}). */
     long stubLayout(int what) {
         try {
-            return (long) Linker.nativeLinker().downcallHandle(lookup.find("wattiq_stub_layout").orElseThrow(),
-                    FunctionDescriptor.of(JAVA_LONG, JAVA_INT)).invokeExact(what);
+            return (long) symbols.handle("wattiq_stub_layout", FunctionDescriptor.of(JAVA_LONG, JAVA_INT)).invokeExact(what);
         } catch (Throwable t) {
             throw new IllegalStateException("wattiq_stub_layout failed", t);
         }

@@ -1,6 +1,7 @@
 package dev.wattiq.meter.nvml;
 
 import dev.wattiq.meter.gpu.GpuLibrary;
+import dev.wattiq.meter.gpu.NativeSymbols;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -49,10 +50,10 @@ public final class Nvml implements GpuLibrary {
 
     private final String library;
     private final Arena arena;
-    private final NvmlSymbols symbols;
+    private final NativeSymbols symbols;
     private boolean open = true;
 
-    private Nvml(String library, Arena arena, NvmlSymbols symbols) {
+    private Nvml(String library, Arena arena, NativeSymbols symbols) {
         this.library = library;
         this.arena = arena;
         this.symbols = symbols;
@@ -77,7 +78,7 @@ public final class Nvml implements GpuLibrary {
             throw new NvmlException.LibraryNotLoadable("cannot load NVML library " + name + " (" + e.getMessage()
                     + "): install the NVIDIA driver, or pass --nvml-library PATH");
         }
-        NvmlSymbols symbols = new NvmlSymbols(lookup);
+        NativeSymbols symbols = new NativeSymbols(lookup, "the library");
         for (String required : List.of("nvmlInit_v2", "nvmlShutdown", "nvmlDeviceGetCount_v2", "nvmlDeviceGetHandleByIndex_v2")) {
             if (!symbols.has(required)) {
                 arena.close();
@@ -265,12 +266,6 @@ public final class Nvml implements GpuLibrary {
     }
 
     int invoke(String fn, FunctionDescriptor fd, Object... args) {
-        try {
-            return (int) symbols.handle(fn, fd).invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(fn + " failed in native code", t);
-        }
+        return symbols.invoke(fn, fd, args);
     }
 }
