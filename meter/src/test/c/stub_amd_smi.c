@@ -103,7 +103,7 @@ struct stub_gpu {
 };
 
 static struct stub_gpu gpus[MAX_GPU];
-static int ngpu, init_result, initialized;
+static int ngpu, init_result;
 static int socket_token;
 
 
@@ -156,14 +156,13 @@ static void refresh(void) {
     char line[1024];
     for (char *tok; (tok = next_directive(f, line, sizeof line)); ) {
         if (!strcmp(tok, "init")) {
-            char *v = strtok(NULL, " \t\r\n");
+            char *v = next_word();
             init_result = !v || !strcmp(v, "ok") ? AMDSMI_STATUS_SUCCESS : !strcmp(v, "no_perm") ? AMDSMI_STATUS_NO_PERM
                         : !strcmp(v, "driver_not_loaded") ? AMDSMI_STATUS_DRIVER_NOT_LOADED : AMDSMI_STATUS_INIT_ERROR;
         } else if (!strcmp(tok, "gpu") || !strcmp(tok, "process")) {
             int is_gpu = tok[0] == 'g';
-            char *v = strtok(NULL, " \t\r\n");
-            int i = v ? atoi(v) : -1;
-            if (i < 0 || i >= MAX_GPU) continue;
+            int i = next_index(MAX_GPU);
+            if (i < 0) continue;
             struct stub_gpu *g = &gpus[i];
             if (is_gpu && !g->present) {
                 g->present = 1; g->has_energy = 1; g->procs_ok = 1; g->lost_after_ms = -1; g->resolution = 15.3f; g->power_field = 0;
@@ -171,14 +170,11 @@ static void refresh(void) {
                 if (i + 1 > ngpu) ngpu = i + 1;
             }
             unsigned pid = 0, gfx = 0; unsigned long long mem = 0;
-            while ((v = strtok(NULL, " \t\r\n"))) {
-                char *eq = strchr(v, '=');
-                if (!eq) continue;
-                *eq = 0;
-                if (is_gpu) set_key(g, v, eq + 1);
-                else if (!strcmp(v, "pid")) pid = (unsigned)strtoul(eq + 1, NULL, 10);
-                else if (!strcmp(v, "gfx")) gfx = (unsigned)strtoul(eq + 1, NULL, 10);
-                else if (!strcmp(v, "mem")) mem = strtoull(eq + 1, NULL, 10);
+            for (char *k, *v; (k = next_pair(&v)); ) {
+                if (is_gpu) set_key(g, k, v);
+                else if (!strcmp(k, "pid")) pid = (unsigned)strtoul(v, NULL, 10);
+                else if (!strcmp(k, "gfx")) gfx = (unsigned)strtoul(v, NULL, 10);
+                else if (!strcmp(k, "mem")) mem = strtoull(v, NULL, 10);
             }
             if (!is_gpu) { /* keep each pid's accumulated engine time across re-reads */
                 int k;
@@ -197,12 +193,17 @@ static void refresh(void) {
     advance(before);
 }
 
-static amdsmi_status_t check(amdsmi_processor_handle h, struct stub_gpu **out) {
+/*
+ * Checks a device call as AMD SMI does, in its order: initialised, a handle to a present GPU, the GPU not lost, then
+ * the caller's own arguments (args_ok false: AMDSMI_STATUS_INVAL). Sets *out to the GPU on success.
+ */
+static amdsmi_status_t check(amdsmi_processor_handle h, struct stub_gpu **out, int args_ok) {
     if (!initialized) return AMDSMI_STATUS_NOT_INIT;
     refresh();
     struct stub_gpu *g = (struct stub_gpu *)h;
     if (g < gpus || g >= gpus + ngpu || !g->present) return AMDSMI_STATUS_INVAL;
-    if (g->lost || (g->lost_after_ms >= 0 && now_ms() >= g->lost_after_ms)) return AMDSMI_STATUS_NOT_FOUND;
+    if (stub_lost(g->lost, g->lost_after_ms)) return AMDSMI_STATUS_NOT_FOUND;
+    if (!args_ok) return AMDSMI_STATUS_INVAL;
     *out = g;
     return AMDSMI_STATUS_SUCCESS;
 }
@@ -217,9 +218,7 @@ amdsmi_status_t amdsmi_init(uint64_t init_flags) {
 }
 
 amdsmi_status_t amdsmi_shut_down(void) {
-    if (!initialized) return AMDSMI_STATUS_NOT_INIT;
-    initialized--;
-    return AMDSMI_STATUS_SUCCESS;
+    return stub_shut_down() ? AMDSMI_STATUS_SUCCESS : AMDSMI_STATUS_NOT_INIT;
 }
 
 amdsmi_status_t amdsmi_status_code_to_string(amdsmi_status_t status, const char **status_string) {
@@ -272,9 +271,8 @@ amdsmi_status_t amdsmi_get_processor_type(amdsmi_processor_handle h, processor_t
 
 amdsmi_status_t amdsmi_get_gpu_asic_info(amdsmi_processor_handle h, amdsmi_asic_info_t *info) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, info != NULL);
     if (r) return r;
-    if (!info) return AMDSMI_STATUS_INVAL;
     memset(info, 0, sizeof *info);
     snprintf(info->market_name, sizeof info->market_name, "%s", g->name);
     info->vendor_id = 0x1002;
@@ -285,9 +283,8 @@ amdsmi_status_t amdsmi_get_gpu_asic_info(amdsmi_processor_handle h, amdsmi_asic_
 
 amdsmi_status_t amdsmi_get_gpu_device_uuid(amdsmi_processor_handle h, unsigned int *uuid_length, char *uuid) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, uuid_length && uuid);
     if (r) return r;
-    if (!uuid_length || !uuid) return AMDSMI_STATUS_INVAL;
     if (*uuid_length < strlen(g->uuid) + 1) return AMDSMI_STATUS_INVAL;
     strcpy(uuid, g->uuid);
     *uuid_length = (unsigned)strlen(g->uuid) + 1;
@@ -297,9 +294,8 @@ amdsmi_status_t amdsmi_get_gpu_device_uuid(amdsmi_processor_handle h, unsigned i
 /* The GPU's VRAM total (or, with used, the part in use). */
 static amdsmi_status_t vram(amdsmi_processor_handle h, amdsmi_memory_type_t mem_type, uint64_t *out, int used) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, out != NULL);
     if (r) return r;
-    if (!out) return AMDSMI_STATUS_INVAL;
     if (mem_type != AMDSMI_MEM_TYPE_VRAM) return AMDSMI_STATUS_NOT_SUPPORTED;
     *out = used ? g->vram_used : g->vram_total;
     return AMDSMI_STATUS_SUCCESS;
@@ -316,9 +312,8 @@ amdsmi_status_t amdsmi_get_gpu_memory_usage(amdsmi_processor_handle h, amdsmi_me
 /* Unsupported members are set to UINT32_MAX (or UINT64_MAX), as amdsmi.h says. */
 amdsmi_status_t amdsmi_get_power_info(amdsmi_processor_handle h, amdsmi_power_info_t *info) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, info != NULL);
     if (r) return r;
-    if (!info) return AMDSMI_STATUS_INVAL;
     memset(info, 0xff, sizeof *info);
     if (g->power_field == 2) return AMDSMI_STATUS_NOT_SUPPORTED;
     if (g->power_field == 0) { info->current_socket_power = g->power_w; info->socket_power = g->power_w; }
@@ -329,9 +324,8 @@ amdsmi_status_t amdsmi_get_power_info(amdsmi_processor_handle h, amdsmi_power_in
 
 amdsmi_status_t amdsmi_get_power_cap_info(amdsmi_processor_handle h, uint32_t sensor_ind, amdsmi_power_cap_info_t *info) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, info && sensor_ind == 0);
     if (r) return r;
-    if (!info || sensor_ind != 0) return AMDSMI_STATUS_INVAL;
     if (!g->cap_w) return AMDSMI_STATUS_NOT_SUPPORTED;
     memset(info, 0, sizeof *info);
     info->power_cap = (uint64_t)g->cap_w * 1000000ULL;
@@ -344,9 +338,8 @@ amdsmi_status_t amdsmi_get_power_cap_info(amdsmi_processor_handle h, uint32_t se
 #ifndef STUB_NO_ENERGY
 amdsmi_status_t amdsmi_get_energy_count(amdsmi_processor_handle h, uint64_t *power, float *counter_resolution, uint64_t *timestamp) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, power && counter_resolution && timestamp);
     if (r) return r;
-    if (!power || !counter_resolution || !timestamp) return AMDSMI_STATUS_INVAL;
     if (!g->has_energy) return AMDSMI_STATUS_NOT_SUPPORTED;
     *counter_resolution = g->resolution;
     *power = (uint64_t)(g->energy_uj / g->resolution);
@@ -359,9 +352,8 @@ amdsmi_status_t amdsmi_get_energy_count(amdsmi_processor_handle h, uint64_t *pow
 /* With *max_processes too small (0 and a NULL list to ask), it says how many and returns OUT_OF_RESOURCES. */
 amdsmi_status_t amdsmi_get_gpu_process_list(amdsmi_processor_handle h, uint32_t *max_processes, amdsmi_proc_info_t *list) {
     struct stub_gpu *g;
-    amdsmi_status_t r = check(h, &g);
+    amdsmi_status_t r = check(h, &g, max_processes != NULL);
     if (r) return r;
-    if (!max_processes) return AMDSMI_STATUS_INVAL;
     if (!g->procs_ok) return AMDSMI_STATUS_NOT_SUPPORTED;
     uint32_t have = *max_processes;
     uint32_t n = (uint32_t)g->nproc;

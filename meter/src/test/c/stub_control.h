@@ -1,5 +1,5 @@
 /*
- * What the stub vendor libraries share: the stub clock and the control file. Included by stub_nvml.c and
+ * What the stub vendor libraries share: the stub clock, the control file, the init count and the lost-device rule. Included by stub_nvml.c and
  * stub_amd_smi.c (one translation unit each; everything here is static).
  *
  * The control file is $<ENV>, else "<this library's path>.ctl" (so each test copies the library under its own name and
@@ -21,6 +21,8 @@
 static long long fixed_time_ms = -1;
 static struct timespec loaded;
 static char control[4096];
+/* Successful inits less shutdowns, counted as the vendors' libraries count them. */
+static int initialized;
 
 /* Starts the real stub clock at the first call (library load or init). */
 static void start_clock(void) {
@@ -32,6 +34,18 @@ static double now_ms(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (t.tv_sec - loaded.tv_sec) * 1e3 + (t.tv_nsec - loaded.tv_nsec) / 1e6;
+}
+
+/* Whether a device is lost: the control file said "lost 1", or its "lost_after_ms" has passed on the stub clock. */
+static int stub_lost(int lost, long long lost_after_ms) {
+    return lost || (lost_after_ms >= 0 && now_ms() >= lost_after_ms);
+}
+
+/* Ends one init; 0 where none is open (the caller returns its library's "not initialised"). */
+static int stub_shut_down(void) {
+    if (!initialized) return 0;
+    initialized--;
+    return 1;
 }
 
 static void find_control(const char *env_name) {
@@ -64,6 +78,30 @@ static char *next_directive(FILE *f, char *line, int size) {
             continue;
         }
         return tok;
+    }
+    return NULL;
+}
+
+/* The directive's next word; NULL after the last. */
+static char *next_word(void) {
+    return strtok(NULL, STUB_DELIMS);
+}
+
+/* The directive's next word as a device index below max; -1 where there is none or it is out of range. */
+static int next_index(int max) {
+    char *v = next_word();
+    int i = v ? atoi(v) : -1;
+    return i >= 0 && i < max ? i : -1;
+}
+
+/* The directive's next key=value word: the key, with *value set to the value; NULL after the last (words without '=' are skipped). */
+static char *next_pair(char **value) {
+    for (char *w; (w = next_word()); ) {
+        char *eq = strchr(w, '=');
+        if (!eq) continue;
+        *eq = 0;
+        *value = eq + 1;
+        return w;
     }
     return NULL;
 }

@@ -55,7 +55,7 @@ struct stub_device {
 };
 
 static struct stub_device devs[MAX_DEV];
-static int ndev, init_result, initialized;
+static int ndev, init_result;
 static char hold_file[1024];
 static long read_delay_us;
 
@@ -112,20 +112,19 @@ static void refresh(void) {
     char line[1024];
     for (char *tok; (tok = next_directive(f, line, sizeof line)); ) {
         if (!strcmp(tok, "init")) {
-            char *v = strtok(NULL, " \t\r\n");
+            char *v = next_word();
             init_result = !v || !strcmp(v, "ok") ? OK : !strcmp(v, "driver_not_loaded") ? DRIVER_NOT_LOADED
                         : !strcmp(v, "no_permission") ? NO_PERMISSION : LIB_RM_VERSION_MISMATCH;
         } else if (!strcmp(tok, "read_delay_us")) {
-            char *v = strtok(NULL, " \t\r\n");
+            char *v = next_word();
             if (v) read_delay_us = strtol(v, NULL, 10);
         } else if (!strcmp(tok, "hold_file")) {
-            char *v = strtok(NULL, " \t\r\n");
+            char *v = next_word();
             if (v) snprintf(hold_file, sizeof hold_file, "%s", v);
         } else if (!strcmp(tok, "device") || !strcmp(tok, "process")) {
             int is_dev = tok[0] == 'd';
-            char *v = strtok(NULL, " \t\r\n");
-            int i = v ? atoi(v) : -1;
-            if (i < 0 || i >= MAX_DEV) continue;
+            int i = next_index(MAX_DEV);
+            if (i < 0) continue;
             struct stub_device *d = &devs[i];
             int fresh = is_dev && !d->present;
             if (fresh) {
@@ -134,14 +133,11 @@ static void refresh(void) {
                 if (i + 1 > ndev) ndev = i + 1;
             }
             struct stub_process *p = !is_dev && d->nproc < MAX_PROC ? &d->procs[d->nproc++] : NULL;
-            while ((v = strtok(NULL, " \t\r\n"))) {
-                char *eq = strchr(v, '=');
-                if (!eq) continue;
-                *eq = 0;
-                if (is_dev) set_key(d, v, eq + 1, fresh);
-                else if (p && !strcmp(v, "pid")) p->pid = (unsigned)strtoul(eq + 1, NULL, 10);
-                else if (p && !strcmp(v, "sm")) p->sm = (unsigned)strtoul(eq + 1, NULL, 10);
-                else if (p && !strcmp(v, "mem")) p->mem = strtoull(eq + 1, NULL, 10);
+            for (char *k, *v; (k = next_pair(&v)); ) {
+                if (is_dev) set_key(d, k, v, fresh);
+                else if (p && !strcmp(k, "pid")) p->pid = (unsigned)strtoul(v, NULL, 10);
+                else if (p && !strcmp(k, "sm")) p->sm = (unsigned)strtoul(v, NULL, 10);
+                else if (p && !strcmp(k, "mem")) p->mem = strtoull(v, NULL, 10);
             }
         }
     }
@@ -154,7 +150,7 @@ static nvmlReturn_t check(nvmlDevice_t d) {
     if (!initialized) return UNINITIALIZED;
     refresh();
     if (d < devs || d >= devs + ndev || !d->present) return INVALID_ARGUMENT;
-    if (d->lost || (d->lost_after_ms >= 0 && now_ms() >= d->lost_after_ms)) return GPU_IS_LOST;
+    if (stub_lost(d->lost, d->lost_after_ms)) return GPU_IS_LOST;
     return OK;
 }
 
@@ -167,9 +163,7 @@ nvmlReturn_t nvmlInit_v2(void) {
 }
 
 nvmlReturn_t nvmlShutdown(void) {
-    if (!initialized) return UNINITIALIZED;
-    initialized--;
-    return OK;
+    return stub_shut_down() ? OK : UNINITIALIZED;
 }
 
 const char *nvmlErrorString(nvmlReturn_t r) {

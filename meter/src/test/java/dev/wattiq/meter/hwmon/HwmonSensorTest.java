@@ -1,7 +1,6 @@
 package dev.wattiq.meter.hwmon;
 
 import dev.wattiq.meter.ComponentEnergy;
-import dev.wattiq.meter.ManualClock;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Method;
@@ -9,11 +8,12 @@ import dev.wattiq.meter.PowerSample;
 import dev.wattiq.meter.Reconciliation;
 import dev.wattiq.meter.Sensor;
 import dev.wattiq.meter.SensorEnvironment;
+import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.Window;
 import dev.wattiq.meter.testing.FakeHwmon;
 import dev.wattiq.meter.testing.FakePowercap;
-import dev.wattiq.meter.testing.FakeProcfs;
+import dev.wattiq.meter.testing.FakeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.within;
 class HwmonSensorTest {
     @TempDir
     Path dir;
-    final ManualClock clock = new ManualClock();
+    final FakeHost host = new FakeHost(() -> dir);
 
-    SensorEnvironment env(Path sysfs) {
-        FakeProcfs procfs = new FakeProcfs(dir.resolve("proc"), "AMD EPYC 9654 96-Core Processor", 2, 1 << 20);
-        return SensorEnvironment.system().withSysfsRoot(sysfs).withProcfsRoot(procfs.root()).withClock(clock);
+    /** A manual meter over the hwmon wall sensor alone. */
+    Meter wallMeter(Path sysfs) throws SensorException {
+        SensorEnvironment env = host.env(sysfs);
+        return Meter.manual(List.of(new HwmonWallProvider().open(env)), env);
     }
 
     static List<String> names(Sensors.Selection s) {
@@ -45,13 +46,13 @@ class HwmonSensorTest {
         FakeHwmon hw = new FakeHwmon(sys).device(0, "k10temp", false).device(1, "power_meter", true);
         hw.power(1, "power1_average", 250).write(1, "power1_average_interval", "1000\n");
         hw.write(0, "temp1_input", "41000\n");
-        SensorEnvironment env = env(sys);
+        SensorEnvironment env = host.env(sys);
         Sensors.Selection sel = Sensors.select(env);
         assertThat(names(sel)).containsExactlyInAnyOrder("rapl", "hwmon");
         try (Meter meter = Meter.manual(sel.sensors(), env)) {
             Window w = meter.window("job");
             for (int i = 1; i <= 100; i++) { // 10 s: package 60 W, dram 5 W, wall 250 W
-                clock.advance(Duration.ofMillis(100));
+                host.clock.advance(Duration.ofMillis(100));
                 rapl.set("intel-rapl:0", i * 6_000_000L);
                 rapl.set("intel-rapl:0:0", i * 500_000L);
                 meter.sampleNow();
@@ -79,16 +80,13 @@ class HwmonSensorTest {
         Path sys = dir.resolve("sys");
         FakeHwmon hw = new FakeHwmon(sys).device(3, "power_meter", false);
         hw.power(3, "power1_average", 200).write(3, "power1_average_interval", "500\n");
-        SensorEnvironment env = env(sys);
-        Sensor wall = new HwmonWallProvider().open(env);
-        try (Meter meter = Meter.manual(List.of(wall), env)) {
+        try (Meter meter = wallMeter(sys)) {
             Window w = meter.window("w");
-            clock.advance(Duration.ofMillis(300));
+            host.clock.advance(Duration.ofMillis(300));
             hw.power(3, "power1_average", 400); // not read yet: 500 ms averaging interval
             meter.sampleNow();
-            clock.advance(Duration.ofMillis(200)); // t = 0.5 s: read, 400 W from now on
-            meter.sampleNow();
-            clock.advance(Duration.ofMillis(1500));
+            host.step(meter, Duration.ofMillis(200)); // t = 0.5 s: read, 400 W from now on
+            host.clock.advance(Duration.ofMillis(1500));
             Measurement m = w.end();
             assertThat(m.wallJoules()).hasValueCloseTo(200 * 0.5 + 400 * 1.5, within(1e-6));
             assertThat(m.energies()).isEmpty();
@@ -100,11 +98,9 @@ class HwmonSensorTest {
         Path sys = dir.resolve("sys");
         FakeHwmon hw = new FakeHwmon(sys).device(2, "power_meter", false);
         hw.write(2, "energy1_input", "1000000000\n").power(2, "power1_input", 999);
-        SensorEnvironment env = env(sys);
-        Sensor wall = new HwmonWallProvider().open(env);
-        try (Meter meter = Meter.manual(List.of(wall), env)) {
+        try (Meter meter = wallMeter(sys)) {
             Window w = meter.window("w");
-            clock.advance(Duration.ofSeconds(2));
+            host.clock.advance(Duration.ofSeconds(2));
             hw.write(2, "energy1_input", "1612345000\n");
             Measurement m = w.end();
             assertThat(m.wall()).singleElement().satisfies(e -> {
@@ -120,7 +116,7 @@ class HwmonSensorTest {
         new FakePowercap(sys, true).zone("intel-rapl:0", "package-0", 0);
         FakeHwmon hw = new FakeHwmon(sys).device(1, "power_meter", true);
         hw.write(1, "power1_average", "garbage\n");
-        Sensors.Selection sel = Sensors.select(env(sys));
+        Sensors.Selection sel = Sensors.select(host.env(sys));
         assertThat(names(sel)).containsExactly("rapl");
         assertThat(sel.skipped()).singleElement().satisfies(s -> {
             assertThat(s).startsWith("hwmon: ").contains("power1_average holds 'garbage', not a number of microwatts")
@@ -134,20 +130,16 @@ class HwmonSensorTest {
         Path sys = dir.resolve("sys");
         FakeHwmon hw = new FakeHwmon(sys).device(1, "power_meter", true);
         hw.power(1, "power1_input", 100);
-        SensorEnvironment env = env(sys);
-        try (Meter meter = Meter.manual(List.of(new HwmonWallProvider().open(env)), env)) {
+        try (Meter meter = wallMeter(sys)) {
             Window w = meter.window("w");
-            clock.advance(Duration.ofSeconds(1));
-            meter.sampleNow();
+            host.step(meter, Duration.ofSeconds(1));
             hw.write(1, "power1_input", "\u0000\u0001junk");
             for (int i = 0; i < 10; i++) { // 10 s of junk: 5 s held, then nothing
-                clock.advance(Duration.ofSeconds(1));
-                meter.sampleNow();
+                host.step(meter, Duration.ofSeconds(1));
             }
             hw.power(1, "power1_input", 100);
-            clock.advance(Duration.ofSeconds(1));
-            meter.sampleNow();
-            clock.advance(Duration.ofSeconds(1));
+            host.step(meter, Duration.ofSeconds(1));
+            host.clock.advance(Duration.ofSeconds(1));
             Measurement m = w.end();
             assertThat(m.wallJoules()).hasValueCloseTo(100.0 * (1 + 5 + 1), within(1e-6));
             assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("sensor hwmon: gap at").contains("not a number of microwatts"));
@@ -165,14 +157,13 @@ class HwmonSensorTest {
             hw.device(i, "power_meter", true).power(i, "power1_average", watts[i]).write(i, "power1_oem_info", labels[i] + "\n")
                     .write(i, "power1_average_interval", "50\n");
         }
-        SensorEnvironment env = env(sys);
+        SensorEnvironment env = host.env(sys);
         Sensors.Selection sel = Sensors.select(env);
         assertThat(names(sel)).containsExactly("hwmon-module");
         try (Meter meter = Meter.manual(sel.sensors(), env)) {
             Window w = meter.window("w");
             for (int i = 0; i < 20; i++) {
-                clock.advance(Duration.ofMillis(100));
-                meter.sampleNow();
+                host.step(meter);
             }
             Measurement m = w.end();
             assertThat(m.energies()).extracting(ComponentEnergy::component, ComponentEnergy::device)
@@ -188,12 +179,12 @@ class HwmonSensorTest {
         Path sys = dir.resolve("sys");
         FakeHwmon hw = new FakeHwmon(sys).device(0, "power_meter", true);
         hw.power(0, "power1_average", 900).write(0, "power1_oem_info", "Module Power Socket 0\n");
-        SensorEnvironment env = env(sys);
+        SensorEnvironment env = host.env(sys);
         Sensor module = new HwmonModuleProvider().open(env);
         dev.wattiq.meter.testing.ScriptedSensor gpu = new dev.wattiq.meter.testing.ScriptedSensor("gpu", Duration.ZERO);
         try (Meter meter = Meter.manual(List.of(module, gpu), env)) {
             Window w = meter.window("w");
-            clock.advance(Duration.ofSeconds(1));
+            host.clock.advance(Duration.ofSeconds(1));
             gpu.set(600);
             meter.sampleNow();
             Measurement m = w.end();

@@ -67,10 +67,15 @@ class NvmlSensorTest {
         return new NvmlSensorProvider().open(env);
     }
 
+    /** A manual meter over the NVML sensor opened on {@code env} (closing the meter closes the sensor). */
+    private Meter meter(SensorEnvironment env) throws Exception {
+        return Meter.manual(List.of(open(env)), env);
+    }
+
     @Test
     void counterIsExactAndAGpuWithoutCounterIsIntegratedAndSeveralGpusAreSummed() throws Exception {
         SensorEnvironment env = env(H100, P100);
-        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+        try (Meter meter = meter(env)) {
             Window w = meter.window("train");
             runTo(meter, 0, 2000, 100);
             Measurement m = w.end();
@@ -90,7 +95,7 @@ class NvmlSensorTest {
     void integratedPowerFollowsAPowerStep() throws Exception {
         String p100 = P100.replace("device 1", "device 0");
         SensorEnvironment env = env(p100);
-        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+        try (Meter meter = meter(env)) {
             Window w = meter.window("step");
             runTo(meter, 0, 1000, 100);
             lines.set(0, p100.replace("power_mw=100000", "power_mw=200000"));
@@ -129,7 +134,7 @@ class NvmlSensorTest {
     @Test
     void aCounterThatGoesBackOrLeapsMidRunIsAGapNamingTheGpu() throws Exception {
         SensorEnvironment env = env(H100, P100);
-        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+        try (Meter meter = meter(env)) {
             Window w = meter.window("run");
             runTo(meter, 0, 1000, 100); // 300 W: 300 J
             lines.set(0, H100 + " set_mj=1:1000"); // the driver reloaded: the counter restarts near zero
@@ -195,7 +200,7 @@ class NvmlSensorTest {
         stat(proc, 999, 1, "other");
         SensorEnvironment env = env(H100, P100, "process 0 pid=4242 sm=60 mem=1", "process 0 pid=999 sm=20 mem=1")
                 .withProcfsRoot(proc).withScope(Scope.PROCESS, 100);
-        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+        try (Meter meter = meter(env)) {
             Window w = meter.window("run");
             runTo(meter, 0, 2000, 100);
             Measurement m = w.end();
@@ -216,7 +221,7 @@ class NvmlSensorTest {
         stat(proc, 4242, 100, "python3");
         SensorEnvironment env = env(H100 + " proc_util=none", "process 0 pid=4242 sm=60 mem=1", "process 0 pid=999 sm=20 mem=1")
                 .withProcfsRoot(proc).withScope(Scope.PROCESS, 100);
-        try (Sensor s = open(env); Meter meter = Meter.manual(List.of(s), env)) {
+        try (Meter meter = meter(env)) {
             Window w = meter.window("run");
             runTo(meter, 0, 1000, 100);
             Measurement m = w.end();

@@ -1,13 +1,19 @@
 package dev.wattiq.meter.proc;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Parsers on files recorded from this build machine (src/test/resources/proc) and on hand-written edge cases. */
 class ProcParsersTest {
@@ -32,16 +38,35 @@ class ProcParsersTest {
         assertThat(MachineCpuTimes.parse("cpu  1 2 3 4\ncpu0 1 2 3 4\n")).isEqualTo(new MachineCpuTimes(1, 2, 3, 4, 0, 0, 0, 0));
     }
 
+    /** Malformed {@code /proc/stat} and {@code /proc/PID/stat} text, and what the parser's message says. */
+    static Stream<Arguments> malformed() {
+        Function<String, Object> cpu = MachineCpuTimes::parse;
+        Function<String, Object> pid = ProcessStat::parse;
+        return Stream.of(
+                arguments(cpu, "intr 1 2\n", "no aggregate 'cpu ' line"),
+                arguments(cpu, "cpu  1 2 x 4\n", "field 3 is not a number"),
+                arguments(cpu, "cpu  1 2\n", "expected at least 4"),
+                arguments(cpu, "cpu  1 2 -3 4\n", "negative"),
+                arguments(cpu, "cpu  99999999999999999999 0 0 0\n", "too large"),
+                arguments(cpu, "cpu  9223372036854775808 0 0 0\n", "too large"),
+                arguments(pid, "42 sh S 1", "no '(comm)'"),
+                arguments(pid, "(sh) S 1 2 3", "no '(comm)'"),
+                arguments(pid, "x (sh) S 1 2 3", "pid"),
+                arguments(pid, "42 (sh)", "nothing after"),
+                arguments(pid, "42 (sh) S 1 2 3", "expected at least 15"),
+                arguments(pid, "42 (sh) S 1 2 3 4 5 6 7 8 9 10 1x 2 3 4 5", "not a number"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformedStatIsRefusedSayingWhy(Function<String, Object> parser, String text, String message) {
+        assertThatThrownBy(() -> parser.apply(text)).hasMessageContaining(message);
+    }
+
     @Test
-    void malformedProcStat() {
-        assertThatThrownBy(() -> MachineCpuTimes.parse("intr 1 2\n")).hasMessageContaining("no aggregate 'cpu ' line");
-        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  1 2 x 4\n")).hasMessageContaining("field 3 is not a number");
-        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  1 2\n")).hasMessageContaining("expected at least 4");
-        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  1 2 -3 4\n")).hasMessageContaining("negative");
-        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  99999999999999999999 0 0 0\n")).hasMessageContaining("too large");
+    void procStatEdges() {
         assertThatThrownBy(() -> MachineCpuTimes.parse("")).isInstanceOf(IllegalArgumentException.class);
         assertThat(MachineCpuTimes.parse("cpu  9223372036854775807 0 0 0\n").user()).isEqualTo(Long.MAX_VALUE);
-        assertThatThrownBy(() -> MachineCpuTimes.parse("cpu  9223372036854775808 0 0 0\n")).hasMessageContaining("too large");
         byte[] b = "cpu  1 2 3 4\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(MachineCpuTimes.parse(new AsciiText(b, b.length))).isEqualTo(MachineCpuTimes.parse("cpu  1 2 3 4\n"));
     }
@@ -65,16 +90,6 @@ class ProcParsersTest {
                 .containsExactly(11L, 12L, 13L, 14L);
         assertThat(s.cpuTicksWithReapedChildren()).isEqualTo(50);
         assertThat(ProcessStat.parse("1 () R 0 1 1 0 -1 0 0 0 0 0 1 2 3 4 20").comm()).isEmpty();
-    }
-
-    @Test
-    void malformedPidStat() {
-        assertThatThrownBy(() -> ProcessStat.parse("42 sh S 1")).hasMessageContaining("no '(comm)'");
-        assertThatThrownBy(() -> ProcessStat.parse("(sh) S 1 2 3")).hasMessageContaining("no '(comm)'");
-        assertThatThrownBy(() -> ProcessStat.parse("x (sh) S 1 2 3")).hasMessageContaining("pid");
-        assertThatThrownBy(() -> ProcessStat.parse("42 (sh)")).hasMessageContaining("nothing after");
-        assertThatThrownBy(() -> ProcessStat.parse("42 (sh) S 1 2 3")).hasMessageContaining("expected at least 15");
-        assertThatThrownBy(() -> ProcessStat.parse("42 (sh) S 1 2 3 4 5 6 7 8 9 10 1x 2 3 4 5")).hasMessageContaining("not a number");
     }
 
     @Test

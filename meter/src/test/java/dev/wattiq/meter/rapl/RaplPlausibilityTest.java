@@ -1,6 +1,5 @@
 package dev.wattiq.meter.rapl;
 
-import dev.wattiq.meter.ManualClock;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Method;
@@ -9,12 +8,12 @@ import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.Window;
 import dev.wattiq.meter.counter.CounterBounds;
 import dev.wattiq.meter.testing.FakePowercap;
-import dev.wattiq.meter.testing.FakeProcfs;
+import dev.wattiq.meter.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,38 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RaplPlausibilityTest {
     @TempDir
     Path dir;
-    final ManualClock clock = new ManualClock();
-
-    SensorEnvironment env(FakePowercap f) {
-        FakeProcfs procfs = new FakeProcfs(dir.resolve("proc"), "AMD EPYC 9654 96-Core Processor", 2, 1 << 20);
-        return SensorEnvironment.system().withSysfsRoot(f.sysfsRoot()).withProcfsRoot(procfs.root()).withClock(clock);
-    }
-
-    void step(Meter meter) {
-        clock.advance(Duration.ofMillis(100));
-        meter.sampleNow();
-    }
+    final FakeHost host = new FakeHost(() -> dir);
 
     @Test
     void aCounterSteppedBackwardsMidRunIsAGapNamingTheZoneNotEnergy() {
         // the probe: set back from 1.15e9 to 1.1e9 uJ on the real 262 kJ range, which was read as a wrap of 262 kJ
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true)
                 .zone("intel-rapl:0", "package-0", 1_000_000_000L).zone("intel-rapl:1", "package-1", 0);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+        try (Meter meter = host.meter(f.sysfsRoot())) {
             Window w = meter.window("run");
             f.set("intel-rapl:0", 1_100_000_000L); // +100 J in 0.1 s: 1 kW, within 2 kW
             f.set("intel-rapl:1", 5_000_000);
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 1_150_000_000L); // +50 J
             f.set("intel-rapl:1", 10_000_000);
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 1_100_000_000L); // backwards: a gap
             f.set("intel-rapl:1", 15_000_000);
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 1_120_000_000L); // +20 J from the new value
             f.set("intel-rapl:1", 20_000_000);
-            step(meter);
+            host.step(meter);
             Measurement m = w.end();
             assertThat(RaplSensorTest.microJoules(m, "cpu_package", "package-0")).isEqualTo(100_000_000 + 50_000_000 + 20_000_000);
             assertThat(RaplSensorTest.microJoules(m, "cpu_package", "package-1")).as("the other zone loses nothing").isEqualTo(20_000_000);
@@ -79,8 +67,7 @@ class RaplPlausibilityTest {
         f.write("intel-rapl:0", "constraint_0_max_power_uw", "125000000\n");
         f.write("intel-rapl:0", "constraint_1_max_power_uw", "0\n"); // 0, as some firmware writes: skipped
         f.write("intel-rapl:0", "constraint_2_max_power_uw", "not a number\n");
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+        try (Meter meter = host.meter(f.sysfsRoot())) {
             RaplSensor rapl = (RaplSensor) meter.sensors().getFirst();
             double headroom = CounterBounds.shipped().headroom();
             assertThat(rapl.bounds().get("intel-rapl:0").watts()).isEqualTo(125 * headroom);
@@ -88,12 +75,12 @@ class RaplPlausibilityTest {
             assertThat(rapl.bounds().get("intel-rapl:0:0").source()).startsWith("stated bound for dram");
             Window w = meter.window("run");
             f.set("intel-rapl:0", 30_000_000); // 300 W: within 3 x 125 W
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 30_000_000 + 40_000_000); // 400 W: beyond
             f.set("intel-rapl:0:0", 1_000_000);
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 90_000_000); // +20 J
-            step(meter);
+            host.step(meter);
             Measurement m = w.end();
             assertThat(RaplSensorTest.microJoules(m, "cpu_package", "package-0")).isEqualTo(50_000_000);
             assertThat(RaplSensorTest.microJoules(m, "dram", "package-0")).isEqualTo(1_000_000);
@@ -106,12 +93,9 @@ class RaplPlausibilityTest {
     void aPlausibleWrapIsStillEnergy() {
         long max = 262_143_328_850L;
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", max, max - 10_000_000);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
-            Window w = meter.window("run");
-            f.set("intel-rapl:0", 9_999_999); // through the top: 20 J in 0.1 s
-            step(meter);
-            Measurement m = w.end();
+        try (Meter meter = host.meter(f.sysfsRoot())) {
+            // through the top: 20 J in 0.1 s
+            Measurement m = RaplSensorTest.onePoll(host, meter, f, Map.of("intel-rapl:0", 9_999_999L));
             assertThat(RaplSensorTest.microJoules(m, "cpu_package", "package-0")).isEqualTo(20_000_000);
             assertThat(m.notes()).isEmpty();
             assertThat(((RaplSensor) meter.sensors().getFirst()).wraps()).containsEntry("intel-rapl:0", 1);

@@ -1,7 +1,6 @@
 package dev.wattiq.meter.rapl;
 
 import dev.wattiq.meter.ComponentEnergy;
-import dev.wattiq.meter.ManualClock;
 import dev.wattiq.meter.Measurement;
 import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Method;
@@ -11,7 +10,7 @@ import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.Window;
 import dev.wattiq.meter.testing.FakePowercap;
-import dev.wattiq.meter.testing.FakeProcfs;
+import dev.wattiq.meter.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,29 +32,26 @@ import static org.assertj.core.api.Assertions.within;
 class RaplSensorTest {
     @TempDir
     Path dir;
-    final ManualClock clock = new ManualClock();
-    FakeProcfs procfs;
-
-    SensorEnvironment env(FakePowercap f) {
-        procfs = new FakeProcfs(dir.resolve("proc"), "AMD EPYC 9654 96-Core Processor", 2, 1 << 20);
-        return SensorEnvironment.system().withSysfsRoot(f.sysfsRoot()).withProcfsRoot(procfs.root()).withClock(clock);
-    }
+    final FakeHost host = new FakeHost(() -> dir);
 
     static long microJoules(Measurement m, String component, String device) {
         return m.energies().stream().filter(e -> e.component().equals(component) && e.device().equals(device))
                 .mapToLong(e -> Math.round(e.energyJoules() * 1e6)).sum();
     }
 
-    void step(Meter meter) {
-        clock.advance(Duration.ofMillis(100));
-        meter.sampleNow();
+    /** The window over one poll in which each zone's counter moves to the value given. */
+    static Measurement onePoll(FakeHost host, Meter meter, FakePowercap f, Map<String, Long> to) {
+        Window w = meter.window("w");
+        to.forEach(f::set);
+        host.step(meter);
+        return w.end();
     }
 
     @Test
     void windowsEqualScriptedDeltasAndMayOverlapAndNest() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true)
                 .zone("intel-rapl:0", "package-0", 1_000).zone("intel-rapl:0:0", "core", 77).zone("intel-rapl:0:1", "dram", 50);
-        SensorEnvironment env = env(f);
+        SensorEnvironment env = host.env(f.sysfsRoot());
         Sensors.Selection sel = Sensors.select(env);
         assertThat(sel.sensors()).singleElement().extracting(Sensor::name).isEqualTo("rapl");
         try (Meter meter = Meter.manual(sel.sensors(), env)) {
@@ -62,18 +59,18 @@ class RaplSensorTest {
             f.set("intel-rapl:0", 4_000_123);
             f.set("intel-rapl:0:1", 1_000_050);
             f.set("intel-rapl:0:0", 999_999_999); // core moves too, but is never added
-            step(meter);
+            host.step(meter);
             Window inner = meter.window("inner");
             Window overlapping;
             f.set("intel-rapl:0", 9_000_000);
-            step(meter);
+            host.step(meter);
             overlapping = meter.window("overlapping");
             f.set("intel-rapl:0", 9_500_000);
             f.set("intel-rapl:0:1", 1_200_000);
-            step(meter);
+            host.step(meter);
             Measurement in = inner.end();
             f.set("intel-rapl:0", 10_000_000);
-            step(meter);
+            host.step(meter);
             Measurement out = outer.end();
             Measurement ov = overlapping.end();
             assertThat(microJoules(out, "cpu_package", "package-0")).isEqualTo(10_000_000 - 1_000);
@@ -99,13 +96,8 @@ class RaplSensorTest {
     @Test
     void twoSocketsAreAdded() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), false).zone("intel-rapl:0", "package-0", 0).zone("intel-rapl:1", "package-1", 0);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
-            Window w = meter.window("w");
-            f.set("intel-rapl:0", 3_000_000);
-            f.set("intel-rapl:1", 2_000_000);
-            step(meter);
-            Measurement m = w.end();
+        try (Meter meter = host.meter(f.sysfsRoot())) {
+            Measurement m = onePoll(host, meter, f, Map.of("intel-rapl:0", 3_000_000L, "intel-rapl:1", 2_000_000L));
             assertThat(microJoules(m, "cpu_package", "package-0")).isEqualTo(3_000_000);
             assertThat(microJoules(m, "cpu_package", "package-1")).isEqualTo(2_000_000);
             assertThat(Math.round(m.totalJoules() * 1e6)).isEqualTo(5_000_000);
@@ -116,13 +108,9 @@ class RaplSensorTest {
     @Test
     void psysAloneIsCounted() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", 0).zone("intel-rapl:1", "psys", 0);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
-            Window w = meter.window("w");
-            f.set("intel-rapl:0", 3_000_000);
-            f.set("intel-rapl:1", 7_000_000);
-            step(meter);
-            Measurement m = w.end();
+        SensorEnvironment env = host.env(f.sysfsRoot());
+        try (Meter meter = FakeHost.selected(env)) {
+            Measurement m = onePoll(host, meter, f, Map.of("intel-rapl:0", 3_000_000L, "intel-rapl:1", 7_000_000L));
             assertThat(m.joulesByComponent()).containsOnlyKeys("psys");
             assertThat(microJoules(m, "psys", "machine")).isEqualTo(7_000_000);
         }
@@ -131,8 +119,7 @@ class RaplSensorTest {
     private void wrapRun(int wraps) throws Exception {
         long max = 1_000_000;
         FakePowercap f = new FakePowercap(dir.resolve("sys" + wraps), true).zone("intel-rapl:0", "package-0", max, 900_000);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+        try (Meter meter = host.meter(f.sysfsRoot())) {
             Window w = meter.window("w");
             long raw = 900_000;
             long scripted = 0;
@@ -142,7 +129,7 @@ class RaplSensorTest {
                 scripted += delta;
                 raw = (raw + delta) % (max + 1);
                 f.set("intel-rapl:0", raw);
-                step(meter);
+                host.step(meter);
             }
             Measurement m = w.end();
             assertThat(microJoules(m, "cpu_package", "package-0")).isEqualTo(scripted);
@@ -168,7 +155,7 @@ class RaplSensorTest {
         Path energy = f.dir("intel-rapl:0").resolve("energy_uj");
         Files.delete(energy);
         Files.createDirectory(energy);
-        SensorEnvironment env = env(f);
+        SensorEnvironment env = host.env(f.sysfsRoot());
         Sensors.Selection sel = Sensors.select(env);
         assertThat(sel.sensors()).singleElement().extracting(Sensor::name).isEqualTo("cpu-estimate");
         assertThat(sel.skipped()).singleElement().asString()
@@ -182,7 +169,7 @@ class RaplSensorTest {
     @Test
     void processScopeWithAMissingProcessFallsBackWithAReason() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", 0);
-        SensorEnvironment env = env(f).withScope(Scope.PROCESS, 4242);
+        SensorEnvironment env = host.env(f.sysfsRoot()).withScope(Scope.PROCESS, 4242);
         Sensors.Selection sel = Sensors.select(env, List.of(new RaplProvider()));
         assertThat(sel.sensors()).isEmpty();
         assertThat(sel.skipped()).singleElement().asString()
@@ -199,20 +186,19 @@ class RaplSensorTest {
     @Test
     void zoneVanishingMidRunIsAGapAndTheRestGoesOn() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", 0).zone("intel-rapl:1", "package-1", 0);
-        SensorEnvironment env = env(f);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+        try (Meter meter = host.meter(f.sysfsRoot())) {
             Window w = meter.window("w");
             f.set("intel-rapl:0", 1_000_000);
             f.set("intel-rapl:1", 2_000_000);
-            step(meter);
+            host.step(meter);
             try (Stream<Path> s = Files.walk(f.dir("intel-rapl:1"))) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
             f.set("intel-rapl:0", 1_500_000);
-            clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // zone directories are checked once a second
-            step(meter); // the gap
+            host.clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // zone directories are checked once a second
+            host.step(meter); // the gap
             f.set("intel-rapl:0", 2_500_000);
-            step(meter);
+            host.step(meter);
             Measurement m = w.end();
             assertThat(microJoules(m, "cpu_package", "package-0")).isEqualTo(2_500_000);
             assertThat(microJoules(m, "cpu_package", "package-1")).isEqualTo(2_000_000);
@@ -221,11 +207,11 @@ class RaplSensorTest {
 
             // the zone comes back with another value: it resumes from there, the unknown stretch is not invented
             f.zone("intel-rapl:1", "package-1", 40_000_000);
-            clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // ... and a lost zone is looked for again as often
+            host.clock.advance(Duration.ofNanos(RaplSensor.CHECK_NANOS)); // ... and a lost zone is looked for again as often
             Window after = meter.window("after");
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:1", 40_300_000);
-            step(meter);
+            host.step(meter);
             Measurement m2 = after.end();
             assertThat(microJoules(m2, "cpu_package", "package-1")).isEqualTo(300_000);
         }
@@ -234,22 +220,22 @@ class RaplSensorTest {
     @Test
     void processScopeChargesEachDeltaAtTheTreeShare() throws Exception {
         FakePowercap f = new FakePowercap(dir.resolve("sys"), true).zone("intel-rapl:0", "package-0", 0);
-        SensorEnvironment base = env(f);
-        procfs.machine(1000, 0);
-        procfs.process(4242, 1, "python3", 100, 0, 0, 0);
+        SensorEnvironment base = host.env(f.sysfsRoot());
+        host.procfs().machine(1000, 0);
+        host.procfs().process(4242, 1, "python3", 100, 0, 0, 0);
         SensorEnvironment env = base.withScope(Scope.PROCESS, 4242);
-        try (Meter meter = Meter.manual(Sensors.select(env).sensors(), env)) {
+        try (Meter meter = FakeHost.selected(env)) {
             Window w = meter.window("w");
             f.set("intel-rapl:0", 1_000_000);
-            procfs.machine(1100, 0);
-            procfs.process(4242, 1, "python3", 125, 0, 0, 0); // 25 of 100 busy ticks
-            step(meter);
+            host.procfs().machine(1100, 0);
+            host.procfs().process(4242, 1, "python3", 125, 0, 0, 0); // 25 of 100 busy ticks
+            host.step(meter);
             f.set("intel-rapl:0", 3_000_000); // no busy tick this time: the energy waits
-            step(meter);
+            host.step(meter);
             f.set("intel-rapl:0", 3_500_000);
-            procfs.machine(1200, 0);
-            procfs.process(4242, 1, "python3", 225, 0, 0, 0); // 100 of 100
-            step(meter);
+            host.procfs().machine(1200, 0);
+            host.procfs().process(4242, 1, "python3", 225, 0, 0, 0); // 100 of 100
+            host.step(meter);
             Measurement m = w.end();
             ComponentEnergy pkg = m.energies().getFirst();
             assertThat(Math.round(pkg.deviceJoules() * 1e6)).isEqualTo(3_500_000);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class RedfishSensorTest {
     }
 
     /** Runs {@code steps} x 100 ms, polling the BMC as due and the meter every step; returns the scripted energy. */
-    double run(Meter meter, RedfishSensor s, FakeBmc bmc, int steps, java.util.function.IntConsumer atStep) {
+    double run(Meter meter, RedfishSensor s, int steps, IntConsumer atStep) {
         double scripted = 0;
         for (int i = 0; i < steps; i++) {
             atStep.accept(i);
@@ -55,36 +56,47 @@ class RedfishSensorTest {
         return scripted;
     }
 
+    /** One window's measurement and the energy the script gave over it. */
+    record Run(Measurement m, double scripted) {
+    }
+
+    /** Opens the Redfish sensor on {@code bmc} and measures one window over {@code steps} x 100 ms ({@link #run}). */
+    Run measure(FakeBmc bmc, int steps, IntConsumer atStep) throws Exception {
+        SensorEnvironment env = env(bmc);
+        RedfishSensor s = RedfishProvider.open(env, false);
+        try (Meter meter = Meter.manual(List.of(s), env)) {
+            Window w = meter.window("job");
+            double scripted = run(meter, s, steps, atStep);
+            return new Run(w.end(), scripted);
+        }
+    }
+
     @Test
     void environmentMetricsWithBusyAnswersAndAStaleReadingIsWithinFivePercentOfTheScript() throws Exception {
         try (FakeBmc bmc = FakeBmc.http(FakeBmc.Schema.ENVIRONMENT_METRICS, "admin", PASSWORD)) {
             bmc.power(() -> SCRIPT.applyAsDouble(seconds()));
-            SensorEnvironment env = env(bmc);
-            RedfishSensor s = RedfishProvider.open(env, false);
-            try (Meter meter = Meter.manual(List.of(s), env)) {
-                Window w = meter.window("job");
-                double scripted = run(meter, s, bmc, 600, i -> {
-                    if (i == 100 || i == 250 || i == 420) bmc.answer(503, 1);
-                    if (i == 180) bmc.answer(429, 1);
-                    if (i == 300) bmc.stale(true);
-                    if (i == 335) bmc.stale(false);
-                });
-                Measurement m = w.end();
-                double wall = m.wallJoules().orElseThrow();
-                assertThat(wall).isCloseTo(scripted, within(scripted * 0.05));
-                assertThat(m.wall()).singleElement().satisfies(e -> {
-                    assertThat(e.method()).isEqualTo(Method.INTEGRATED);
-                    assertThat(e.device()).isEqualTo("bmc-1");
-                });
-                assertThat(m.energies()).isEmpty();
-                assertThat(m.assumptions().get("wall_source")).contains("EnvironmentMetrics PowerWatts, read from its Sensor",
-                        "/redfish/v1/Chassis/1/Sensors/TotalPower", "every 1 s (the sensor's SensingInterval)");
-                assertThat(m.assumptions().get("redfish_energy_kwh")).contains("1234.567 kWh");
-                assertThat(m.assumptions().get("redfish_polls")).contains("4 answered 429/503").containsPattern("[1-9]\\d* stale");
-                assertThat(m.notes()).isEmpty(); // short outages are held over, no gap
-                assertThat(bmc.readingRequests()).isBetween(55, 70); // the BMC's 1 s refresh, not the meter's 100 ms
-                assertThat(String.join("\n", m.assumptions().values()) + m.notes()).doesNotContain(PASSWORD);
-            }
+            Run r = measure(bmc, 600, i -> {
+                if (i == 100 || i == 250 || i == 420) bmc.answer(503, 1);
+                if (i == 180) bmc.answer(429, 1);
+                if (i == 300) bmc.stale(true);
+                if (i == 335) bmc.stale(false);
+            });
+            Measurement m = r.m();
+            double scripted = r.scripted();
+            double wall = m.wallJoules().orElseThrow();
+            assertThat(wall).isCloseTo(scripted, within(scripted * 0.05));
+            assertThat(m.wall()).singleElement().satisfies(e -> {
+                assertThat(e.method()).isEqualTo(Method.INTEGRATED);
+                assertThat(e.device()).isEqualTo("bmc-1");
+            });
+            assertThat(m.energies()).isEmpty();
+            assertThat(m.assumptions().get("wall_source")).contains("EnvironmentMetrics PowerWatts, read from its Sensor",
+                    "/redfish/v1/Chassis/1/Sensors/TotalPower", "every 1 s (the sensor's SensingInterval)");
+            assertThat(m.assumptions().get("redfish_energy_kwh")).contains("1234.567 kWh");
+            assertThat(m.assumptions().get("redfish_polls")).contains("4 answered 429/503").containsPattern("[1-9]\\d* stale");
+            assertThat(m.notes()).isEmpty(); // short outages are held over, no gap
+            assertThat(bmc.readingRequests()).isBetween(55, 70); // the BMC's 1 s refresh, not the meter's 100 ms
+            assertThat(String.join("\n", m.assumptions().values()) + m.notes()).doesNotContain(PASSWORD);
         }
     }
 
@@ -92,19 +104,15 @@ class RedfishSensorTest {
     void thePowerSchemaIsReadWhereThereIsNoEnvironmentMetrics() throws Exception {
         try (FakeBmc bmc = FakeBmc.http(FakeBmc.Schema.POWER, "admin", PASSWORD)) {
             bmc.power(() -> SCRIPT.applyAsDouble(seconds()));
-            SensorEnvironment env = env(bmc);
-            RedfishSensor s = RedfishProvider.open(env, false);
-            try (Meter meter = Meter.manual(List.of(s), env)) {
-                Window w = meter.window("job");
-                double scripted = run(meter, s, bmc, 300, i -> {
-                    if (i == 120) bmc.answer(503, 2);
-                });
-                Measurement m = w.end();
-                assertThat(m.wallJoules().orElseThrow()).isCloseTo(scripted, within(scripted * 0.05));
-                assertThat(m.assumptions().get("wall_source")).contains("Power PowerControl[0].PowerConsumedWatts", "the BMC states no refresh: 1 s");
-                assertThat(m.assumptions().get("redfish_not_added")).contains("CPU Power Control");
-                assertThat(m.assumptions()).doesNotContainKey("redfish_energy_kwh");
-            }
+            Run r = measure(bmc, 300, i -> {
+                if (i == 120) bmc.answer(503, 2);
+            });
+            Measurement m = r.m();
+            double scripted = r.scripted();
+            assertThat(m.wallJoules().orElseThrow()).isCloseTo(scripted, within(scripted * 0.05));
+            assertThat(m.assumptions().get("wall_source")).contains("Power PowerControl[0].PowerConsumedWatts", "the BMC states no refresh: 1 s");
+            assertThat(m.assumptions().get("redfish_not_added")).contains("CPU Power Control");
+            assertThat(m.assumptions()).doesNotContainKey("redfish_energy_kwh");
         }
     }
 
@@ -112,19 +120,13 @@ class RedfishSensorTest {
     void aReadingStaleForLongerThanTheHoldIsAGapNotAFrozenPower() throws Exception {
         try (FakeBmc bmc = FakeBmc.http(FakeBmc.Schema.ENVIRONMENT_METRICS, "admin", PASSWORD)) {
             bmc.power(300);
-            SensorEnvironment env = env(bmc);
-            RedfishSensor s = RedfishProvider.open(env, false);
-            try (Meter meter = Meter.manual(List.of(s), env)) {
-                Window w = meter.window("job");
-                run(meter, s, bmc, 400, i -> { // 40 s; stale from 10 s to 35 s: held 10 s, then 15 s missing
-                    if (i == 100) bmc.stale(true);
-                    if (i == 350) bmc.stale(false);
-                });
-                Measurement m = w.end();
-                assertThat(m.wallJoules().orElseThrow()).isCloseTo(300.0 * (40 - 15), within(300.0 * 1.1));
-                assertThat(m.notes()).singleElement().satisfies(n -> assertThat(n).contains("sensor redfish: gap at",
-                        "no fresh reading from the BMC for over 10 s", "stale (its ReadingTime stayed at"));
-            }
+            Measurement m = measure(bmc, 400, i -> { // 40 s; stale from 10 s to 35 s: held 10 s, then 15 s missing
+                if (i == 100) bmc.stale(true);
+                if (i == 350) bmc.stale(false);
+            }).m();
+            assertThat(m.wallJoules().orElseThrow()).isCloseTo(300.0 * (40 - 15), within(300.0 * 1.1));
+            assertThat(m.notes()).singleElement().satisfies(n -> assertThat(n).contains("sensor redfish: gap at",
+                    "no fresh reading from the BMC for over 10 s", "stale (its ReadingTime stayed at"));
         }
     }
 
@@ -137,7 +139,7 @@ class RedfishSensorTest {
             int before = bmc.readingRequests();
             bmc.answer(503, 1000);
             try (Meter meter = Meter.manual(List.of(s), env)) {
-                run(meter, s, bmc, 600, i -> { });
+                run(meter, s, 600, i -> { });
             }
             // Retry-After: 1 s at first, then each 503 keeps the wait at the BMC's 1 s: about one request a second at most
             assertThat(bmc.readingRequests() - before).isLessThanOrEqualTo(61);
