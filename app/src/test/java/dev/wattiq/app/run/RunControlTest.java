@@ -207,7 +207,7 @@ class RunControlTest {
         JsonNode got = JSON.readTree(printed.out().strip());
         assertThat(got.get("before_j").isNumber()).isTrue();
         assertThat(got.get("stalled_j").isNull()).isTrue();
-        assertThat(got.get("first_s").asDouble()).isBetween(0.9, 1.5);
+        assertThat(got.get("first_s").asDouble()).as("the stalled window's call (stderr: %s)", err).isBetween(0.9, 1.5);
         assertThat(got.get("later_s").asDouble()).isLessThan(0.2);
         assertThat(err).contains("wattiq: lost the connection to wattiq run (no answer from wattiq within 1.0 s)");
         JsonNode run = JSON.readTree(out.toFile());
