@@ -1,6 +1,6 @@
 package dev.wattiq.meter.amdsmi;
 
-import dev.wattiq.meter.gpu.GpuLibrary;
+import dev.wattiq.meter.gpu.GpuBinding;
 import dev.wattiq.meter.gpu.NativeSymbols;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * AMD SMI's and named in each method. A query the GPU or library cannot answer (AMDSMI_STATUS_NOT_SUPPORTED, a
  * function the library lacks) returns an empty optional: ask for the capability, never catch "unsupported".
  */
-public final class AmdSmi implements GpuLibrary {
+public final class AmdSmi extends GpuBinding<AmdSmiException> {
     /** The library ROCm installs (on the loader's path, or under /opt/rocm/lib). */
     public static final String DEFAULT_LIBRARY = "libamd_smi.so";
     static final String ROCM_LIBRARY = "/opt/rocm/lib/libamd_smi.so";
@@ -68,15 +68,8 @@ public final class AmdSmi implements GpuLibrary {
     public record Process(long pid, long memoryBytes, long gfxNanos) {
     }
 
-    private final String library;
-    private final Arena arena;
-    private final NativeSymbols symbols;
-    private boolean open = true;
-
     private AmdSmi(String library, Arena arena, SymbolLookup lookup) {
-        this.library = library;
-        this.arena = arena;
-        this.symbols = new NativeSymbols(lookup, library);
+        super(library, new NativeSymbols(arena, lookup, library), "amdsmi_shut_down", AmdSmiStatus::of);
     }
 
     /** Loads the library (given, else {@code libamd_smi.so} from the loader's path or /opt/rocm/lib) and initialises it for GPUs. */
@@ -112,22 +105,8 @@ public final class AmdSmi implements GpuLibrary {
                         + DEFAULT_LIBRARY + " with --amd-smi-library", AmdSmiStatus.FAIL_LOAD_SYMBOL);
             }
         }
-        int rc = smi.invoke("amdsmi_init", FunctionDescriptor.of(JAVA_INT, JAVA_LONG), INIT_AMD_GPUS);
-        if (rc != 0) {
-            AmdSmiException e = smi.failure("amdsmi_init", rc, "");
-            arena.close();
-            throw e;
-        }
+        smi.init("amdsmi_init", FunctionDescriptor.of(JAVA_INT, JAVA_LONG), INIT_AMD_GPUS);
         return smi;
-    }
-
-    public String library() {
-        return library;
-    }
-
-    /** Whether the library exports {@code symbol} (an older ROCm lacks newer functions). */
-    public boolean has(String symbol) {
-        return symbols.has(symbol);
     }
 
     /** AMD SMI's text for a status ({@code amdsmi_status_code_to_string}). */
@@ -179,7 +158,7 @@ public final class AmdSmi implements GpuLibrary {
     public Optional<String> marketName(Gpu g) throws AmdSmiException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment info = a.allocate(AmdSmiLayouts.ASIC_INFO);
-            if (!supported(g, "amdsmi_get_gpu_asic_info", INT_OF_PTR_PTR, g.handle(), info)) return Optional.empty();
+            if (!supported(g.id(), "amdsmi_get_gpu_asic_info", INT_OF_PTR_PTR, g.handle(), info)) return Optional.empty();
             String s = info.getString(0);
             return s.isBlank() ? Optional.empty() : Optional.of(s);
         }
@@ -191,7 +170,7 @@ public final class AmdSmi implements GpuLibrary {
             MemorySegment len = a.allocate(JAVA_INT);
             len.set(JAVA_INT, 0, AmdSmiLayouts.UUID_SIZE + 26);
             MemorySegment buf = a.allocate(AmdSmiLayouts.UUID_SIZE + 26);
-            if (!supported(g, "amdsmi_get_gpu_device_uuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), g.handle(), len, buf)) {
+            if (!supported(g.id(), "amdsmi_get_gpu_device_uuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), g.handle(), len, buf)) {
                 return Optional.empty();
             }
             return Optional.of(buf.getString(0));
@@ -211,7 +190,7 @@ public final class AmdSmi implements GpuLibrary {
     private OptionalLong memory(Gpu g, String fn) throws AmdSmiException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment v = a.allocate(JAVA_LONG);
-            if (!supported(g, fn, INT_OF_PTR_INT_PTR, g.handle(), MEM_TYPE_VRAM, v)) return OptionalLong.empty();
+            if (!supported(g.id(), fn, INT_OF_PTR_INT_PTR, g.handle(), MEM_TYPE_VRAM, v)) return OptionalLong.empty();
             return OptionalLong.of(v.get(JAVA_LONG, 0));
         }
     }
@@ -224,7 +203,7 @@ public final class AmdSmi implements GpuLibrary {
     public Optional<Power> power(Gpu g) throws AmdSmiException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = a.allocate(AmdSmiLayouts.POWER_INFO);
-            if (!supported(g, "amdsmi_get_power_info", INT_OF_PTR_PTR, g.handle(), p)) return Optional.empty();
+            if (!supported(g.id(), "amdsmi_get_power_info", INT_OF_PTR_PTR, g.handle(), p)) return Optional.empty();
             long current = Integer.toUnsignedLong(p.get(JAVA_INT, AmdSmiLayouts.offset(AmdSmiLayouts.POWER_INFO, "current_socket_power")));
             long average = Integer.toUnsignedLong(p.get(JAVA_INT, AmdSmiLayouts.offset(AmdSmiLayouts.POWER_INFO, "average_socket_power")));
             long socket = p.get(JAVA_LONG, 0);
@@ -239,7 +218,7 @@ public final class AmdSmi implements GpuLibrary {
     public Optional<PowerCap> powerCap(Gpu g) throws AmdSmiException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment c = a.allocate(AmdSmiLayouts.POWER_CAP_INFO);
-            if (!supported(g, "amdsmi_get_power_cap_info", INT_OF_PTR_INT_PTR, g.handle(), 0, c)) return Optional.empty();
+            if (!supported(g.id(), "amdsmi_get_power_cap_info", INT_OF_PTR_INT_PTR, g.handle(), 0, c)) return Optional.empty();
             return Optional.of(new PowerCap(c.get(JAVA_LONG, 0) / 1e6, c.get(JAVA_LONG, 24) / 1e6, c.get(JAVA_LONG, 32) / 1e6));
         }
     }
@@ -250,7 +229,7 @@ public final class AmdSmi implements GpuLibrary {
             MemorySegment acc = a.allocate(JAVA_LONG);
             MemorySegment res = a.allocate(JAVA_FLOAT);
             MemorySegment ts = a.allocate(JAVA_LONG);
-            if (!supported(g, "amdsmi_get_energy_count", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
+            if (!supported(g.id(), "amdsmi_get_energy_count", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
                     g.handle(), acc, res, ts)) {
                 return Optional.empty();
             }
@@ -295,39 +274,15 @@ public final class AmdSmi implements GpuLibrary {
         }
     }
 
-    /** Shuts AMD SMI down ({@code amdsmi_shut_down}) and unloads the library. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (!open) return;
-        open = false;
-        invoke("amdsmi_shut_down", FunctionDescriptor.of(JAVA_INT));
-        arena.close();
-    }
-
-    private boolean supported(Gpu g, String fn, FunctionDescriptor fd, Object... args) throws AmdSmiException {
-        if (!has(fn)) return false;
-        int rc = invoke(fn, fd, args);
-        if (AmdSmiStatus.of(rc).meansCapabilityAbsent()) return false;
-        check(fn, rc, g.id());
-        return true;
-    }
-
-    private void check(String fn, int rc, String subject) throws AmdSmiException {
-        if (rc != 0) throw failure(fn, rc, subject);
-    }
-
-    private AmdSmiException failure(String fn, int rc, String subject) {
+    protected AmdSmiException failure(String fn, int rc, String subject) {
         return AmdSmiException.of(fn, rc, statusString(rc), subject);
-    }
-
-    int invoke(String fn, FunctionDescriptor fd, Object... args) {
-        return symbols.invoke(fn, fd, args);
     }
 
     /** The stub library's sizes and offsets (tests only: {@code wattiq_stub_layout}). */
     long stubLayout(int what) {
         try {
-            return (long) symbols.handle("wattiq_stub_layout", FunctionDescriptor.of(JAVA_LONG, JAVA_INT)).invokeExact(what);
+            return (long) symbols().handle("wattiq_stub_layout", FunctionDescriptor.of(JAVA_LONG, JAVA_INT)).invokeExact(what);
         } catch (Throwable t) {
             throw new IllegalStateException("wattiq_stub_layout failed", t);
         }

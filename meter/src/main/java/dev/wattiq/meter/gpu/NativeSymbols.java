@@ -1,5 +1,6 @@
 package dev.wattiq.meter.gpu;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -10,18 +11,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A vendor library's symbols, looked up once; a missing one is remembered as absent (a capability, not an error).
- * NVML and AMD SMI are bound through one each. Thread-safe.
+ * NVML and AMD SMI are bound through one each. The symbols live as long as the arena the library was loaded in.
+ * Thread-safe.
  */
 public final class NativeSymbols {
+    private final Arena arena;
     private final SymbolLookup lookup;
     private final String library;
     private final ConcurrentHashMap<String, Optional<MemorySegment>> addresses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MethodHandle> handles = new ConcurrentHashMap<>();
 
-    /** @param library how a missing symbol's error names the library, e.g. {@code the library} or its file */
-    public NativeSymbols(SymbolLookup lookup, String library) {
+    /**
+     * @param arena   the arena {@code lookup} loaded the library in
+     * @param library how a missing symbol's error names the library, e.g. {@code the library} or its file
+     */
+    public NativeSymbols(Arena arena, SymbolLookup lookup, String library) {
+        this.arena = arena;
         this.lookup = lookup;
         this.library = library;
+    }
+
+    /** Unloads the library (closes its arena): no symbol may be called after. */
+    public void unload() {
+        arena.close();
     }
 
     public boolean has(String name) {

@@ -1,6 +1,6 @@
 package dev.wattiq.meter.nvml;
 
-import dev.wattiq.meter.gpu.GpuLibrary;
+import dev.wattiq.meter.gpu.GpuBinding;
 import dev.wattiq.meter.gpu.NativeSymbols;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -29,7 +29,7 @@ import java.util.OptionalLong;
  * an empty optional: ask for the capability, never catch "unsupported". Every other failure is an
  * {@link NvmlException} whose message names the fix. Thread-safe: NVML itself is.
  */
-public final class Nvml implements GpuLibrary {
+public final class Nvml extends GpuBinding<NvmlException> {
     /** The library the NVIDIA driver installs. */
     public static final String DEFAULT_LIBRARY = "libnvidia-ml.so.1";
     /** NVML_DEVICE_NAME_V2_BUFFER_SIZE and NVML_DEVICE_UUID_V2_BUFFER_SIZE. */
@@ -48,15 +48,8 @@ public final class Nvml implements GpuLibrary {
         }
     }
 
-    private final String library;
-    private final Arena arena;
-    private final NativeSymbols symbols;
-    private boolean open = true;
-
-    private Nvml(String library, Arena arena, NativeSymbols symbols) {
-        this.library = library;
-        this.arena = arena;
-        this.symbols = symbols;
+    private Nvml(String library, NativeSymbols symbols) {
+        super(library, symbols, "nvmlShutdown", NvmlError::of);
     }
 
     /**
@@ -78,7 +71,7 @@ public final class Nvml implements GpuLibrary {
             throw new NvmlException.LibraryNotLoadable("cannot load NVML library " + name + " (" + e.getMessage()
                     + "): install the NVIDIA driver, or pass --nvml-library PATH");
         }
-        NativeSymbols symbols = new NativeSymbols(lookup, "the library");
+        NativeSymbols symbols = new NativeSymbols(arena, lookup, "the library");
         for (String required : List.of("nvmlInit_v2", "nvmlShutdown", "nvmlDeviceGetCount_v2", "nvmlDeviceGetHandleByIndex_v2")) {
             if (!symbols.has(required)) {
                 arena.close();
@@ -86,31 +79,16 @@ public final class Nvml implements GpuLibrary {
                         + "; pass the driver's " + DEFAULT_LIBRARY + " with --nvml-library");
             }
         }
-        Nvml nvml = new Nvml(name, arena, symbols);
-        int rc = nvml.invoke("nvmlInit_v2", INT_OF_VOID);
-        if (rc != 0) {
-            NvmlException e = nvml.failure("nvmlInit_v2", rc, "");
-            arena.close();
-            throw e;
-        }
+        Nvml nvml = new Nvml(name, symbols);
+        nvml.init("nvmlInit_v2", INT_OF_VOID);
         return nvml;
-    }
-
-    /** The library as given (a path or the default name). */
-    public String library() {
-        return library;
-    }
-
-    /** Whether the library exports {@code symbol} (an older driver lacks newer functions). */
-    public boolean has(String symbol) {
-        return symbols.has(symbol);
     }
 
     /** NVML's text for a return code ({@code nvmlErrorString}). */
     public String errorString(int code) {
         if (!has("nvmlErrorString")) return "NVML error " + code;
         try {
-            MemorySegment s = (MemorySegment) symbols.handle("nvmlErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT)).invokeExact(code);
+            MemorySegment s = (MemorySegment) symbols().handle("nvmlErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT)).invokeExact(code);
             return s.equals(MemorySegment.NULL) ? "NVML error " + code : s.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             throw new IllegalStateException("nvmlErrorString crashed", t);
@@ -150,7 +128,7 @@ public final class Nvml implements GpuLibrary {
     public Optional<Memory> memory(Device d) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment m = a.allocate(NvmlLayouts.MEMORY);
-            if (!supported(d, "nvmlDeviceGetMemoryInfo", INT_OF_PTR_PTR, d.handle(), m)) return Optional.empty();
+            if (!supported(d.id(), "nvmlDeviceGetMemoryInfo", INT_OF_PTR_PTR, d.handle(), m)) return Optional.empty();
             return Optional.of(new Memory(m.get(JAVA_LONG, 0), m.get(JAVA_LONG, 8), m.get(JAVA_LONG, 16)));
         }
     }
@@ -170,7 +148,7 @@ public final class Nvml implements GpuLibrary {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment min = a.allocate(JAVA_INT);
             MemorySegment max = a.allocate(JAVA_INT);
-            if (!supported(d, "nvmlDeviceGetPowerManagementLimitConstraints", INT_OF_PTR_PTR_PTR, d.handle(), min, max)) {
+            if (!supported(d.id(), "nvmlDeviceGetPowerManagementLimitConstraints", INT_OF_PTR_PTR_PTR, d.handle(), min, max)) {
                 return Optional.empty();
             }
             return Optional.of(new PowerLimitRange(Integer.toUnsignedLong(min.get(JAVA_INT, 0)), Integer.toUnsignedLong(max.get(JAVA_INT, 0))));
@@ -184,7 +162,7 @@ public final class Nvml implements GpuLibrary {
     public OptionalLong totalEnergyMillijoules(Device d) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment e = a.allocate(JAVA_LONG);
-            if (!supported(d, "nvmlDeviceGetTotalEnergyConsumption", INT_OF_PTR_PTR, d.handle(), e)) return OptionalLong.empty();
+            if (!supported(d.id(), "nvmlDeviceGetTotalEnergyConsumption", INT_OF_PTR_PTR, d.handle(), e)) return OptionalLong.empty();
             return OptionalLong.of(e.get(JAVA_LONG, 0));
         }
     }
@@ -193,7 +171,7 @@ public final class Nvml implements GpuLibrary {
     public Optional<Utilization> utilization(Device d) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment u = a.allocate(NvmlLayouts.UTILIZATION);
-            if (!supported(d, "nvmlDeviceGetUtilizationRates", INT_OF_PTR_PTR, d.handle(), u)) return Optional.empty();
+            if (!supported(d.id(), "nvmlDeviceGetUtilizationRates", INT_OF_PTR_PTR, d.handle(), u)) return Optional.empty();
             return Optional.of(new Utilization(u.get(JAVA_INT, 0), u.get(JAVA_INT, 4)));
         }
     }
@@ -203,7 +181,7 @@ public final class Nvml implements GpuLibrary {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cur = a.allocate(JAVA_INT);
             MemorySegment pending = a.allocate(JAVA_INT);
-            if (!supported(d, "nvmlDeviceGetMigMode", INT_OF_PTR_PTR_PTR, d.handle(), cur, pending)) return OptionalInt.empty();
+            if (!supported(d.id(), "nvmlDeviceGetMigMode", INT_OF_PTR_PTR_PTR, d.handle(), cur, pending)) return OptionalInt.empty();
             return OptionalInt.of(cur.get(JAVA_INT, 0));
         }
     }
@@ -222,20 +200,11 @@ public final class Nvml implements GpuLibrary {
         return NvmlProcesses.samples(this, d, lastSeenMicros);
     }
 
-    /** Shuts NVML down ({@code nvmlShutdown}) and unloads the library. Idempotent. */
-    @Override
-    public synchronized void close() {
-        if (!open) return;
-        open = false;
-        invoke("nvmlShutdown", INT_OF_VOID);
-        arena.close();
-    }
-
     private Optional<String> string(Device d, String fn) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(STRING_BUFFER);
             FunctionDescriptor fd = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-            if (!supported(d, fn, fd, d.handle(), buf, STRING_BUFFER)) return Optional.empty();
+            if (!supported(d.id(), fn, fd, d.handle(), buf, STRING_BUFFER)) return Optional.empty();
             return Optional.of(buf.getString(0));
         }
     }
@@ -243,29 +212,18 @@ public final class Nvml implements GpuLibrary {
     private OptionalLong unsignedInt(Device d, String fn) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment v = a.allocate(JAVA_INT);
-            if (!supported(d, fn, INT_OF_PTR_PTR, d.handle(), v)) return OptionalLong.empty();
+            if (!supported(d.id(), fn, INT_OF_PTR_PTR, d.handle(), v)) return OptionalLong.empty();
             return OptionalLong.of(Integer.toUnsignedLong(v.get(JAVA_INT, 0)));
         }
     }
 
-    /** Calls {@code fn}; false when the library lacks it or the device does not support it; throws on failure. */
-    private boolean supported(Device d, String fn, FunctionDescriptor fd, Object... args) throws NvmlException {
-        if (!has(fn)) return false;
-        int rc = invoke(fn, fd, args);
-        if (NvmlError.of(rc).meansCapabilityAbsent()) return false;
-        check(fn, rc, d.id());
-        return true;
-    }
-
-    void check(String fn, int rc, String subject) throws NvmlException {
-        if (rc != 0) throw failure(fn, rc, subject);
-    }
-
-    NvmlException failure(String fn, int rc, String subject) {
+    @Override
+    protected NvmlException failure(String fn, int rc, String subject) {
         return NvmlException.of(fn, rc, errorString(rc), subject);
     }
 
-    int invoke(String fn, FunctionDescriptor fd, Object... args) {
-        return symbols.invoke(fn, fd, args);
+    /** For {@link NvmlProcesses}: {@link #invoke}. */
+    int call(String fn, FunctionDescriptor fd, Object... args) {
+        return invoke(fn, fd, args);
     }
 }

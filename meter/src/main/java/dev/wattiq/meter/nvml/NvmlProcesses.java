@@ -30,7 +30,7 @@ final class NvmlProcesses {
     static Optional<List<ComputeProcess>> running(Nvml nvml, Nvml.Device d) throws NvmlException {
         String fn = "nvmlDeviceGetComputeRunningProcesses_v3";
         return list(nvml, d, fn, NvmlLayouts.PROCESS_INFO, false,
-                (count, buf) -> nvml.invoke(fn, Nvml.INT_OF_PTR_PTR_PTR, d.handle(), count, buf),
+                (count, buf) -> nvml.call(fn, Nvml.INT_OF_PTR_PTR_PTR, d.handle(), count, buf),
                 p -> {
                     long mem = p.get(JAVA_LONG, 8);
                     return new ComputeProcess(Integer.toUnsignedLong(p.get(JAVA_INT, 0)), mem == VALUE_NOT_AVAILABLE ? -1 : mem,
@@ -42,7 +42,7 @@ final class NvmlProcesses {
         String fn = "nvmlDeviceGetProcessUtilization";
         FunctionDescriptor fd = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
         return list(nvml, d, fn, NvmlLayouts.PROCESS_SAMPLE, true,
-                (count, buf) -> nvml.invoke(fn, fd, d.handle(), buf, count, lastSeenMicros),
+                (count, buf) -> nvml.call(fn, fd, d.handle(), buf, count, lastSeenMicros),
                 s -> new ProcessSample(Integer.toUnsignedLong(s.get(JAVA_INT, 0)), s.get(JAVA_LONG, 8),
                         s.get(JAVA_INT, 16), s.get(JAVA_INT, 20)));
     }
@@ -72,7 +72,7 @@ final class NvmlProcesses {
                 }
                 if (notFoundIsEmpty && rc == NvmlError.NOT_FOUND.code()) return Optional.of(List.of());
                 if (NvmlError.of(rc).meansCapabilityAbsent()) return Optional.empty();
-                nvml.check(fn, rc, d.id());
+                if (rc != 0) throw nvml.failure(fn, rc, d.id());
                 int n = capacity == 0 ? 0 : Math.min(capacity, count.get(JAVA_INT, 0));
                 List<T> out = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) out.add(read.apply(buf.asSlice(i * element.byteSize(), element.byteSize())));
