@@ -12,6 +12,24 @@ with wattiq.window("before") as before:
 before_j = before.energy_j  # fetched now, while wattiq answers (a window's energy is fetched when first read)
 wattiq_pid = os.getppid()
 os.kill(wattiq_pid, signal.SIGSTOP)
+
+
+def stopped(pid):
+    """Whether every thread of pid is stopped. A group stop is not instant: until one of wattiq's threads takes the
+    signal (it may wait for a CPU under load) the others run on, and would answer the next window."""
+    try:
+        for tid in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                if f.read().rsplit(")", 1)[1].split()[0] not in ("T", "t"):
+                    return False
+    except FileNotFoundError:  # a thread ended meanwhile: look again
+        return False
+    return True
+
+
+deadline = time.monotonic() + 10
+while not stopped(wattiq_pid) and time.monotonic() < deadline:
+    time.sleep(0.001)
 try:
     t = time.monotonic()
     with wattiq.window("stalled") as stalled:

@@ -35,7 +35,9 @@ function scaled(v, units) { // units: [[factor, name], ...] from the largest dow
 function joules(v) { return scaled(v, [[3.6e9, 'MWh'], [3.6e6, 'kWh'], [1e3, 'kJ'], [1, 'J'], [1e-3, 'mJ'], [1e-6, 'µJ']]); }
 function watts(v) { return scaled(v, [[1e6, 'MW'], [1e3, 'kW'], [1, 'W'], [1e-3, 'mW']]); }
 function co2e(kg) { return scaled(kg, [[1e3, 't'], [1, 'kg'], [1e-3, 'g'], [1e-6, 'mg'], [1e-9, 'µg']]); }
-function money(cost) { return !cost || missing(cost.amount) ? '–' : num(cost.amount) + ' ' + (cost.currency || ''); }
+// a short run's bill can be a millionth of a cent: 2.07e-7 USD, not 0.000000207 USD
+function amount(v) { const a = Math.abs(Number(v)); return a > 0 && a < 1e-3 ? Number(v).toExponential(2) : num(v); }
+function money(cost) { return !cost || missing(cost.amount) ? '–' : amount(cost.amount) + ' ' + (cost.currency || ''); }
 function hours(h) { return missing(h) ? '–' : h >= 48 ? num(h) + ' h (' + num(h / 24) + ' days)' : num(h) + ' h'; }
 
 // Marks the chart drawn when its canvas has painted pixels (what the headless browser test checks).
