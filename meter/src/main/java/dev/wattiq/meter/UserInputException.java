@@ -28,6 +28,20 @@ public class UserInputException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * What the user gave, as it may stand in a one-line message: at most 40 characters, control characters escaped
+     * ({@code \u000a}), so a value holding a newline never splits the message.
+     */
+    public static String shown(String value) {
+        String c = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder b = new StringBuilder(c.length());
+        for (char ch : c.toCharArray()) {
+            if (ch < 0x20 || ch == 0x7f) b.append(String.format("\\u%04x", (int) ch));
+            else b.append(ch);
+        }
+        return b.toString();
+    }
+
     /** A request field named in a message, e.g. {@code field("active_params")}; shown as its name or as the caller's. */
     public static String field(String name) {
         return OPEN + name + CLOSE;

@@ -178,13 +178,7 @@ public final class ControlJson {
 
     /** A field name or value as it may appear in an error message: at most 40 characters, controls escaped. */
     static String clip(String s) {
-        String c = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-        StringBuilder b = new StringBuilder(c.length());
-        for (char ch : c.toCharArray()) {
-            if (ch < 0x20 || ch == 0x7f) b.append(String.format("\\u%04x", (int) ch));
-            else b.append(ch);
-        }
-        return b.toString();
+        return dev.wattiq.meter.UserInputException.shown(s);
     }
 
     /** Appends {@code s} as a JSON string. */

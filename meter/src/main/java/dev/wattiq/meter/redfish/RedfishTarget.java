@@ -49,7 +49,7 @@ public record RedfishTarget(URI url, Optional<String> user, Optional<Path> passw
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || u.getHost() == null) {
-            throw new UserInputException("--redfish: '" + url + "' is not an http(s) URL with a host: give the BMC's address,"
+            throw new UserInputException("--redfish: '" + UserInputException.shown(url) + "' is not an http(s) URL with a host: give the BMC's address,"
                     + " e.g. https://bmc.example or https://10.0.0.5");
         }
         if (scheme.equals("http") && !isLoopback(u.getHost())) {

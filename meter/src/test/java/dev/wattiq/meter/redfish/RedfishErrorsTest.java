@@ -132,6 +132,15 @@ class RedfishErrorsTest {
         assertThat(RedfishTarget.isLoopback("127.example.com")).isFalse();
     }
 
+    @Test
+    void aUrlWithANewlineIsShownEscapedOnOneLine() {
+        // jqwik found it: the URL is parsed stripped, and was shown as given, newline and all
+        assertThatThrownBy(() -> RedfishTarget.parse("\nbmc.example", null, null, null, false))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("--redfish: '\\u000abmc.example' is not an http(s) URL with a host: give the BMC's address,"
+                        + " e.g. https://bmc.example or https://10.0.0.5");
+    }
+
     @Property(tries = 300)
     void anyUrlIsATargetOrOneLineNeverACrash(@ForAll String url, @ForAll boolean insecure) {
         try {
