@@ -3,6 +3,10 @@
     /usr/bin/python3 examples/seed/train.py --task random     # exactly the article's loop (random targets)
     /usr/bin/python3 examples/seed/train.py                   # the teacher task: prints test MSE and R^2
     wattiq run -- /usr/bin/python3 examples/seed/train.py     # the same, measured
+
+The article's step is common.Seed.step (zero_grad, forward, MSE, backward, SGD step); common.train runs it --steps
+times inside the epoch windows and counts each step for wattiq. prune.py, mixed_precision.py and ddp.py change only
+the step.
 """
 import common
 
