@@ -2,14 +2,13 @@ package dev.wattiq.app.tune;
 
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.HumanNumber;
-import dev.wattiq.app.cli.IsoInstant;
 import dev.wattiq.app.cli.JsonCommand;
-import dev.wattiq.app.plan.PlanTarget;
+import dev.wattiq.app.plan.DeviceOptions;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.planner.llm.LlmBudget;
-import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wattiq tune llm}: the compute-optimal model for a budget, with its time, energy, cost and CO2e. */
@@ -33,19 +32,13 @@ public final class TuneLlmCommand extends JsonCommand.Sited {
         Double co2eKg;
     }
 
-    @Option(names = "--hardware", required = true, paramLabel = "H", description = "Accelerator, e.g. H100, A100, TPUv4 (see the planner's hardware.csv).")
-    String hardware;
+    @Mixin
+    DeviceOptions device;
     @Option(names = "--rule", defaultValue = LlmRequest.DEFAULT_RULE, paramLabel = "R",
             description = "chinchilla (Approach 1, ~20 tokens/param), parametric (minimise Hoffmann's L(N,D)) or epoch (minimise the Epoch refit). Default: ${DEFAULT-VALUE}.")
     String rule;
     @Option(names = "--inference-tokens", paramLabel = "T", converter = HumanNumber.class, description = "Tokens the model will serve over its life: size for training + inference FLOPs.")
     Double inferenceTokens;
-    @Option(names = "--devices", paramLabel = "N", converter = HumanNumber.class, description = "Devices to train on (default: the fewest whole nodes that hold the training state).")
-    Double devices;
-    @Option(names = "--precision", defaultValue = LlmRequest.DEFAULT_PRECISION, paramLabel = "P", description = "Training precision (default: ${DEFAULT-VALUE}).")
-    String precision;
-    @Option(names = "--start", paramLabel = "TIME", converter = IsoInstant.class, description = "Training start (ISO-8601 with offset), for time-of-use tariffs and carbon series (default: now, on the hour).")
-    Instant start;
     Clock clock = Clock.system();
 
     LlmRequest request() {
@@ -57,8 +50,8 @@ public final class TuneLlmCommand extends JsonCommand.Sited {
             case COST -> budget.cost;
             case CO2E_KG -> budget.co2eKg;
         };
-        return new LlmRequest(kind, amount, hardware, site.request(), rule, inferenceTokens, PlanTarget.count("--devices", devices),
-                precision, start);
+        return new LlmRequest(kind, amount, device.hardware(), site.request(), rule, inferenceTokens, device.devices(),
+                device.precision(), device.start());
     }
 
     @Override

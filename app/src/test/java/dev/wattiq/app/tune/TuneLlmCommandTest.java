@@ -52,5 +52,8 @@ class TuneLlmCommandTest {
         assertThat(TuneCli.run("tune", "llm", "--hardware", "H100").err()).contains("--budget");
         assertThat(TuneCli.run("tune", "llm", "--budget-flops", "-1", "--hardware", "H100").err()).contains("positive");
         assertThat(TuneCli.run("tune", "llm", "--budget-flops", "1e20", "--hardware", "H100", "--start", "soon").err()).contains("ISO-8601");
+        TuneCli noHardware = TuneCli.run("tune", "llm", "--budget-flops", "1e20");
+        assertThat(noHardware.code()).isEqualTo(2);
+        assertThat(noHardware.err()).contains("no hardware given: add --hardware, e.g. --hardware H100-SXM (see 'wattiq plan train --list-hardware')");
     }
 }
