@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wattiq.app.cli.Cli;
 import dev.wattiq.meter.testing.FakeDedicatedMachine;
-import dev.wattiq.meter.testing.FakeHwmon;
-import dev.wattiq.meter.testing.FakeProcfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -26,27 +24,19 @@ class CalibrateCommandTest {
 
     @Test
     void theFitIsPrintedWithItsErrorSavedAndUsedByLaterEstimates() throws Exception {
-        Path sys = tmp.resolve("sys");
-        FakeHwmon hw = new FakeHwmon(sys).device(0, "power_meter", true);
-        hw.power(0, "power1_input", 40);
-        FakeProcfs procfs = new FakeProcfs(tmp.resolve("proc"), "Fake EPYC 2-CPU", 2, 8 << 20);
-        FakeDedicatedMachine machine = new FakeDedicatedMachine(procfs.root().resolve("stat"), 2, hw, 0, "power1_input", 40, 12);
-        machine.update();
-        Thread physics = Thread.ofPlatform().daemon().start(machine::follow);
         // the fake machine lives on through the later run, as a real one would: stopping it right after the sweep
         // could leave its meter at a loaded step's power while the run sees an idle /proc/stat
         Cli.Result r;
         Cli.Result run;
         Path out = tmp.resolve("run.json");
-        try {
-            r = Cli.run(tmp.resolve("home"), "calibrate", "--sysfs-root", sys.toString(), "--procfs-root", procfs.root().toString(),
+        try (FakeDedicatedMachine.Running machine = FakeDedicatedMachine.start(tmp, "Fake EPYC 2-CPU", 2, 40, 12)) {
+            String sys = machine.sysfsRoot().toString();
+            String proc = machine.procfsRoot().toString();
+            r = Cli.run(tmp.resolve("home"), "calibrate", "--sysfs-root", sys, "--procfs-root", proc,
                     "--settle", "400ms", "--step", "1500ms", "--json");
             run = r.exitCode() != 0 ? null : Cli.run(tmp.resolve("home"), "run", "--scope", "machine", "--no-store", "--json-out", out.toString(),
-                    "--sysfs-root", sys.toString(), "--procfs-root", procfs.root().toString(), "--nvml-library", "/nonexistent/libnvidia-ml.so.1",
+                    "--sysfs-root", sys, "--procfs-root", proc, "--nvml-library", "/nonexistent/libnvidia-ml.so.1",
                     "--", "sleep", "0.5");
-        } finally {
-            physics.interrupt();
-            physics.join(2000);
         }
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("wattiq calibrate: ", "step 1/3", "step 3/3", "busy", "wall");

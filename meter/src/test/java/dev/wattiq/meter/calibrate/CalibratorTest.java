@@ -5,9 +5,7 @@ import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.estimate.CpuCalibration;
 import dev.wattiq.meter.estimate.CpuEstimateProvider;
 import dev.wattiq.meter.hwmon.HwmonWallProvider;
-import dev.wattiq.meter.testing.FakeHwmon;
 import dev.wattiq.meter.testing.FakeDedicatedMachine;
-import dev.wattiq.meter.testing.FakeProcfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,24 +34,15 @@ class CalibratorTest {
 
     @Test
     void theFitRecoversTheWallsLawFromTheLoadSweep() throws Exception {
-        Path sys = dir.resolve("sys");
-        FakeHwmon hw = new FakeHwmon(sys).device(0, "power_meter", true);
-        hw.power(0, "power1_input", IDLE);
         int cpus = 2;
-        FakeProcfs procfs = new FakeProcfs(dir.resolve("proc"), "Fake EPYC 2-CPU", cpus, 8 << 20);
-        FakeDedicatedMachine machine = new FakeDedicatedMachine(procfs.root().resolve("stat"), cpus, hw, 0, "power1_input", IDLE, PER_CPU);
-        machine.update();
-        SensorEnvironment env = SensorEnvironment.system().withSysfsRoot(sys).withProcfsRoot(procfs.root());
-        Thread physics = Thread.ofPlatform().daemon().start(machine::follow);
         List<Calibrator.Step> seen = new ArrayList<>();
+        SensorEnvironment env;
         Calibrator.Outcome o;
-        try {
+        try (FakeDedicatedMachine.Running machine = FakeDedicatedMachine.start(dir, "Fake EPYC 2-CPU", cpus, IDLE, PER_CPU)) {
+            env = SensorEnvironment.system().withSysfsRoot(machine.sysfsRoot()).withProcfsRoot(machine.procfsRoot());
             Sensor wall = new HwmonWallProvider().open(env);
             o = Calibrator.run(wall, env, new Calibrator.Settings(Duration.ofMillis(400), Duration.ofMillis(1500), Duration.ofMillis(50)),
                     "test-host", (s, i, n) -> seen.add(s));
-        } finally {
-            physics.interrupt();
-            physics.join(2000);
         }
         CpuCalibration c = o.calibration();
         assertThat(seen).extracting(Calibrator.Step::threads).isEqualTo(LoadSweep.levels(cpus));

@@ -38,6 +38,28 @@ public final class FakeDedicatedMachine {
         this.perCpuWatts = perCpuWatts;
     }
 
+    /** A started machine: its fake sysfs (the power meter is hwmon0) and procfs roots; closing it stops the machine. */
+    public record Running(Path sysfsRoot, Path procfsRoot, Thread physics) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            physics.interrupt();
+            physics.join(2000);
+        }
+    }
+
+    /**
+     * Builds the machine under {@code dir} (an ACPI power meter in {@code dir/sys}, a procfs of a {@code cpuModel} with
+     * {@code cpus} CPUs in {@code dir/proc}) and has it follow the sweep on a daemon thread until closed.
+     */
+    public static Running start(Path dir, String cpuModel, int cpus, double idleWatts, double perCpuWatts) throws IOException {
+        FakeHwmon hw = new FakeHwmon(dir.resolve("sys")).device(0, "power_meter", true);
+        hw.power(0, "power1_input", idleWatts);
+        FakeProcfs procfs = new FakeProcfs(dir.resolve("proc"), cpuModel, cpus, 8 << 20);
+        FakeDedicatedMachine machine = new FakeDedicatedMachine(procfs.root().resolve("stat"), cpus, hw, 0, "power1_input", idleWatts, perCpuWatts);
+        machine.update();
+        return new Running(hw.sysfsRoot(), procfs.root(), Thread.ofPlatform().daemon().start(machine::follow));
+    }
+
     /** The sweep's live load threads. */
     public static int loadThreads() {
         int n = 0;
