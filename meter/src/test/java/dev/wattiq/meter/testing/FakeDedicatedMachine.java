@@ -28,7 +28,7 @@ public final class FakeDedicatedMachine {
     private double busyTicks;
     private double idleTicks;
 
-    public FakeDedicatedMachine(Path stat, int cpus, FakeHwmon hw, int hwmon, String file, double idleWatts, double perCpuWatts) {
+    private FakeDedicatedMachine(Path stat, int cpus, FakeHwmon hw, int hwmon, String file, double idleWatts, double perCpuWatts) {
         this.stat = stat;
         this.cpus = cpus;
         this.hw = hw;
