@@ -13,10 +13,6 @@ import socket
 import time
 
 TIMEOUT_S = 1.0
-# How long a request that waits for its answer polls for it before sleeping: only where this process may use more than
-# one CPU (on one CPU the poll would keep wattiq from answering). WATTIQ_SPIN_US overrides it (0: never poll).
-_cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-SPIN_S = float(os.environ.get("WATTIQ_SPIN_US", "200" if _cpus > 1 else "0")) / 1e6
 PROTOCOL = 2  # 2: a close is answered before the energy is read; op "window" fetches it
 
 
@@ -123,17 +119,11 @@ class Channel:
             raise ChannelError(_why(e, self.timeout_s)) from None
 
     def _read_reply(self, deadline):
-        spin_until = time.perf_counter() + SPIN_S if SPIN_S > 0 else 0.0
         while b"\n" not in self._buf:
             try:
-                # wattiq answers within tens of microseconds: look for the reply without sleeping first, so that
-                # this CPU does not go idle (on a VM, waking an idle vCPU costs tens to hundreds of microseconds)
-                while not self._poll.poll(0):
-                    if time.perf_counter() >= spin_until:
-                        left = deadline - time.monotonic()
-                        if left <= 0 or not self._poll.poll(left * 1000.0):
-                            raise socket.timeout()
-                        break
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._poll.poll(left * 1000.0):
+                    raise socket.timeout()
                 chunk = self._sock.recv(65536)
             except (OSError, ValueError) as e:
                 self.close()
