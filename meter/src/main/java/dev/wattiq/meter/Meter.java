@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  * meter's boundary thread, and the boundary's counters are interpolated between the readings just before and just
  * after the stamp ({@link Reading#at}); that thread reads no more often than the sensors update (at most every 10
  * ms), so a flood of windows costs one reading per update period, not one per window. Every reading, the sampler's
- * and the boundaries', is one point on one timeline (stamps and readings are ordered under one short lock), so
- * stamped windows nest and add up as polled ones do.
+ * and the boundaries', is one point on one {@link Timeline} (stamps and readings are ordered under one short lock),
+ * so stamped windows nest and add up as polled ones do.
  */
 public final class Meter implements AutoCloseable {
     private final List<Sensor> sensors;
@@ -50,7 +50,6 @@ public final class Meter implements AutoCloseable {
     private final List<Consumer<PowerSample>> listeners = new CopyOnWriteArrayList<>();
     private final Thread sampler;
     private volatile boolean running = true;
-    private volatile Reading latest;
     private volatile PowerSample latestSample;
     private long samplesTaken;
     private final long samplePeriodNanos;
@@ -58,30 +57,19 @@ public final class Meter implements AutoCloseable {
     private final Map<String, String> nestedIn;
     private Reading sampledAt;
     private boolean gapSinceSample;
-    /** Orders stamps and readings on one timeline; held for a clock read and a few assignments, never around a sensor. */
-    private final Object timeline = new Object();
-    private List<Boundary> pending = new ArrayList<>(); // guarded by timeline
-    private boolean closed; // guarded by timeline
-    private Thread boundaryThread; // guarded by timeline; started by the first stamp
-    /**
-     * The least time between two readings the boundary thread takes (System.nanoTime, not the meter's clock): the
-     * sensors' update period, at most {@link #MAX_BOUNDARY_SPACING_NANOS}. Reading sooner would not see the counters
-     * move, only spend a CPU that the job and the control channel's replies need: at thousands of windows a second
-     * one reading settles every stamp that came in the meantime, at the same error bound ({@link Reading#at}).
-     */
-    private final long boundarySpacingNanos;
-    static final long MAX_BOUNDARY_SPACING_NANOS = 10_000_000L;
+    /** The readings in order and the boundaries stamped between them. */
+    private final Timeline timeline;
 
     private Meter(List<Sensor> sensors, SensorEnvironment env, Duration interval, boolean startThread) {
         this.sensors = List.copyOf(sensors);
         this.env = Objects.requireNonNull(env, "env");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.samplePeriodNanos = updatePeriod().toNanos();
-        this.boundarySpacingNanos = Math.min(samplePeriodNanos, MAX_BOUNDARY_SPACING_NANOS);
+        this.timeline = new Timeline(env.clock(), samplePeriodNanos, () -> pollAll(true, true));
         Map<String, String> nested = new HashMap<>();
         for (Sensor s : this.sensors) for (String c : s.contains()) nested.putIfAbsent(c, s.name());
         this.nestedIn = Map.copyOf(nested);
-        this.latest = pollAll(false, true).reading;
+        pollAll(false, true); // the first reading: the timeline's origin
         if (startThread) {
             if (interval.toNanos() < 1_000_000) {
                 throw new IllegalArgumentException("sampling interval must be at least 1 ms, got " + interval.toMillis() + " ms");
@@ -122,47 +110,9 @@ public final class Meter implements AutoCloseable {
         return w;
     }
 
-    /** A boundary at the meter clock's now, settled by the next reading (taken at once on the boundary thread). */
+    /** A boundary at the meter clock's now, settled by the next reading (taken soon on the boundary thread). */
     Boundary stamp() {
-        Boundary b;
-        Thread wake;
-        synchronized (timeline) {
-            b = new Boundary(env.clock().monotonicNanos(), env.clock().wallTime());
-            if (closed) {
-                b.settle(latest, latest); // the meter has stopped: its energy ends at its last reading
-                return b;
-            }
-            pending.add(b);
-            if (boundaryThread == null) {
-                boundaryThread = Thread.ofPlatform().daemon().name("wattiq-boundary").unstarted(this::boundaryLoop);
-                boundaryThread.start();
-            }
-            // only the first stamp of a batch wakes the thread: with stamps pending it is awake or waiting out the
-            // spacing, and looks again before it parks
-            wake = pending.size() == 1 ? boundaryThread : null;
-        }
-        if (wake != null) LockSupport.unpark(wake);
-        return b;
-    }
-
-    private void boundaryLoop() {
-        long lastRead = System.nanoTime() - boundarySpacingNanos;
-        while (true) {
-            boolean due;
-            synchronized (timeline) {
-                if (closed) return;
-                due = !pending.isEmpty();
-            }
-            long early = lastRead + boundarySpacingNanos - System.nanoTime();
-            if (!due) {
-                LockSupport.park(this);
-            } else if (early > 0) {
-                LockSupport.parkNanos(this, early);
-            } else {
-                pollAll(true, true);
-                lastRead = System.nanoTime();
-            }
-        }
+        return timeline.stamp();
     }
 
     /**
@@ -180,7 +130,7 @@ public final class Meter implements AutoCloseable {
 
     /** The most recent reading of every counter (a snapshot; never blocks on a sensor). */
     public Reading latest() {
-        return latest;
+        return timeline.latest();
     }
 
     /** The most recent power sample, or null before the first interval. */
@@ -246,9 +196,7 @@ public final class Meter implements AutoCloseable {
     }
 
     private Poll pollAll(boolean emit, boolean boundary) {
-        List<Boundary> due = List.of();
-        Reading before = null;
-        Reading after = null;
+        Timeline.Step step = null;
         pollLock.lock();
         try {
             List<EnergyCounter> all = new ArrayList<>();
@@ -278,17 +226,8 @@ public final class Meter implements AutoCloseable {
                     for (Window w : open) w.noteOnce(s.name(), note);
                 }
             }
-            Reading r;
-            synchronized (timeline) {
-                r = new Reading(env.clock().monotonicNanos(), env.clock().wallTime(), all);
-                before = latest;
-                after = r;
-                latest = r;
-                if (!pending.isEmpty()) {
-                    due = pending; // every pending stamp lies between the last reading and this one
-                    pending = new ArrayList<>();
-                }
-            }
+            step = timeline.add(all);
+            Reading r = step.reading();
             samplesTaken++;
             gapSinceSample |= gap;
             PowerSample sample = null;
@@ -337,14 +276,7 @@ public final class Meter implements AutoCloseable {
             return new Poll(r, sample);
         } finally {
             pollLock.unlock();
-            // outside the lock: what waits on them runs here. A batch (every stamp of one spacing, ~80 windows at a
-            // window per 100 us) is a burst of CPU on this thread; yielding between boundaries lets a control
-            // connection's thread woken on this CPU answer its client at once instead of after the burst (measured
-            // on 2 vCPUs: closes of 1.2-2 ms every ~10 ms without, gone with; docs/python.md)
-            for (Boundary b : due) {
-                b.settle(before, after);
-                if (due.size() > 1) Thread.yield();
-            }
+            if (step != null) step.settle(); // outside the lock: what waits on the stamps runs here
         }
     }
 
@@ -413,18 +345,7 @@ public final class Meter implements AutoCloseable {
             LockSupport.unpark(sampler);
             join(sampler, Math.max(1000, interval.toMillis() * 4));
         }
-        Thread boundaries;
-        boolean settle;
-        synchronized (timeline) {
-            closed = true;
-            boundaries = boundaryThread;
-            settle = !pending.isEmpty();
-        }
-        if (boundaries != null) {
-            LockSupport.unpark(boundaries);
-            join(boundaries, 2000);
-        }
-        if (settle) pollAll(true, true); // boundaries stamped before the close are settled by a last reading
+        if (timeline.close()) pollAll(true, true); // boundaries stamped before the close are settled by a last reading
         for (Sensor s : sensors) {
             try {
                 s.close();
