@@ -1,12 +1,14 @@
 """Latency of WattIQ's Python client under 'wattiq run' (bench/python-client.sh runs it): a window's open+close
 round trip (cold: the first windows of the process; warm: after 1000), the same with its energy read, and one step()
 call (the first, a tight loop, and spaced 1 ms and 10 ms apart as in training, where a background thread sends the
-counts once a second). Each call is timed alone with perf_counter_ns. The warm measurements are taken in PASSES
+counts once a second), each spaced step() beside a plain Python function of step()'s shape timed the same way (what
+any call costs in this interpreter on this machine: the floor under step()). Each call is timed alone with perf_counter_ns. The warm measurements are taken in PASSES
 passes in the same process (default 3): each pass's p50/p99 is computed, and the line shows the median across passes
 with the lowest and highest pass in brackets, so one noisy spell of a shared machine shows as a wide range, not as
 the figure. Usage: python_client_bench.py [WINDOWS] [STEPS] [SPACED_10MS] [PASSES]   (per pass)"""
 import statistics
 import sys
+import threading
 import time
 
 import wattiq
@@ -82,10 +84,32 @@ def tight_pass(n):
     return out
 
 
+_plain_lock = threading.Lock()
+_plain_total = [0, 0, 0]
+
+
+def plain_step(n=1, samples=None, tokens=None):
+    """A plain Python function of step()'s shape (the same type checks, a lock, three adds), no wattiq: what any
+    call costs in this interpreter on this machine, the floor under step()."""
+    if n.__class__ is not int or not 0 <= n <= 1 << 62:
+        raise ValueError(n)
+    if samples is not None and (samples.__class__ is not int or not 0 <= samples <= 1 << 62):
+        raise ValueError(samples)
+    if tokens is not None and (tokens.__class__ is not int or not 0 <= tokens <= 1 << 62):
+        raise ValueError(tokens)
+    with _plain_lock:
+        _plain_total[0] += n
+        if samples:
+            _plain_total[1] += samples
+        if tokens:
+            _plain_total[2] += tokens
+
+
 def spaced_pass(n, gap):
-    """step() after `gap` seconds of busy work, interleaved with a timing of nothing after the same work (the
-    machine's own noise floor), so that both see the same conditions (other processes, wattiq's readings)."""
-    steps, floor = [], []
+    """step() after `gap` seconds of busy work, interleaved with a plain function of the same shape and with a timing
+    of nothing after the same work (the machine's own noise floor), so that all three see the same conditions (other
+    processes, wattiq's readings)."""
+    steps, plain, floor = [], [], []
     step = wattiq.step
     for _ in range(n):
         spin(gap)
@@ -94,8 +118,12 @@ def spaced_pass(n, gap):
         steps.append(clock() - t)
         spin(gap)
         t = clock()
+        plain_step(samples=32, tokens=4096)
+        plain.append(clock() - t)
+        spin(gap)
+        t = clock()
         floor.append(clock() - t)
-    return steps, floor
+    return steps, plain, floor
 
 
 def main():
@@ -123,18 +151,17 @@ def main():
     for i in range(1000):  # warm up both sides (wattiq's C1-compiled control path settles after ~1000 requests)
         with wattiq.window("warm-up-%d" % (i % 4)):
             wattiq.step()
-    m = {k: [] for k in ("rt", "energy", "flush", "tight", "s1", "f1", "s10", "f10")}
+    m = {k: [] for k in ("rt", "energy", "flush", "tight", "s1", "p1", "f1", "s10", "p10", "f10")}
     for _ in range(passes):
         m["rt"].append(windows_pass(windows))
         m["energy"].append(energy_pass(max(1, windows // 10)))
         m["flush"].append(flush_pass(windows))
         m["tight"].append(tight_pass(steps))
-        s, f = spaced_pass(3000, 0.001)
-        m["s1"].append(s)
-        m["f1"].append(f)
-        s, f = spaced_pass(spaced, 0.010)
-        m["s10"].append(s)
-        m["f10"].append(f)
+        for gap, n, key in ((0.001, 3000, "1"), (0.010, spaced, "10")):
+            s, p, f = spaced_pass(n, gap)
+            m["s" + key].append(s)
+            m["p" + key].append(p)
+            m["f" + key].append(f)
     wattiq.flush()
     report("timer alone (perf_counter_ns twice)", [overhead])
     report("window open+close, cold (first 50)", [cold], 200)
@@ -145,9 +172,11 @@ def main():
     report("step() in a tight loop", m["tight"], 20)
     report("step() once per 1 ms of work", m["s1"], 20)
     p99 = report("step() once per 10 ms of work", m["s10"], 20)
+    report("plain function, once per 1 ms (floor)", m["p1"])
+    plain99 = report("plain function, once per 10 ms (floor)", m["p10"])
     report("nothing, once per 1 ms of work (noise floor)", m["f1"])
     report("nothing, once per 10 ms of work (noise floor)", m["f10"])
-    print("step() p99 as a share of a 10 ms step: %.3f%% (median pass)" % (p99 / 1e4 * 100))
+    print("step() p99 as a share of a 10 ms step: %.3f%% (median pass); %.2fx a plain function's p99" % (p99 / 1e4 * 100, p99 / plain99))
     total = wattiq.energy().work
     expected = 1 + 1000 + passes * (windows + steps + 3000 + spaced)  # windows_pass and energy_pass count none
     print("steps counted by wattiq: %d (sent %d): %s" % (total["steps"], expected, "exact" if total["steps"] == expected else "WRONG"))
