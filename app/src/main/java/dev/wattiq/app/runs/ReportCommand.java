@@ -7,10 +7,11 @@ import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
-import dev.wattiq.app.store.Stores;
+import dev.wattiq.app.store.StoreOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
@@ -24,8 +25,8 @@ public final class ReportCommand extends JsonCommand {
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--store", paramLabel = "URL", description = "The shared store: jdbc:postgresql://HOST/DB?user=NAME (default: the SQLite store in $WATTIQ_HOME).")
-    String storeUrl;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
@@ -33,7 +34,7 @@ public final class ReportCommand extends JsonCommand {
         jsonOut.check();
         List<RunRecord> runs;
         String where;
-        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr())) {
+        try (RunStore store = storeOptions.openForReading(spec.commandLine().getErr())) {
             runs = store.job(job);
             where = store.location();
         } catch (StoreException e) {
