@@ -4,12 +4,10 @@ import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.CliOptions;
 import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.StoreOptions;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,26 +28,19 @@ public final class ReportCommand extends JsonCommand {
 
     @Override
     public Integer call() {
-        if (job.isBlank()) throw new Errors.UserError("--job needs a job id, e.g. --job train-42");
+        ReportRequest request = new ReportRequest(job);
         jsonOut.check();
-        List<RunRecord> runs;
-        String where;
-        try (RunStore store = storeOptions.openForReading(spec.commandLine().getErr())) {
-            runs = store.job(job);
-            where = store.location();
+        JobReport report;
+        try (RunStore store = storeOptions.openForReading(err())) {
+            report = JobReport.of(request, store);
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());
         }
-        if (runs.isEmpty()) {
-            throw new Errors.UserError("no runs of job '" + job + "' in " + where + ": run each rank as 'wattiq run --job " + job
-                    + " -- CMD' (with the same --store on every node)");
-        }
-        JobReport report = JobReport.of(job, runs);
         PrintWriter out = out();
-        if (json) out.println(Json.text(report.json()));
-        else report.print(out);
+        if (json) out.println(Json.text(ReportText.json(report)));
+        else ReportText.print(out, report);
         out.flush();
-        jsonOut.write(report::json);
+        jsonOut.write(() -> ReportText.json(report));
         return 0;
     }
 }
