@@ -1,9 +1,6 @@
 package dev.wattiq.app.runs;
 
-import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.output.Json;
-import dev.wattiq.app.store.RunStore;
-import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.Stores;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -39,12 +36,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         CompareRequest request = CompareRequest.of(a, b); // a malformed side fails before the store is opened
         PrintWriter out = spec.commandLine().getOut();
-        RunsComparison comparison;
-        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
-            comparison = RunsComparison.of(request, store);
-        } catch (StoreException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
+        RunsComparison comparison = Stores.read(null, spec.commandLine().getErr(), store -> RunsComparison.of(request, store));
         if (json) out.println(Json.text(CompareText.json(comparison)));
         else CompareText.print(out, comparison);
         out.flush();

@@ -3,9 +3,6 @@ package dev.wattiq.app.runs;
 import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.CliOptions;
-import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.store.RunStore;
-import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.StoreOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -30,12 +27,7 @@ public final class ReportCommand extends JsonCommand {
     public Integer call() {
         ReportRequest request = new ReportRequest(job);
         jsonOut.check();
-        JobReport report;
-        try (RunStore store = storeOptions.openForReading(err())) {
-            report = JobReport.of(request, store);
-        } catch (StoreException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
+        JobReport report = storeOptions.read(err(), store -> JobReport.of(request, store));
         PrintWriter out = out();
         if (json) out.println(Json.text(ReportText.json(report)));
         else ReportText.print(out, report);

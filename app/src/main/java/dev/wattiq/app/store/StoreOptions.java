@@ -27,4 +27,9 @@ public final class StoreOptions {
     public RunStore openForReading(PrintWriter err) {
         return Stores.openForReading(url, err);
     }
+
+    /** Answers {@code query} from the store, opened only to read ({@link Stores#read}). */
+    public <T> T read(PrintWriter err, Stores.Query<T> query) {
+        return Stores.read(url, err, query);
+    }
 }
