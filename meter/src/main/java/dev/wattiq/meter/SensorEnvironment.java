@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Everything a sensor may look at, injected so tests can build fake trees and stub libraries.
@@ -60,56 +61,80 @@ public record SensorEnvironment(
     }
 
     public SensorEnvironment withSysfsRoot(Path p) {
-        return new SensorEnvironment(p, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> b.sysfsRoot = p);
     }
 
     public SensorEnvironment withProcfsRoot(Path p) {
-        return new SensorEnvironment(sysfsRoot, p, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> b.procfsRoot = p);
     }
 
     public SensorEnvironment withNvmlLibrary(Optional<Path> p) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, p, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> b.nvmlLibrary = p);
     }
 
     public SensorEnvironment withClock(Clock c) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, c, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> b.clock = c);
     }
 
     public SensorEnvironment withScope(Scope s, long pid) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, s, pid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> {
+            b.scope = s;
+            b.rootPid = pid;
+        });
     }
 
     public SensorEnvironment withEstimation(OptionalDouble cpu, OptionalDouble memPerGb) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpu, memPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> {
+            b.cpuWatts = cpu;
+            b.memoryWattsPerGb = memPerGb;
+        });
     }
 
     /** With process-scope attribution every {@code period} (at least 10 ms); see {@link #attributionPeriod}. */
     public SensorEnvironment withAttributionPeriod(Duration period) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, period,
-                amdSmiLibrary, redfish, cpuCalibration);
+        return with(b -> b.attributionPeriod = period);
     }
 
     /** With this AMD SMI library ({@code --amd-smi-library}); empty: the system's {@code libamd_smi.so}. */
     public SensorEnvironment withAmdSmiLibrary(Optional<Path> p) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                p, redfish, cpuCalibration);
+        return with(b -> b.amdSmiLibrary = p);
     }
 
     /** With this BMC as the wall source over Redfish ({@code --redfish}); empty: none. */
     public SensorEnvironment withRedfish(Optional<dev.wattiq.meter.redfish.RedfishTarget> r) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, r, cpuCalibration);
+        return with(b -> b.redfish = r);
     }
 
     /** With this machine's calibrated CPU-time model; empty: the shipped tables. */
     public SensorEnvironment withCpuCalibration(Optional<dev.wattiq.meter.estimate.CpuCalibration> c) {
-        return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts, memoryWattsPerGb, attributionPeriod,
-                amdSmiLibrary, redfish, c);
+        return with(b -> b.cpuCalibration = c);
+    }
+
+    /** A copy with the components {@code change} sets; the rest as here. Checked like any new environment. */
+    private SensorEnvironment with(Consumer<Copy> change) {
+        Copy copy = new Copy();
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** This environment's components, to change some and build the next: the one place that lists them all. */
+    private final class Copy {
+        Path sysfsRoot = sysfsRoot();
+        Path procfsRoot = procfsRoot();
+        Optional<Path> nvmlLibrary = nvmlLibrary();
+        Clock clock = clock();
+        Scope scope = scope();
+        long rootPid = rootPid();
+        OptionalDouble cpuWatts = cpuWatts();
+        OptionalDouble memoryWattsPerGb = memoryWattsPerGb();
+        Duration attributionPeriod = attributionPeriod();
+        Optional<Path> amdSmiLibrary = amdSmiLibrary();
+        Optional<dev.wattiq.meter.redfish.RedfishTarget> redfish = redfish();
+        Optional<dev.wattiq.meter.estimate.CpuCalibration> cpuCalibration = cpuCalibration();
+
+        SensorEnvironment build() {
+            return new SensorEnvironment(sysfsRoot, procfsRoot, nvmlLibrary, clock, scope, rootPid, cpuWatts,
+                    memoryWattsPerGb, attributionPeriod, amdSmiLibrary, redfish, cpuCalibration);
+        }
     }
 }

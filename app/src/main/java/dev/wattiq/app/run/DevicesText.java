@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A {@link DeviceList} as {@code wattiq devices} prints it: notes to standard error, then the devices as text or JSON. */
-final class DevicesText {
+/**
+ * A {@link DeviceList} as {@code wattiq devices} prints it: notes to standard error, then the devices as text or JSON.
+ * {@code GET /api/devices} lists the server's devices with the same {@link #json(DeviceInfo)}: one shape for both.
+ */
+public final class DevicesText {
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private DevicesText() {
@@ -31,7 +34,7 @@ final class DevicesText {
     }
 
     /** One device as JSON: snake_case keys with units, null for what is unknown. */
-    static Map<String, Object> json(DeviceInfo d) {
+    public static Map<String, Object> json(DeviceInfo d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", d.kind());
         m.put("index", d.index());

@@ -1,6 +1,7 @@
 package dev.wattiq.app.runs;
 
 import dev.wattiq.app.cli.Errors;
+import dev.wattiq.meter.UserInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,11 @@ public final class TagPairs {
             String value = eq < 0 ? "" : p.substring(eq + 1);
             if (eq < 0 || !KEY.matcher(key).matches() || value.isEmpty() || value.length() > MAX_VALUE
                     || value.chars().anyMatch(Character::isISOControl)) {
-                throw new Errors.UserError("malformed tag '" + shown(p) + "': write KEY=VALUE with a key of letters, digits, '_', '.' or '-' "
+                throw new Errors.UserError("malformed tag '" + UserInputException.shown(p) + "': write KEY=VALUE with a key of letters, digits, '_', '.' or '-' "
                         + "(starting with a letter or '_') and a non-empty value of at most " + MAX_VALUE + " characters, e.g. accuracy=0.91");
             }
             out.put(key, value);
         }
         return out;
-    }
-
-    private static String shown(String p) {
-        String s = p.length() > 60 ? p.substring(0, 57) + "..." : p;
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
-        return b.toString();
     }
 }

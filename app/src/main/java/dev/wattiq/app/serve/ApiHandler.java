@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.wattiq.app.run.DevicesText;
 import dev.wattiq.app.run.RunJson;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.StoreException;
@@ -202,17 +203,7 @@ public final class ApiHandler {
     private ObjectNode devices() {
         ObjectNode o = Exchanges.JSON.createObjectNode();
         ArrayNode arr = o.putArray("devices");
-        for (DeviceInfo d : devices) {
-            ObjectNode n = arr.addObject();
-            n.put("kind", d.kind());
-            n.put("index", d.index());
-            n.put("name", d.name());
-            n.put("uuid", d.uuid());
-            if (d.memoryTotalBytes() >= 0) n.put("memory_total_bytes", d.memoryTotalBytes());
-            if (Double.isFinite(d.powerLimitWatts())) n.put("power_limit_w", d.powerLimitWatts());
-            n.put("energy_source", d.energySource());
-            n.put("reason", d.reason());
-        }
+        for (DeviceInfo d : devices) arr.add(Exchanges.JSON.valueToTree(DevicesText.json(d))); // as `wattiq devices --json`
         ArrayNode counters = o.putArray("counters");
         for (EnergyCounter c : live.snapshot().reading().counters()) {
             ObjectNode n = counters.addObject();

@@ -144,6 +144,25 @@ class ServeHttpTest {
     }
 
     @Test
+    void apiDevicesHaveTheShapeOfTheDevicesCommand() throws Exception {
+        JsonNode api = JSON.readTree(serve.get("/api/devices").body()).get("devices");
+        Cli.Result r = Cli.run(dir.resolve("home"), "devices", "--json", "--sysfs-root", serve.sysfs.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode cli = JSON.readTree(r.out()).get("devices");
+        assertThat(api.size()).isPositive().isEqualTo(cli.size());
+        for (int i = 0; i < cli.size(); i++) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            cli.get(i).fieldNames().forEachRemaining(keys::add);
+            java.util.List<String> apiKeys = new java.util.ArrayList<>();
+            api.get(i).fieldNames().forEachRemaining(apiKeys::add);
+            assertThat(apiKeys).as("device %d's keys", i).containsExactlyElementsOf(keys);
+            for (String k : new String[] {"kind", "index", "name", "uuid", "energy_source", "reason"}) {
+                assertThat(api.get(i).get(k)).as(k).isEqualTo(cli.get(i).get(k));
+            }
+        }
+    }
+
+    @Test
     void unknownPathsMethodsAndIdsAreJsonErrors() throws Exception {
         assertError(serve.get("/api/nope"), 404);
         assertError(serve.get("/api/runs/zzz-no-such-run"), 404);

@@ -71,8 +71,8 @@ public final class AsciiText implements CharSequence {
         return v;
     }
 
+    /** The text as a message may show it: stripped, then as {@link dev.wattiq.meter.UserInputException#shown} (40 characters, controls escaped). */
     static String clip(CharSequence s) {
-        String t = s.toString().strip();
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+        return dev.wattiq.meter.UserInputException.shown(s.toString().strip());
     }
 }

@@ -156,5 +156,8 @@ class ProcParsersTest {
         assertThatThrownBy(() -> AsciiText.parseUnsignedLong("12a")).hasMessageContaining("not a decimal");
         assertThatThrownBy(() -> AsciiText.parseUnsignedLong("-1")).hasMessageContaining("not a decimal");
         assertThatThrownBy(() -> AsciiText.parseUnsignedLong("9223372036854775808")).hasMessageContaining("too large");
+        // a corrupt file's bytes stay on one line of the message: controls escaped, as every message shows outside text
+        assertThatThrownBy(() -> AsciiText.parseUnsignedLong("12\r\n34")).hasMessageContaining("'12\\u000d\\u000a34'")
+                .hasMessageNotContaining("\n");
     }
 }

@@ -7,7 +7,8 @@ import dev.wattiq.planner.model.ModelArchitecture;
 /**
  * How a run is laid out and how fast it goes: devices, tensor and pipeline degrees, and the utilisation that follows.
  * Where the device count is not given it is chosen so the run takes about the model's typical wall-clock (the median
- * of the published runs), in whole scale-up domains and never below what holds the training state.
+ * of the published runs), in whole scale-up domains and never below what holds the training state, and a multiple of
+ * the tensor x pipeline degrees it needs (so 9,176 devices, 8 x 31 x 37, never force 31 pipeline stages).
  *
  * @param devices           device count
  * @param tensorParallel    tensor-parallel degree
@@ -37,13 +38,38 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
             k = min;
             double flops = m.flopsPerParamToken(recompute) * active * tokens;
             for (int i = 0; i < 4; i++) {
-                double want = flops / (peak * u * m.c.typicalRunDays() * 86_400);
-                k = (int) Math.min(1 << 24, Math.ceil(Math.max(min, want) / node) * node);
+                double want = Math.max(min, flops / (peak * u * m.c.typicalRunDays() * 86_400));
+                int unit = unit(m, hw, shape, params, active, (int) Math.min(1 << 24, Math.ceil(want / node) * node), node, tp, pp);
+                k = (int) Math.min(1 << 24, Math.ceil(want / unit) * unit);
                 u = mfu(m, hw, peak, shape, params, active, k, tp, pp, recompute)[0];
             }
         }
         double[] r = mfu(m, hw, peak, shape, params, active, k, tp, pp, recompute);
         return new Layout(k, (int) r[1], (int) r[2], r[0], chosen, r[3] > 0);
+    }
+
+    /**
+     * What a chosen device count is a multiple of: the scale-up domain and tensor x pipeline degrees that {@link #mfu}
+     * gives at about {@code k} devices, so its defaults divide the count without a larger pipeline than memory needs.
+     */
+    private static int unit(TrainingModel m, Hardware hw, ModelArchitecture s, double params, double active, int k, int node,
+                            Integer tp, Integer pp) {
+        double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, node)) : 1;
+        int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, s.experts(), s.expertsPerToken(), shards));
+        int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, s.experts(),
+                s.expertsPerToken(), shards, t)));
+        long unit = lcm(node, (long) t * q);
+        return unit > 1 << 20 ? node : (int) unit;
+    }
+
+    private static long lcm(long a, long b) {
+        long x = a, y = b;
+        while (y != 0) {
+            long r = x % y;
+            x = y;
+            y = r;
+        }
+        return a / x * b;
     }
 
     private static double[] mfu(TrainingModel m, Hardware hw, double peak, ModelArchitecture s, double params,

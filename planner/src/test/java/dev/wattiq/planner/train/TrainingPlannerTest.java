@@ -216,6 +216,29 @@ class TrainingPlannerTest {
         assertThat(two.deviceHours()).isGreaterThan(one.deviceHours());
     }
 
+    @Test
+    void aChosenDeviceCountNeverForcesMorePipelineStagesThanMemoryNeeds() {
+        // before: 175B on A100s chose 1,112 devices = 8 x 139, so the pipeline took 139 stages where memory needs 4
+        TrainingEstimate e = planner.estimate(new TrainingRequest(175e9, null, 300e9, a100, null, null, null, null, null,
+                null, null, Precision.BF16, false, null));
+        assertThat(e.pipelineParallel()).isEqualTo(m.defaultPipelineParallel(a100, 175e9, 175e9, 0, 0, 1, e.tensorParallel()));
+        assertThat(e.pipelineParallel()).isLessThanOrEqualTo(8);
+    }
+
+    @Property(tries = 150)
+    void aChosenDeviceCountIsAMultipleOfTheDegreesMemoryNeeds(@ForAll @DoubleRange(min = 1e8, max = 2e12) double params,
+                                                               @ForAll @DoubleRange(min = 1e10, max = 3e13) double tokens,
+                                                               @ForAll boolean onA100) {
+        Hardware hw = onA100 ? a100 : h100;
+        TrainingEstimate e = planner.estimate(new TrainingRequest(params, null, tokens, hw, null, null, null, null, null,
+                null, null, Precision.BF16, false, null));
+        int t = e.tensorParallel();
+        assertThat(e.devices() % hw.devicesPerNode()).isZero();
+        assertThat(e.devices() % (t * e.pipelineParallel())).isZero();
+        int needed = Math.max(1, Math.min(e.devices() / t, m.defaultPipelineParallel(hw, params, params, 0, 0, 1, t)));
+        assertThat(e.pipelineParallel()).as("pipeline degree at %d devices, tp %d", e.devices(), t).isEqualTo(needed);
+    }
+
     @Property(tries = 150)
     void moreDevicesMeanMoreDeviceHoursAndFewerDays(@ForAll @DoubleRange(min = 1e8, max = 5e11) double params,
                                                     @ForAll @DoubleRange(min = 1e10, max = 1e13) double tokens,
