@@ -1,24 +1,22 @@
 package dev.wattiq.app.runs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wattiq.app.run.RunJson;
+import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.store.RunRecord;
+import dev.wattiq.app.store.RunStore;
+import dev.wattiq.app.store.StoreException;
 import dev.wattiq.meter.Method;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * One job summed over its runs. Each run is one rank's process tree, charged its own share (process scope), so the
  * sum over ranks on one node does not count the node twice; machine-scope runs of one job on one node would, and
- * are flagged.
+ * are flagged. The answer to a {@link ReportRequest}, printed by {@link ReportText}.
  *
  * @param job               the job id
  * @param runs              its runs, oldest first
@@ -38,6 +36,17 @@ public record JobReport(String job, List<RunRecord> runs, double totalJoules, Ma
                         Map<String, Double> joulesByHost, double facilityJoules, double cost, String currency, double co2eLocationKg,
                         double co2eMarketKg, double wallSeconds, String method, List<String> notes) {
 
+    /** Reads the job's runs from {@code store} and sums them; a user error, naming the store, when it holds none. */
+    public static JobReport of(ReportRequest r, RunStore store) throws StoreException {
+        List<RunRecord> runs = store.job(r.job());
+        if (runs.isEmpty()) {
+            throw new Errors.UserError("no runs of job '" + r.job() + "' in " + store.location() + ": run each rank as 'wattiq run --job "
+                    + r.job() + " -- CMD' (with the same --store on every node)");
+        }
+        return of(r.job(), runs);
+    }
+
+    /** Sums {@code runs}, oldest first, as the runs of {@code job}. */
     public static JobReport of(String job, List<RunRecord> runs) {
         double total = 0;
         double facility = 0;
@@ -96,46 +105,5 @@ public record JobReport(String job, List<RunRecord> runs, double totalJoules, Ma
         double wall = first == null ? 0 : Duration.between(first, last).toMillis() / 1000.0;
         return new JobReport(job, runs, total, byComponent, byHost, facility, cost, currency, loc, market, wall,
                 method == null ? null : method.label(), notes);
-    }
-
-    ObjectNode json() {
-        ObjectNode o = RunJson.mapper().createObjectNode();
-        o.put("job", job);
-        o.put("runs_count", runs.size());
-        o.put("hosts_count", joulesByHost.size());
-        o.put("wall_s", wallSeconds);
-        o.put("method", method);
-        ObjectNode e = o.putObject("energy_j");
-        e.put("total", totalJoules);
-        ObjectNode bc = e.putObject("by_component");
-        joulesByComponent.forEach(bc::put);
-        ObjectNode bh = e.putObject("by_host");
-        joulesByHost.forEach(bh::put);
-        number(o, "facility_energy_j", facilityJoules);
-        number(o, "cost", cost);
-        o.put("currency", currency);
-        ObjectNode co2 = o.putObject("co2e_kg");
-        number(co2, "location_based", co2eLocationKg);
-        number(co2, "market_based", co2eMarketKg);
-        ArrayNode n = o.putArray("notes");
-        notes.forEach(n::add);
-        ArrayNode arr = o.putArray("runs");
-        for (RunRecord r : runs) arr.add(RunJson.brief(r).put("host", r.host()).put("job", r.job()));
-        return o;
-    }
-
-    void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "job %s: %d run(s) on %d host(s), %.1f s wall, %s%n", job, runs.size(), joulesByHost.size(), wallSeconds,
-                method == null ? "method unknown" : method);
-        out.printf(Locale.ROOT, "  %-28s %-10s %-10s %12s%n", "run", "host", "status", "energy (J)");
-        for (RunRecord r : runs) out.printf(Locale.ROOT, "  %-28s %-10s %-10s %12.2f%n", r.runId(), r.host(), r.status(), r.totalJoules());
-        out.printf(Locale.ROOT, "  total energy %.2f J (%.6f kWh)%n", totalJoules, totalJoules / 3.6e6);
-        joulesByComponent.forEach((k, v) -> out.printf(Locale.ROOT, "    %-14s %12.2f J%n", k, v));
-        if (!Double.isNaN(cost)) out.printf(Locale.ROOT, "  cost %.6f %s, CO2e %.6f kg (location) / %.6f kg (market)%n", cost, currency, co2eLocationKg, co2eMarketKg);
-        for (String note : notes) out.println("  note: " + note);
-    }
-
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 }

@@ -3,14 +3,10 @@ package dev.wattiq.app.runs;
 import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.output.Json;
 import dev.wattiq.app.cli.CliOptions;
-import dev.wattiq.app.cli.Errors;
-import dev.wattiq.app.store.RunRecord;
-import dev.wattiq.app.store.RunStore;
-import dev.wattiq.app.store.StoreException;
-import dev.wattiq.app.store.Stores;
+import dev.wattiq.app.store.StoreOptions;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wattiq report --job ID}: one job's runs (every rank on every node that recorded into the store), summed. */
@@ -24,31 +20,19 @@ public final class ReportCommand extends JsonCommand {
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--store", paramLabel = "URL", description = "The shared store: jdbc:postgresql://HOST/DB?user=NAME (default: the SQLite store in $WATTIQ_HOME).")
-    String storeUrl;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
-        if (job.isBlank()) throw new Errors.UserError("--job needs a job id, e.g. --job train-42");
+        ReportRequest request = new ReportRequest(job);
         jsonOut.check();
-        List<RunRecord> runs;
-        String where;
-        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr())) {
-            runs = store.job(job);
-            where = store.location();
-        } catch (StoreException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
-        if (runs.isEmpty()) {
-            throw new Errors.UserError("no runs of job '" + job + "' in " + where + ": run each rank as 'wattiq run --job " + job
-                    + " -- CMD' (with the same --store on every node)");
-        }
-        JobReport report = JobReport.of(job, runs);
+        JobReport report = storeOptions.read(err(), store -> JobReport.of(request, store));
         PrintWriter out = out();
-        if (json) out.println(Json.text(report.json()));
-        else report.print(out);
+        if (json) out.println(Json.text(ReportText.json(report)));
+        else ReportText.print(out, report);
         out.flush();
-        jsonOut.write(report::json);
+        jsonOut.write(() -> ReportText.json(report));
         return 0;
     }
 }

@@ -1,10 +1,7 @@
 package dev.wattiq.app.runs;
 
 import dev.wattiq.app.output.Json;
-import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.run.RunJson;
-import dev.wattiq.app.store.RunStore;
-import dev.wattiq.app.store.StoreException;
 import dev.wattiq.app.store.Stores;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -32,12 +29,7 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         RunsRequest request = new RunsRequest(limit, all);
         PrintWriter out = spec.commandLine().getOut();
-        RunsList list;
-        try (RunStore store = Stores.openForReading(null, spec.commandLine().getErr())) {
-            list = RunsList.of(request, store);
-        } catch (StoreException e) {
-            throw new Errors.UserError(e.getMessage());
-        }
+        RunsList list = Stores.read(null, spec.commandLine().getErr(), store -> RunsList.of(request, store));
         if (json) out.println(Json.text(RunJson.list(list.runs())));
         else RunsText.print(out, list);
         out.flush();

@@ -3,12 +3,12 @@ package dev.wattiq.app.runs;
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
-import dev.wattiq.app.store.Stores;
+import dev.wattiq.app.store.StoreOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,14 +30,14 @@ public final class RunsTagCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "Tags to attach (a later one with the same key wins).")
     List<String> pairs;
 
-    @Option(names = "--store", paramLabel = "URL", description = "The store to tag in: jdbc:postgresql://HOST/DB?user=NAME (default: $WATTIQ_HOME/wattiq.db).")
-    String storeUrl;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
         TagRequest request = TagRequest.of(runId, pairs); // before the store is opened: bad input changes nothing
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = Stores.open(storeUrl, spec.commandLine().getErr())) {
+        try (RunStore store = storeOptions.open(spec.commandLine().getErr())) {
             out.println(Tagged.of(request, store).text());
         } catch (StoreException e) {
             throw new Errors.UserError(e.getMessage());

@@ -8,7 +8,7 @@ import dev.wattiq.app.run.Intervals;
 import dev.wattiq.app.run.RunCommand;
 import dev.wattiq.app.store.Hosts;
 import dev.wattiq.app.store.RunStore;
-import dev.wattiq.app.store.Stores;
+import dev.wattiq.app.store.StoreOptions;
 import dev.wattiq.ledger.Site;
 import dev.wattiq.meter.Clock;
 import dev.wattiq.meter.DeviceInfo;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -79,8 +80,8 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
             description = "machine: everything on this machine (default); process: only wattiq's own process tree.")
     String scope;
 
-    @Option(names = "--store", paramLabel = "URL", description = "Run store to show: a jdbc:postgresql:// URL (default: the SQLite store in $WATTIQ_HOME).")
-    String storeUrl;
+    @Mixin
+    StoreOptions storeOptions;
 
     final SensorOptions sensors = new SensorOptions();
 
@@ -107,7 +108,7 @@ public final class ServeCommand implements Callable<Integer>, SensorOptions.Hold
         List<DeviceInfo> devices = new ArrayList<>();
         for (Sensor s : selection.sensors()) devices.addAll(s.devices());
         CountDownLatch stop = new CountDownLatch(1);
-        try (RunStore store = Stores.openForReading(storeUrl, spec.commandLine().getErr());
+        try (RunStore store = storeOptions.openForReading(spec.commandLine().getErr());
              Meter meter = Meter.start(selection.sensors(), env, interval);
              StoreView view = new StoreView(store, Duration.ofSeconds(1), clock)) {
             LiveMachine live = new LiveMachine(meter, site, clock);

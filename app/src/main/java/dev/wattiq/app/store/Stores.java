@@ -32,6 +32,24 @@ public final class Stores {
         return open(url, err, true);
     }
 
+    /** What a command reads from the store. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T read(RunStore store) throws StoreException;
+    }
+
+    /**
+     * Opens the store for reading ({@link #openForReading}), answers {@code query} from it and closes it; a failure of
+     * the store is a one-line user error.
+     */
+    public static <T> T read(String url, PrintWriter err, Query<T> query) {
+        try (RunStore s = openForReading(url, err)) {
+            return query.read(s);
+        } catch (StoreException e) {
+            throw new Errors.UserError(e.getMessage());
+        }
+    }
+
     private static RunStore open(String url, PrintWriter err, boolean reading) {
         try {
             RunStore s = url != null ? PostgresRunStore.open(url, Hosts.name())
