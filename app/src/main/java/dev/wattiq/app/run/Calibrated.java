@@ -7,7 +7,6 @@ import dev.wattiq.meter.SensorException;
 import dev.wattiq.meter.SensorProvider;
 import dev.wattiq.meter.Sensors;
 import dev.wattiq.meter.calibrate.Calibrator;
-import dev.wattiq.meter.calibrate.LoadSweep;
 import dev.wattiq.meter.estimate.CpuCalibration;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +25,12 @@ import java.util.Locale;
  */
 public record Calibrated(CpuCalibration calibration, List<Calibrator.Step> steps, Path saved, boolean noSave) {
     /** Told of the sweep as it goes: once before it starts, then after each step (the CLI prints these to standard error). */
-    public interface Progress extends Calibrator.Progress {
+    public interface Progress {
         /** The sweep is about to run {@code steps} steps of {@code settle} + {@code step} against {@code wallSource}. */
         void started(int steps, Duration settle, Duration step, String wallSource);
+
+        /** Step {@code index} of {@code of} has ended. */
+        void step(Calibrator.Step step, int index, int of);
     }
 
     public Calibrated {
@@ -49,13 +51,25 @@ public record Calibrated(CpuCalibration calibration, List<Calibrator.Step> steps
                     + " on a machine with a power meter");
         }
         Sensor wall = sel.sensors().getFirst();
-        int levels = LoadSweep.levels(Math.max(1, Runtime.getRuntime().availableProcessors())).size();
-        progress.started(levels, r.settle(), r.step(), wall.assumptions().getOrDefault("wall_source", wall.name()));
+        String source = wall.assumptions().getOrDefault("wall_source", wall.name());
+        Calibrator.Progress told = new Calibrator.Progress() { // the step count from the CPUs the sweep itself counts
+            @Override
+            public void sweep(int steps) {
+                progress.started(steps, r.settle(), r.step(), source);
+            }
+
+            @Override
+            public void step(Calibrator.Step step, int index, int of) {
+                progress.step(step, index, of);
+            }
+        };
         Calibrator.Outcome o;
         try {
-            o = Calibrator.run(wall, r.environment(), new Calibrator.Settings(r.settle(), r.step(), Duration.ofMillis(100)), Hosts.name(), progress);
+            o = Calibrator.run(wall, r.environment(), new Calibrator.Settings(r.settle(), r.step(), Duration.ofMillis(100)), Hosts.name(), told);
         } catch (SensorException e) {
             throw new Errors.UserError(e.getMessage(), 1);
+        } finally {
+            for (Sensor s : sel.sensors()) s.close(); // every wall source opened (a BMC's poller too), not just the one swept
         }
         CpuCalibration c = o.calibration();
         Path saved = null;

@@ -60,6 +60,18 @@ class CalibratedTest {
     }
 
     @Test
+    void theAnnouncedStepsAreTheMachinesNotThisJvmsCpus() throws Exception {
+        // an 8-CPU machine seen through its procfs from this (2-CPU) host: the sweep and its announcement count 8
+        Calibrated fit;
+        try (FakeDedicatedMachine.Running machine = FakeDedicatedMachine.start(tmp, "Fake EPYC 8-CPU", 8, 60, 9)) {
+            fit = Calibrated.of(request(machine.sysfsRoot(), machine.procfsRoot(), null), progress);
+        }
+        assertThat(fit.steps()).hasSize(6); // 0, 1, 2, 4, 6 and 8 load threads
+        assertThat(told.getFirst()).startsWith("started 6 ");
+        assertThat(told).hasSize(7).contains("step 6/6");
+    }
+
+    @Test
     void withoutSaveToTheFitIsOnlyReturned() throws Exception {
         Calibrated fit;
         try (FakeDedicatedMachine.Running machine = FakeDedicatedMachine.start(tmp, "Fake EPYC 2-CPU", 2, 40, 12)) {

@@ -45,8 +45,12 @@ public final class Calibrator {
     public record Step(int threads, double busyCpus, double wallWatts, String dropped) {
     }
 
-    /** Told of each step as it ends (the CLI prints progress). */
+    /** Told of the sweep before it starts and of each step as it ends (the CLI prints progress). */
     public interface Progress {
+        /** The sweep is about to run {@code steps} steps (one per load level for the CPUs procfs lists online). */
+        default void sweep(int steps) {
+        }
+
         void step(Step step, int index, int of);
     }
 
@@ -74,6 +78,7 @@ public final class Calibrator {
             throw new SensorException("calibrate: cannot read procfs under " + env.procfsRoot() + ": " + e.getMessage() + "; check --procfs-root", e);
         }
         List<Integer> levels = LoadSweep.levels(cpus);
+        if (progress != null) progress.sweep(levels.size());
         List<Step> steps = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
