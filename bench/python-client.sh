@@ -6,7 +6,7 @@
 # show that a window's round trip does not grow with the sensors' read time. Then the server's own share, no socket.
 # Each figure is the median over PASSES passes in one process (the lowest and highest pass beside it).
 # Usage: bench/python-client.sh [WINDOWS] [STEPS] [SPACED_10MS] [PASSES] [wattiq run options...]
-#        (per pass; defaults 2000 200000 500 3: about 2.5 minutes on 2 CPUs)
+#        (per pass; defaults 2000 200000 500 3: about 3.5 minutes on 2 CPUs)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 windows="${1:-2000}"
