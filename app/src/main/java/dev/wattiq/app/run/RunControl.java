@@ -91,6 +91,9 @@ public final class RunControl implements AutoCloseable {
         List<RunWindow> windows = new ArrayList<>();
         for (WindowRecord r : state.windows()) windows.add(RunWindow.of(r));
         if (storeProblem != null) notes.add("windows were not stored while the run went on: " + storeProblem);
+        int unhanded = state.listenerFailures();
+        if (unhanded > 0) notes.add(unhanded + " window(s) were not handed to the store while the run went on (the window listener failed);"
+                + " they are in this run's record");
         return new Reported(windows, state.work(), notes);
     }
 

@@ -23,10 +23,6 @@ public final class RunJson {
     private RunJson() {
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     /** The full object for one run. */
     public static ObjectNode full(RunRecord r) {
         ObjectNode o = brief(r);

@@ -1,6 +1,5 @@
 package dev.wattiq.lab.engine;
 
-
 /**
  * A linear layer {@code y = x·wᵀ + b} with its gradients, an optional pruning mask and an optional sparse
  * execution path. Weights are float32 masters in PyTorch's layout ({@code w[o*in + i]}); the precision policy
@@ -95,10 +94,6 @@ public final class Dense {
         syncFromSparse();
         sparse = on;
         if (on) buildSparse();
-    }
-
-    public boolean sparseExecution() {
-        return sparse;
     }
 
     private void buildSparse() {

@@ -64,11 +64,6 @@ public record ServeConfig(List<Precision> precisions, List<Integer> batches, Lis
         return java.util.stream.IntStream.rangeClosed(1, Math.max(1, n)).boxed().toList();
     }
 
-    /** This sweep with length-sorted batching on or off. */
-    public ServeConfig withLengthSorted(boolean sorted) {
-        return new ServeConfig(precisions, batches, threads, sentences, queries, topK, sorted);
-    }
-
     /** How many configurations the sweep measures. */
     public int configurations() {
         return precisions.size() * batches.size() * threads.size();

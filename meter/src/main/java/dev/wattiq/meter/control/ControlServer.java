@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The control channel of one run: a Unix domain socket in a fresh directory that only the user can enter (mode 0700,
@@ -38,7 +37,6 @@ public final class ControlServer implements AutoCloseable {
     private final String runId;
     private final CompletableFuture<ControlState> state = new CompletableFuture<>();
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger served = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closing;
 
@@ -103,11 +101,6 @@ public final class ControlServer implements AutoCloseable {
         state.complete(s);
     }
 
-    /** Connections accepted so far. */
-    public int connectionsServed() {
-        return served.get();
-    }
-
     ControlState state() {
         try {
             return state.get(STATE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -132,7 +125,6 @@ public final class ControlServer implements AutoCloseable {
                 quietly(ch);
                 return;
             }
-            served.incrementAndGet();
             if (connections.size() >= limits.maxClients()) {
                 ControlConnection.refuse(ch, "too many connections to wattiq (" + limits.maxClients() + "): share one per process");
                 continue;

@@ -99,10 +99,6 @@ final class NvmlGpu extends TrackedGpu {
         return device;
     }
 
-    boolean isMig() {
-        return mig;
-    }
-
     @Override
     protected void addAssumptions(Map<String, String> m) {
         if (mig) m.put(identity().id() + ".mig", "MIG mode: its instances share this GPU's power; the GPU's energy is counted once, not per instance");

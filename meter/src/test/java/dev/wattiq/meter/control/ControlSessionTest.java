@@ -65,6 +65,24 @@ class ControlSessionTest {
     }
 
     @Test
+    void aFailingWindowListenerIsCountedAndItsWindowsAreStillReported() {
+        ControlState failing = new ControlState(meter, run, "run-1", state.limits(), r -> {
+            throw new IllegalStateException("store gone");
+        });
+        ControlSession other = new ControlSession(() -> failing, failing.limits(), "run-1");
+        at(1000, 100);
+        other.handle("{\"op\":\"open\",\"name\":\"e1\"}");
+        meter.sampleNow();
+        at(500, 130);
+        other.handle("{\"op\":\"close\",\"name\":\"e1\"}");
+        meter.sampleNow();
+        assertThat(failing.windows()).extracting(WindowRecord::name).containsExactly("e1");
+        assertThat(failing.windows().getFirst().measurement().totalJoules()).isEqualTo(30.0);
+        assertThat(failing.listenerFailures()).isEqualTo(1);
+        assertThat(state.listenerFailures()).isZero();
+    }
+
+    @Test
     void nestedAndOverlappingWindowsAreExactCounterDeltasWithTheWorkInside() {
         at(1000, 100);
         assertThat(send("{\"op\":\"open\",\"name\":\"epoch-1\",\"id\":1}")).containsEntry("ok", true).containsEntry("id", 1L)

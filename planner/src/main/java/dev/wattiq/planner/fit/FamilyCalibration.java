@@ -50,9 +50,4 @@ public abstract class FamilyCalibration<R, M> {
     public List<R> runs() {
         return runs;
     }
-
-    /** Whether {@code family} is among the fitted rows' families. */
-    public boolean hasFamily(String family) {
-        return withoutFamily.containsKey(family);
-    }
 }

@@ -64,9 +64,4 @@ public record Spread(double lo, double hi, int count) {
     public boolean holds(double predicted, double published) {
         return published >= predicted * lowFactor() && published <= predicted * highFactor();
     }
-
-    /** The interval's width relative to its median: (p90 - p10) / p50. */
-    public double relativeWidth() {
-        return highFactor() - lowFactor();
-    }
 }

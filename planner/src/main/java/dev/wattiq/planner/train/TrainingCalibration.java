@@ -64,11 +64,6 @@ public final class TrainingCalibration extends FamilyCalibration<TrainingRun, Tr
         return outOfSampleHours[i];
     }
 
-    /** Out-of-sample average power of run {@code i} (NaN when none was measured). */
-    public double outOfSamplePower(int i) {
-        return outOfSamplePower[i];
-    }
-
     /** Spread of the out-of-sample device-hours residuals (the plans' interval). */
     public Spread hoursSpread() {
         return hours;

@@ -229,14 +229,6 @@ public final class TrainingModel {
         return defaultHostOverhead;
     }
 
-    public double sequenceLength() {
-        return sequenceLength;
-    }
-
-    public double saturationMfu() {
-        return saturationMfu;
-    }
-
     public double bytesPerParam() {
         return bytesPerParam;
     }
