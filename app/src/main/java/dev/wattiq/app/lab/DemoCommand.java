@@ -2,6 +2,7 @@ package dev.wattiq.app.lab;
 
 import dev.wattiq.app.cli.JsonCommand;
 import dev.wattiq.app.cli.CliOptions;
+import dev.wattiq.app.cli.Terminal;
 import dev.wattiq.app.output.OutputFile;
 import dev.wattiq.meter.Scope;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public final class DemoCommand extends JsonCommand.Metered {
         jsonOut.check();
         if (html != null) OutputFile.checkWritable("--html", html);
         // the sensors and the site, both validated before the warm-up spends seconds
-        DemoResult r = DemoResult.of(request, sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(), LabText.bar(err()));
+        DemoResult r = DemoResult.of(request, sensors.environment(Scope.PROCESS, ProcessHandle.current().pid()), site.site(),
+                Terminal.stderr() ? LabText.bar(err()) : LabText.lines(err())); // a bar on a terminal, lines in a log
         LabText.demo(out(), err(), r);
         jsonOut.write(() -> LabJson.demo(r));
         if (html != null) OutputFile.write("--html", html, DemoHtml.render(r.trials(), r.balance(), r.notes()));

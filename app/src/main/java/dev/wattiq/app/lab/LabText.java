@@ -36,7 +36,7 @@ final class LabText {
         };
     }
 
-    /** {@code demo}'s progress: one bar, redrawn in place, ended by a newline. */
+    /** {@code demo}'s progress on a terminal: one bar, redrawn in place, ended by a newline. */
     static LabProgress bar(PrintWriter err) {
         return new Progress(err) {
             @Override
