@@ -33,6 +33,7 @@ public class UserInputException extends RuntimeException {
      * ({@code \u000a}), so a value holding a newline never splits the message.
      */
     public static String shown(String value) {
+        if (value == null) return "null";
         String c = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         StringBuilder b = new StringBuilder(c.length());
         for (char ch : c.toCharArray()) {

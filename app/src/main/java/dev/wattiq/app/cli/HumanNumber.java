@@ -1,5 +1,6 @@
 package dev.wattiq.app.cli;
 
+import dev.wattiq.meter.UserInputException;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -46,7 +47,7 @@ public final class HumanNumber implements CommandLine.ITypeConverter<Double> {
     }
 
     private static CommandLine.TypeConversionException bad(String text) {
-        return new CommandLine.TypeConversionException("'" + text + "' is not a number: write a number with an optional size letter,"
+        return new CommandLine.TypeConversionException("'" + UserInputException.shown(text) + "' is not a number: write a number with an optional size letter,"
                 + " e.g. 15T (15 trillion), 70B (70 billion), 1.5M, 2k, 70e9 or 1,000,000");
     }
 }

@@ -1,5 +1,6 @@
 package dev.wattiq.app.cli;
 
+import dev.wattiq.meter.UserInputException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,6 @@ public final class IsoInstant implements CommandLine.ITypeConverter<Instant> {
 
     /** What is wrong with {@code text}, and how to write it. */
     public static String problem(String text) {
-        return "'" + text + "' is not an ISO-8601 time with a UTC offset: write e.g. 2025-01-03T18:00Z or 2025-01-03T19:00+01:00";
+        return "'" + UserInputException.shown(text) + "' is not an ISO-8601 time with a UTC offset: write e.g. 2025-01-03T18:00Z or 2025-01-03T19:00+01:00";
     }
 }

@@ -16,6 +16,7 @@ import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.Sensors;
+import dev.wattiq.meter.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class LabServeCommand extends JsonCommand.Sensed {
         Scope s = switch (scope.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "process" -> Scope.PROCESS;
             case "machine" -> Scope.MACHINE;
-            default -> throw new Errors.UserError("--scope must be process or machine, got '" + scope + "'");
+            default -> throw new Errors.UserError("--scope must be process or machine, got '" + UserInputException.shown(scope) + "'");
         };
         checkWritable(jsonOut.file(), "--json-out");
         checkWritable(html, "--html");

@@ -1,5 +1,6 @@
 package dev.wattiq.app.run;
 
+import dev.wattiq.meter.UserInputException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,13 +19,13 @@ public final class Intervals implements CommandLine.ITypeConverter<Duration> {
         String t = text == null ? "" : text.trim();
         Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("bad interval '" + text + "': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
+            throw new IllegalArgumentException("bad interval '" + UserInputException.shown(text) + "': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
         }
         double value;
         try {
             value = Double.parseDouble(m.group(1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad interval '" + text + "': not a number", e);
+            throw new IllegalArgumentException("bad interval '" + UserInputException.shown(text) + "': not a number", e);
         }
         double nanosPerUnit = switch (m.group(2)) {
             case "us" -> 1e3;
@@ -34,10 +35,10 @@ public final class Intervals implements CommandLine.ITypeConverter<Duration> {
         };
         double nanos = value * nanosPerUnit;
         if (nanos < MIN.toNanos()) {
-            throw new IllegalArgumentException("interval '" + text + "' is too short: the sampler needs at least 1ms");
+            throw new IllegalArgumentException("interval '" + UserInputException.shown(text) + "' is too short: the sampler needs at least 1ms");
         }
         if (nanos > MAX.toNanos()) {
-            throw new IllegalArgumentException("interval '" + text + "' is too long: use at most 1h (60m)");
+            throw new IllegalArgumentException("interval '" + UserInputException.shown(text) + "' is too long: use at most 1h (60m)");
         }
         return Duration.ofNanos(Math.round(nanos));
     }

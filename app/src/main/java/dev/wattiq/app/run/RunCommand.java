@@ -21,6 +21,7 @@ import dev.wattiq.meter.Scope;
 import dev.wattiq.meter.SensorEnvironment;
 import dev.wattiq.meter.SensorProvider;
 import dev.wattiq.meter.Sensors;
+import dev.wattiq.meter.UserInputException;
 import dev.wattiq.meter.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -312,7 +313,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq <= 0 || a.substring(0, eq).isBlank()) {
-                throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, got '" + a + "' (e.g. --label model=resnet50)");
+                throw new Errors.UserError("--label needs KEY=VALUE with a non-empty key, got '" + UserInputException.shown(a) + "' (e.g. --label model=resnet50)");
             }
             out.put(a.substring(0, eq).trim(), a.substring(eq + 1));
         }

@@ -2,6 +2,7 @@ package dev.wattiq.app.runs;
 
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.app.run.RepeatFigures;
+import dev.wattiq.meter.UserInputException;
 
 /**
  * A {@code compare} request: B against A. Computed by {@link RunsComparison#of}.
@@ -26,7 +27,7 @@ public record CompareRequest(Side a, Side b) {
         public Side {
             int eq = arg.indexOf('=');
             if (eq == 0 || eq == arg.length() - 1) {
-                throw new Errors.UserError(name + ": '" + arg + "' is not KEY=VALUE (e.g. model=tiny), a run id or a repeat group");
+                throw new Errors.UserError(name + ": '" + UserInputException.shown(arg) + "' is not KEY=VALUE (e.g. model=tiny), a run id or a repeat group");
             }
         }
 

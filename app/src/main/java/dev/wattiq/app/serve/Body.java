@@ -3,6 +3,7 @@ package dev.wattiq.app.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wattiq.app.cli.HumanNumber;
 import dev.wattiq.app.cli.IsoInstant;
+import dev.wattiq.meter.UserInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ final class Body {
         try {
             return HumanNumber.parse(text(name));
         } catch (RuntimeException e) {
-            throw new HttpError(400, "'" + name + "' must be " + expected + ", got \"" + v.textValue() + "\"");
+            throw new HttpError(400, "'" + name + "' must be " + expected + ", got \"" + UserInputException.shown(v.textValue()) + "\"");
         }
     }
 

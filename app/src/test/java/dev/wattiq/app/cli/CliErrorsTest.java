@@ -74,6 +74,19 @@ class CliErrorsTest {
     }
 
     @Test
+    void valuesWithNewlinesStayOnTheErrorsOneLine() {
+        // a value pasted with its line break: shown escaped (and clipped), never splitting the message
+        assertOneLine(run("run", "--label", "=x\nrm -rf", "--", "true"), 2,
+                "wattiq: --label needs KEY=VALUE with a non-empty key, got '=x\\u000arm -rf' (e.g. --label model=resnet50)");
+        assertOneLine(run("run", "--interval", "fast\nx", "--", "true"), 2,
+                "wattiq: Invalid value for option '--interval': bad interval 'fast\\u000ax': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
+        assertOneLine(run("compare", "=a\nb", "x=y"), 2,
+                "wattiq: A: '=a\\u000ab' is not KEY=VALUE (e.g. model=tiny), a run id or a repeat group");
+        assertThat(run("plan", "train", "--params", "x7\nB", "--tokens", "1T", "--hardware", "H100").err()).contains("'x7\\u000aB'")
+                .hasLineCount(2); // the line and picocli's "Try --help" hint
+    }
+
+    @Test
     void badSiteFlagsStopTheRunBeforeTheCommandStarts() {
         Path marker = tmp.resolve("ran");
         Cli.Result r = run("run", "--pue", "0.5", "--", "touch", marker.toString());

@@ -42,7 +42,7 @@ class IntervalsTest {
         try {
             assertThat(Intervals.parse(s)).isBetween(Intervals.MIN, Intervals.MAX);
         } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).contains("'" + s + "'");
+            assertThat(e.getMessage()).contains("'" + dev.wattiq.meter.UserInputException.shown(s) + "'").doesNotContain("\n");
         }
     }
 }
