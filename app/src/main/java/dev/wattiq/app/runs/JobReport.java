@@ -5,6 +5,7 @@ import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.meter.Method;
+import dev.wattiq.meter.UserInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public record JobReport(String job, List<RunRecord> runs, double totalJoules, Ma
     public static JobReport of(ReportRequest r, RunStore store) throws StoreException {
         List<RunRecord> runs = store.job(r.job());
         if (runs.isEmpty()) {
-            throw new Errors.UserError("no runs of job '" + r.job() + "' in " + store.location() + ": run each rank as 'wattiq run --job "
+            throw new Errors.UserError("no runs of job '" + UserInputException.shown(r.job()) + "' in " + store.location() + ": run each rank as 'wattiq run --job "
                     + r.job() + " -- CMD' (with the same --store on every node)");
         }
         return of(r.job(), runs);

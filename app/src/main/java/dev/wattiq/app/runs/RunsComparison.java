@@ -6,6 +6,7 @@ import dev.wattiq.app.run.RepeatFigures;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.meter.UserInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public record RunsComparison(List<RunRecord> a, List<RunRecord> b, Map<String, C
         }
         if (out.isEmpty() && !side.label()) store.find(side.arg()).filter(r -> "complete".equals(r.status())).ifPresent(out::add);
         if (out.isEmpty()) {
-            throw new Errors.UserError(side.name() + ": no completed run, repeat group or label '" + side.arg() + "' in " + store.location()
+            throw new Errors.UserError(side.name() + ": no completed run, repeat group or label '" + UserInputException.shown(side.arg()) + "' in " + store.location()
                     + ": list the runs with 'wattiq runs' (a group is the repeat_group label 'wattiq run --repeat N' prints)");
         }
         return out.reversed(); // oldest first

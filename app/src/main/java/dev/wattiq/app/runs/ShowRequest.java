@@ -8,6 +8,7 @@ import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
 import dev.wattiq.ledger.Site;
+import dev.wattiq.meter.UserInputException;
 
 /**
  * A {@code show} request: one stored run by its id or a unique prefix of it, billed again for {@code site} when any
@@ -28,7 +29,7 @@ public record ShowRequest(String runId, SiteRequest site) {
     /** The run {@code runId} (or a unique prefix) names; a user error, naming the store, when there is none. */
     static RunRecord find(RunStore store, String runId) throws StoreException {
         return store.find(runId).orElseThrow(() -> new Errors.UserError(
-                "no run '" + runId + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
+                "no run '" + UserInputException.shown(runId) + "' in " + store.location() + ": list the runs with 'wattiq runs'"));
     }
 
     private static RunRecord rebill(RunStore store, RunRecord r, Site site) throws StoreException {

@@ -2,6 +2,7 @@ package dev.wattiq.app.store;
 
 import dev.wattiq.ledger.Bill;
 import dev.wattiq.app.store.RunRecord.DeviceEnergy;
+import dev.wattiq.meter.UserInputException;
 import dev.wattiq.meter.control.Work;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +49,7 @@ final class SqliteReads {
         }
         String id = ids.contains(idOrPrefix) ? idOrPrefix : ids.size() == 1 ? ids.getFirst() : null;
         if (id == null && ids.size() > 1) {
-            throw new StoreException("run id '" + idOrPrefix + "' is ambiguous (" + String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+            throw new StoreException("run id '" + UserInputException.shown(idOrPrefix) + "' is ambiguous (" + String.join(", ", ids.subList(0, Math.min(5, ids.size())))
                     + (ids.size() > 5 ? ", ..." : "") + "): give more of it");
         }
         return id == null ? Optional.empty() : runs("WHERE run_id = ?", true, id).stream().findFirst();

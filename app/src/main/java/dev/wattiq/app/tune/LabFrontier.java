@@ -7,6 +7,7 @@ import dev.wattiq.app.output.Json;
 import dev.wattiq.app.store.RunRecord;
 import dev.wattiq.app.store.RunStore;
 import dev.wattiq.app.store.StoreException;
+import dev.wattiq.meter.UserInputException;
 import dev.wattiq.planner.frontier.ColumnObjective;
 import dev.wattiq.planner.selection.Constraint;
 import dev.wattiq.planner.table.Table;
@@ -25,7 +26,7 @@ record LabFrontier(List<RunRecord> runs, String qualityLabel, List<String> label
     static LabFrontier of(RunStore store, String objectives, List<String> where, String qualityLabel, int limit) throws StoreException {
         List<ColumnObjective> objs = ColumnObjective.parseList(objectives);
         for (ColumnObjective o : objs) {
-            if (!COLUMNS.contains(o.column())) throw new Errors.UserError("objective '" + o.column() + "' is not one of " + COLUMNS);
+            if (!COLUMNS.contains(o.column())) throw new Errors.UserError("objective '" + UserInputException.shown(o.column()) + "' is not one of " + COLUMNS);
         }
         List<Constraint> constraints = where.stream().map(Constraint::parse).toList();
         List<RunRecord> runs = new ArrayList<>();
@@ -43,9 +44,9 @@ record LabFrontier(List<RunRecord> runs, String qualityLabel, List<String> label
         }
         if (runs.isEmpty()) {
             throw new Errors.UserError(leftOut > 0
-                    ? "no stored run with a '" + qualityLabel + "' label or tag has every objective's value (" + leftOut + " left out: "
+                    ? "no stored run with a '" + UserInputException.shown(qualityLabel) + "' label or tag has every objective's value (" + leftOut + " left out: "
                     + "too short to charge, or no bill); run them again, longer, or choose other --objectives"
-                    : "no stored run has a '" + qualityLabel + "' label or tag: run 'wattiq lab' or 'wattiq demo' first "
+                    : "no stored run has a '" + UserInputException.shown(qualityLabel) + "' label or tag: run 'wattiq lab' or 'wattiq demo' first "
                     + "(or attach it: wattiq runs tag RUN " + qualityLabel + "=VALUE)");
         }
         int n = runs.size();
