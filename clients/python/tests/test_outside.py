@@ -23,6 +23,14 @@ assert evaluate() == 42 and evaluate.wattiq_last.name == "evaluate"
 assert wattiq.energy().energy_j is None
 assert wattiq.work() == {"steps": 150, "samples": 1200, "tokens": 9600}, wattiq.work()
 assert not wattiq.enabled()
+wattiq.tag(accuracy=0.9, model="tiny")  # outside wattiq: nothing to tag, no second warning
+for bad in ({"bad key": 1}, {"ok": None}, {"ok": True}, {"ok": "a\nb"}, {"ok": ""}, {"ok": "x" * 1025}):
+    try:
+        wattiq.tag(**bad)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError(bad)
 print("done")
 '''
 

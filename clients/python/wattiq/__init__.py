@@ -16,11 +16,11 @@ Standard library only; Python 3.9 or newer. The protocol is in docs/python.md.
 import functools
 
 from . import _state
-from ._state import (ENV, Window, WindowError, begin_window, end_window, energy, enabled, flush, step, window,
-                     work)
+from ._state import (ENV, Window, WindowError, begin_window, end_window, energy, enabled, flush, step, tag,
+                     window, work)
 
 __all__ = ["ENV", "Window", "Measurement", "WindowError", "window", "begin_window", "end_window", "measure", "step",
-           "energy", "work", "flush", "enabled"]
+           "energy", "work", "flush", "enabled", "tag"]
 __version__ = "0.1.0"
 
 Measurement = Window  # what end_window returns, by the name Zeus gives it

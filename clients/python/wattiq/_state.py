@@ -2,6 +2,7 @@
 import atexit
 import operator
 import os
+import re
 import sys
 import threading
 import time
@@ -236,6 +237,29 @@ def energy():
     if reply is not None:
         w._fill(reply)
     return w
+
+
+_TAG_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}\Z")
+
+
+def tag(**pairs):
+    """Tags the run with results known inside the job, e.g. ``wattiq.tag(accuracy=0.91)``: stored with the run's
+    labels when it ends (as ``wattiq runs tag`` would), so ``wattiq tune lab --quality-label accuracy`` and the dashboard's
+    frontier find them. A key again replaces its value. Floats are sent as Python writes them (repr). A bad key or
+    value raises ValueError; outside ``wattiq run`` it does nothing (after the one warning)."""
+    sent = []
+    for key, value in pairs.items():
+        if not _TAG_KEY.match(key):
+            raise ValueError("tag key %r: use letters, digits, '_', '.' or '-', starting with a letter or '_'" % (key,))
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueError("tag %s: give a string or a number, got %s" % (key, type(value).__name__))
+        text = repr(value) if isinstance(value, float) else str(value)
+        if not 1 <= len(text) <= 1024 or any(ord(c) < 0x20 or ord(c) == 0x7f for c in text):
+            raise ValueError("tag %s: the value must be 1 to 1024 printable characters" % (key,))
+        sent.append((key, text))
+    with _lock:
+        for key, text in sent:
+            _request({"op": "tag", "key": key, "value": text})
 
 
 def flush():

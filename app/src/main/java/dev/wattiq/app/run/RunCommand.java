@@ -217,7 +217,7 @@ public final class RunCommand implements Callable<Integer> {
                     record = record.withNote("the meter started " + millis(unmeteredNanos) + " after the command (its sensors need the"
                             + " command's pid): energy before that is not included" + (m != metered ? ", except the CPU time (from /proc at exit)" : ""));
                 }
-                record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work());
+                record = withBill(record, site, m, shape).withWindows(reported.windows(), reported.work()).withLabels(reported.tags());
                 for (String n : reported.notes()) record = record.withNote(n);
                 if (signals.forwardedCount() > 0) record = record.withNote("forwarded " + signals.lastSignal() + " to the command");
                 var survivors = orphans.survivors();
@@ -227,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 if (writer != null && writer.error() != null) storeProblems.add(writer.error());
                 finish(store, record, storeProblems);
+                tag(store, record.runId(), reported.tags(), storeProblems);
                 Summary.print(record, err, false, store != null);
                 for (String p : storeProblems) err.println("wattiq: the run was not fully stored: " + p);
                 RunRecord done = record;
@@ -277,6 +278,16 @@ public final class RunCommand implements Callable<Integer> {
         if (store == null || !problems.isEmpty()) return;
         try {
             store.finish(record);
+        } catch (StoreException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    /** Stores the tags the command gave its run (kept with its labels, as 'wattiq runs tag' does), once the run is stored. */
+    private static void tag(RunStore store, String runId, Map<String, String> tags, List<String> problems) {
+        if (store == null || tags.isEmpty() || !problems.isEmpty()) return;
+        try {
+            store.tag(runId, tags);
         } catch (StoreException e) {
             problems.add(e.getMessage());
         }

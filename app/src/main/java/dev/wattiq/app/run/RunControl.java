@@ -75,8 +75,8 @@ public final class RunControl implements AutoCloseable {
         server.serve(state);
     }
 
-    /** What the command reported: its windows in order of start and its work. */
-    public record Reported(List<RunWindow> windows, Work work, List<String> notes) {
+    /** What the command reported: its windows in order of start, its work, and the tags it gave the run. */
+    public record Reported(List<RunWindow> windows, Work work, List<String> notes, Map<String, String> tags) {
     }
 
     /**
@@ -87,14 +87,14 @@ public final class RunControl implements AutoCloseable {
         close();
         List<String> notes = new ArrayList<>();
         if (problem != null) notes.add(problem);
-        if (state == null) return new Reported(List.of(), Work.NONE, notes);
+        if (state == null) return new Reported(List.of(), Work.NONE, notes, Map.of());
         List<RunWindow> windows = new ArrayList<>();
         for (WindowRecord r : state.windows()) windows.add(RunWindow.of(r));
         if (storeProblem != null) notes.add("windows were not stored while the run went on: " + storeProblem);
         int unhanded = state.listenerFailures();
         if (unhanded > 0) notes.add(unhanded + " window(s) were not handed to the store while the run went on (the window listener failed);"
                 + " they are in this run's record");
-        return new Reported(windows, state.work(), notes);
+        return new Reported(windows, state.work(), notes, state.tags());
     }
 
     private synchronized void storeProgress() {

@@ -125,6 +125,15 @@ public record RunRecord(String runId, String status, List<String> command, Integ
                 assumptions, n, bill, windows, work);
     }
 
+    /** A copy with these labels added (a key already there takes the new value): tags given from inside the command. */
+    public RunRecord withLabels(Map<String, String> more) {
+        Map<String, String> l = new LinkedHashMap<>(labels);
+        l.putAll(more);
+        return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, l, job,
+                host, method, totalJoules, joulesByComponent, avgPowerWatts, peakPowerWatts, idlePowerWatts, samples, devices,
+                assumptions, notes, bill, windows, work);
+    }
+
     /** A copy with the windows and work reported from inside the command. */
     public RunRecord withWindows(List<RunWindow> w, Work k) {
         return new RunRecord(runId, status, command, exitCode, startedAt, endedAt, durationSeconds, scope, intervalSeconds, labels, job,

@@ -125,6 +125,18 @@ class RunControlTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tagsGivenInsideTheJobAreTheRunsLabelsInItsJsonAndTheStore() throws IOException {
+        Cli.Measured m = Cli.measure(home(), tmp.resolve("run.json"), List.of("--label", "model=big", "--label", "lr=0.1"),
+                py(script("control_tags.py")));
+        JsonNode run = m.json();
+        JsonNode expected = JSON.readTree("{\"model\":\"tiny\",\"lr\":\"0.1\",\"accuracy\":\"0.9312\"}");
+        assertThat(run.get("labels")).isEqualTo(expected);
+        JsonNode stored = Cli.json(home(), "show", run.get("run_id").asText(), "--json");
+        assertThat(stored.get("labels")).isEqualTo(expected);
+    }
+
+    @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void thePlainPyTorchExampleMeasuresItsEpochsForReal() throws Exception {
         String python = External.pythonWithTorch().toString();

@@ -40,8 +40,20 @@ public sealed interface ControlRequest {
     record Energy(Long id) implements ControlRequest {
     }
 
+    /**
+     * {@code {"op":"tag","key":"accuracy","value":"0.91"}}: a tag for the run (a value known inside the job, e.g. its
+     * quality), stored with the run's labels when it ends; the same key again replaces it.
+     */
+    record Tag(Long id, String key, String value) implements ControlRequest {
+    }
+
     /** The operations, as the error for an unknown one lists them. */
-    String OPS = "hello, open, close, window, work, energy";
+    String OPS = "hello, open, close, window, work, energy, tag";
+
+    /** A tag's key: as {@code wattiq runs tag} takes it (a letter or '_' first, then letters, digits, '_', '.', '-'). */
+    java.util.regex.Pattern TAG_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+    /** A tag's value: at most this many characters (as {@code wattiq runs tag}). */
+    int MAX_TAG_VALUE = 1024;
 
     /**
      * Parses one request line.
@@ -64,7 +76,7 @@ public sealed interface ControlRequest {
         if (!(op instanceof String s)) {
             throw new ControlException("bad request: field 'op' is " + (op == null ? "missing" : "not a string") + "; use one of " + OPS);
         }
-        if (!List.of("hello", "open", "close", "window", "work", "energy").contains(s)) {
+        if (!List.of("hello", "open", "close", "window", "work", "energy", "tag").contains(s)) {
             throw new ControlException("bad request: unknown op '" + ControlJson.clip(s) + "'; use one of " + OPS);
         }
         return s;
@@ -109,6 +121,10 @@ public sealed interface ControlRequest {
                     throw new ControlException("bad request: 'work' needs at least one of steps, samples, tokens, e.g. {\"op\":\"work\",\"steps\":1}");
                 }
                 yield new AddWork(id, new Work(count(f, "steps"), count(f, "samples"), count(f, "tokens")));
+            }
+            case "tag" -> {
+                only(f, s, "key", "value");
+                yield new Tag(id, tagKey(f.get("key")), tagValue(f.get("value")));
             }
             default -> {
                 only(f, s);
@@ -163,6 +179,38 @@ public sealed interface ControlRequest {
             }
         }
         return n;
+    }
+
+    private static String tagKey(Object v) {
+        if (!(v instanceof String k) || !TAG_KEY.matcher(k).matches()) {
+            throw new ControlException("bad request: 'tag' needs 'key', a string of letters, digits, '_', '.' or '-' (starting with a letter"
+                    + " or '_', at most 64), got " + (v instanceof String k ? "'" + ControlJson.clip(k) + "'" : v == null ? "none" : "a " + kind(v))
+                    + ", e.g. {\"op\":\"tag\",\"key\":\"accuracy\",\"value\":\"0.91\"}");
+        }
+        return k;
+    }
+
+    /** A tag's value: a string (a number is taken as written), 1 to {@link #MAX_TAG_VALUE} characters, no control characters. */
+    private static String tagValue(Object v) {
+        String s = v instanceof String t ? t : v instanceof Long || v instanceof Double ? String.valueOf(v) : null;
+        if (s == null) {
+            throw new ControlException("bad request: 'tag' needs 'value', a string or a number, got " + (v == null ? "none" : "a " + kind(v)));
+        }
+        if (s.isEmpty() || s.length() > MAX_TAG_VALUE) {
+            throw new ControlException("tag value is " + s.length() + " characters long: give 1 to " + MAX_TAG_VALUE);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new ControlException("tag value '" + ControlJson.clip(s) + "' holds a control character at position " + (i + 1)
+                        + ": use printable characters only");
+            }
+        }
+        return s;
+    }
+
+    private static String kind(Object v) {
+        return v instanceof Boolean ? "boolean" : v instanceof Long || v instanceof Double ? "number" : v instanceof String ? "string" : "null";
     }
 
     private static long count(Map<String, Object> f, String key) {

@@ -108,6 +108,10 @@ final class ControlSession {
                 state.get().addWork(w.work());
                 yield ControlReplies.ok(w.id());
             }
+            case ControlRequest.Tag t -> {
+                state.get().tag(t.key(), t.value());
+                yield ControlReplies.ok(t.id());
+            }
             case ControlRequest.Energy e -> {
                 ControlState s = state.get();
                 yield ControlReplies.energy(e.id(), s.sofar(), s.work());

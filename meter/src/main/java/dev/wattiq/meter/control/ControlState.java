@@ -5,7 +5,9 @@ import dev.wattiq.meter.Meter;
 import dev.wattiq.meter.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class ControlState {
     private Work work = Work.NONE;
     private int windowsUsed;
     private int listenerFailures;
+    private final Map<String, String> tags = new LinkedHashMap<>();
     private int measuring; // windows closed whose energy the meter has not settled yet
 
     /**
@@ -83,6 +86,22 @@ public final class ControlState {
     /** How many times the window listener threw (its windows are still in {@link #windows()}). */
     public synchronized int listenerFailures() {
         return listenerFailures;
+    }
+
+    /** Tags a run may be given from inside (distinct keys; a key again replaces its value). */
+    public static final int MAX_TAGS = 64;
+
+    /** The tags given from inside the job so far, in the order first given. */
+    public synchronized Map<String, String> tags() {
+        return new LinkedHashMap<>(tags);
+    }
+
+    synchronized void tag(String key, String value) {
+        if (!tags.containsKey(key) && tags.size() >= MAX_TAGS) {
+            throw new ControlException("tag '" + ControlJson.clip(key) + "' not kept: this run has " + MAX_TAGS
+                    + " tags already; tag results (e.g. accuracy), not every step");
+        }
+        tags.put(key, value);
     }
 
     synchronized Work addWork(Work w) {

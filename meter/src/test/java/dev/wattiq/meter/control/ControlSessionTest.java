@@ -65,6 +65,30 @@ class ControlSessionTest {
     }
 
     @Test
+    void tagsAreKeptForTheRunAndBadOnesAreClearErrors() {
+        assertThat(handle("{\"op\":\"tag\",\"key\":\"accuracy\",\"value\":\"0.91\",\"id\":1}")).isEqualTo("{\"id\":1,\"ok\":true}");
+        handle("{\"op\":\"tag\",\"key\":\"epochs\",\"value\":3}");
+        handle("{\"op\":\"tag\",\"key\":\"accuracy\",\"value\":\"0.93\"}"); // the same key again replaces it
+        assertThat(state.tags()).containsExactly(Map.entry("accuracy", "0.93"), Map.entry("epochs", "3"));
+        for (String[] bad : new String[][] {
+                {"{\"op\":\"tag\",\"value\":\"1\"}", "'tag' needs 'key'"},
+                {"{\"op\":\"tag\",\"key\":\"9lives\",\"value\":\"1\"}", "got '9lives'"},
+                {"{\"op\":\"tag\",\"key\":\"a b\",\"value\":\"1\"}", "got 'a b'"},
+                {"{\"op\":\"tag\",\"key\":\"k\"}", "'tag' needs 'value', a string or a number, got none"},
+                {"{\"op\":\"tag\",\"key\":\"k\",\"value\":true}", "got a boolean"},
+                {"{\"op\":\"tag\",\"key\":\"k\",\"value\":\"\"}", "tag value is 0 characters long"},
+                {"{\"op\":\"tag\",\"key\":\"k\",\"value\":\"x" + "y".repeat(1024) + "\"}", "tag value is 1025 characters long"},
+                {"{\"op\":\"tag\",\"key\":\"k\",\"value\":\"a\\nb\"}", "control character at position 2"},
+                {"{\"op\":\"tag\",\"key\":\"k\",\"value\":\"1\",\"note\":\"x\"}", "unknown field 'note' for op 'tag'"}}) {
+            assertThat(handle(bad[0])).as(bad[0]).contains("\"ok\":false").contains(bad[1]);
+        }
+        for (int i = state.tags().size(); i < ControlState.MAX_TAGS; i++) handle("{\"op\":\"tag\",\"key\":\"k" + i + "\",\"value\":\"1\"}");
+        assertThat(handle("{\"op\":\"tag\",\"key\":\"one_more\",\"value\":\"1\"}")).contains("not kept: this run has 64 tags already");
+        assertThat(handle("{\"op\":\"tag\",\"key\":\"accuracy\",\"value\":\"0.95\"}")).contains("\"ok\":true"); // replacing still works
+        assertThat(state.tags()).hasSize(ControlState.MAX_TAGS).containsEntry("accuracy", "0.95");
+    }
+
+    @Test
     void aFailingWindowListenerIsCountedAndItsWindowsAreStillReported() {
         ControlState failing = new ControlState(meter, run, "run-1", state.limits(), r -> {
             throw new IllegalStateException("store gone");
@@ -182,7 +206,7 @@ class ControlSessionTest {
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).startsWith("{\"id\":null,\"ok\":false,\"error\":\"bad request: not valid JSON"));
         assertThatThrownBy(() -> client.handle("{\"op\":\"fly\",\"id\":5}"))
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply)
-                        .isEqualTo("{\"id\":5,\"ok\":false,\"error\":\"bad request: unknown op 'fly'; use one of hello, open, close, window, work, energy\"}"));
+                        .isEqualTo("{\"id\":5,\"ok\":false,\"error\":\"bad request: unknown op 'fly'; use one of hello, open, close, window, work, energy, tag\"}"));
         assertThatThrownBy(() -> client.handle("{\"id\":5}"))
                 .satisfies(e -> assertThat(((ControlSession.BadRequest) e).reply).contains("field 'op' is missing"));
     }
