@@ -171,14 +171,19 @@ public sealed interface ControlRequest {
         if (chars > maxChars) {
             throw new ControlException("window name is " + chars + " characters long: at most " + maxChars + " allowed (it is stored and shown with the run)");
         }
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
+        return printable("window name", n);
+    }
+
+    /** {@code s} unchanged; a control character in it is an error naming {@code what} and the position. */
+    private static String printable(String what, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new ControlException("window name '" + ControlJson.clip(n) + "' holds a control character at position " + (i + 1)
+                throw new ControlException(what + " '" + ControlJson.clip(s) + "' holds a control character at position " + (i + 1)
                         + ": use printable characters only");
             }
         }
-        return n;
+        return s;
     }
 
     private static String tagKey(Object v) {
@@ -199,14 +204,7 @@ public sealed interface ControlRequest {
         if (s.isEmpty() || s.length() > MAX_TAG_VALUE) {
             throw new ControlException("tag value is " + s.length() + " characters long: give 1 to " + MAX_TAG_VALUE);
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new ControlException("tag value '" + ControlJson.clip(s) + "' holds a control character at position " + (i + 1)
-                        + ": use printable characters only");
-            }
-        }
-        return s;
+        return printable("tag value", s);
     }
 
     private static String kind(Object v) {
