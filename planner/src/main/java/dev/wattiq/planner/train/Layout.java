@@ -54,11 +54,8 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
      */
     private static int unit(TrainingModel m, Hardware hw, ModelArchitecture s, double params, double active, int k, int node,
                             Integer tp, Integer pp) {
-        double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, node)) : 1;
-        int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, s.experts(), s.expertsPerToken(), shards));
-        int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, s.experts(),
-                s.expertsPerToken(), shards, t)));
-        long unit = lcm(node, (long) t * q);
+        Degrees d = Degrees.of(m, hw, s, params, active, k, tp, pp);
+        long unit = lcm(node, (long) d.tensor() * d.pipeline());
         return unit > 1 << 20 ? node : (int) unit;
     }
 
@@ -72,22 +69,39 @@ public record Layout(int devices, int tensorParallel, int pipelineParallel, doub
         return a / x * b;
     }
 
+    /**
+     * The degrees at {@code k} devices before the pipeline is fitted to the count: the user's where given, else the
+     * tensor degree memory needs, fallen to a power of two that divides {@code k}, and the pipeline memory needs.
+     *
+     * @param shards devices the routed experts spread over (1 for a dense model)
+     */
+    private record Degrees(double shards, int tensor, int pipeline) {
+        static Degrees of(TrainingModel m, Hardware hw, ModelArchitecture s, double params, double active, int k,
+                          Integer tp, Integer pp) {
+            double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, Math.max(1, hw.devicesPerNode()))) : 1;
+            int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, s.experts(), s.expertsPerToken(), shards));
+            if (tp == null) while (t > 1 && k % t != 0) t /= 2;
+            int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, s.experts(),
+                    s.expertsPerToken(), shards, t)));
+            return new Degrees(shards, t, q);
+        }
+    }
+
     private static double[] mfu(TrainingModel m, Hardware hw, double peak, ModelArchitecture s, double params,
                                 double active, int k, Integer tp, Integer pp, boolean recompute) {
-        double shards = s.experts() > 0 ? Math.min(s.experts(), Math.min(k, Math.max(1, hw.devicesPerNode()))) : 1;
         int e = s.experts();
         int topK = s.expertsPerToken();
-        int t = tp != null ? tp : Math.min(k, m.defaultTensorParallel(hw, params, active, e, topK, shards));
-        // default degrees divide the device count: the tensor degree falls to a power of two that divides it, and the
-        // pipeline takes the smallest number of stages, at least what memory needs, that divides what is left
-        if (tp == null) while (t > 1 && k % t != 0) t /= 2;
-        int q = pp != null ? pp : Math.max(1, Math.min(k / t, m.defaultPipelineParallel(hw, params, active, e, topK, shards, t)));
+        Degrees d = Degrees.of(m, hw, s, params, active, k, tp, pp);
+        int t = d.tensor();
+        int q = d.pipeline();
+        // default degrees divide the device count: the pipeline takes the smallest number of stages, at least what
+        // memory needs, that divides what the tensor degree leaves
         if (pp == null && k % t == 0) {
             int left = k / t;
             while (left % q != 0) q++;
         }
         double u = m.steadyMfu(hw, peak, params, active, s.layers(), s.attentionLayers(), s.hidden(), e, topK, k, t, q);
-        boolean re = recompute || m.needsRecompute(hw, params, active, e, topK, shards, s.layers(), s.hidden(), t, q);
+        boolean re = recompute || m.needsRecompute(hw, params, active, e, topK, d.shards(), s.layers(), s.hidden(), t, q);
         if (re) u *= m.flopsPerParamToken(false) / m.flopsPerParamToken(true);
         return new double[]{u, t, q, re ? 1 : 0};
     }
