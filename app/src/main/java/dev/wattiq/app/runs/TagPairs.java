@@ -2,6 +2,7 @@ package dev.wattiq.app.runs;
 
 import dev.wattiq.app.cli.Errors;
 import dev.wattiq.meter.UserInputException;
+import dev.wattiq.meter.control.ControlRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.regex.Pattern;
 
 /** Parses {@code KEY=VALUE} tags for {@code wattiq runs tag}: a key of letters, digits, '_', '.', '-'; a value of any text. */
 public final class TagPairs {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
-    private static final int MAX_VALUE = 1024;
+    /** The same rule as a tag given from inside a job (the control channel's op "tag"). */
+    private static final Pattern KEY = ControlRequest.TAG_KEY;
+    private static final int MAX_VALUE = ControlRequest.MAX_TAG_VALUE;
 
     private TagPairs() {
     }

@@ -13,11 +13,6 @@ public final class StoreOptions {
                     + "jdbc:postgresql://HOST[:PORT]/DB?user=NAME (password from PGPASSWORD).")
     String url;
 
-    /** The URL given, or null for the SQLite store in WATTIQ_HOME. */
-    public String url() {
-        return url;
-    }
-
     /** The store, to write to ({@link Stores#open(String, PrintWriter)}); its warnings go to {@code err}. */
     public RunStore open(PrintWriter err) {
         return Stores.open(url, err);
