@@ -42,7 +42,7 @@ public record JobReport(String job, List<RunRecord> runs, double totalJoules, Ma
         List<RunRecord> runs = store.job(r.job());
         if (runs.isEmpty()) {
             throw new Errors.UserError("no runs of job '" + UserInputException.shown(r.job()) + "' in " + store.location() + ": run each rank as 'wattiq run --job "
-                    + r.job() + " -- CMD' (with the same --store on every node)");
+                    + UserInputException.shown(r.job()) + " -- CMD' (with the same --store on every node)");
         }
         return of(r.job(), runs);
     }

@@ -82,6 +82,8 @@ class CliErrorsTest {
                 "wattiq: Invalid value for option '--interval': bad interval 'fast\\u000ax': give a number and a unit, e.g. 100ms, 1ms, 2s or 0.5s (at least 1ms)");
         assertOneLine(run("compare", "=a\nb", "x=y"), 2,
                 "wattiq: A: '=a\\u000ab' is not KEY=VALUE (e.g. model=tiny), a run id or a repeat group");
+        assertThat(run("report", "--job", "a\nb").err()).contains("no runs of job 'a\\u000ab'").contains("--job a\\u000ab -- CMD")
+                .hasLineCount(1);
         assertThat(run("plan", "train", "--params", "x7\nB", "--tokens", "1T", "--hardware", "H100").err()).contains("'x7\\u000aB'")
                 .hasLineCount(2); // the line and picocli's "Try --help" hint
     }
